@@ -1,0 +1,41 @@
+package io.livecomplaints.schemas.envelope;
+
+import io.livecomplaints.events.Envelope;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+
+/** Creates and reads the common envelope of events. */
+public final class Envelopes {
+
+    private Envelopes() {
+    }
+
+    /** A new envelope with a fresh event id. */
+    public static Envelope create(String complaintId, String producer, String traceId, Instant occurredAt) {
+        return Envelope.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setComplaintId(complaintId)
+                .setOccurredAt(occurredAt)
+                .setProducer(producer)
+                .setTraceId(traceId == null ? UUID.randomUUID().toString() : traceId)
+                .build();
+    }
+
+    /** An envelope that continues the trace of the event it was caused by. */
+    public static Envelope following(Envelope cause, String producer, Instant occurredAt) {
+        return create(cause.getComplaintId(), producer, cause.getTraceId(), occurredAt);
+    }
+
+    /** The envelope of any of our events, or null if the record has none. */
+    public static Envelope of(Object record) {
+        if (record instanceof SpecificRecord specific) {
+            Schema.Field field = specific.getSchema().getField("envelope");
+            if (field != null && specific.get(field.pos()) instanceof Envelope envelope) {
+                return envelope;
+            }
+        }
+        return null;
+    }
+}

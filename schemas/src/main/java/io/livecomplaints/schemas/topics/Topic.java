@@ -1,0 +1,17 @@
+package io.livecomplaints.schemas.topics;
+
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * A topic with the serdes of its keys and values and the one service allowed to write it (single-writer rule).
+ *
+ * @param compacted  a changelog whose latest value per key is the state (cleanup.policy=compact)
+ */
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Class<V> valueType,
+                          String writer, boolean compacted) {
+
+    /** Where records that cannot be read or processed go, with the reason in headers. */
+    public String deadLetterTopic() {
+        return TopicNames.deadLetter(name);
+    }
+}

@@ -1,0 +1,94 @@
+package io.livecomplaints.schemas.topics;
+
+import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.events.ComplaintCommand;
+import io.livecomplaints.events.ComplaintOutcome;
+import io.livecomplaints.events.ComplaintReceived;
+import io.livecomplaints.events.ComplaintSubmission;
+import io.livecomplaints.events.ComplaintTriaged;
+import io.livecomplaints.events.CreditRecord;
+import io.livecomplaints.events.LiveSessionEvent;
+import io.livecomplaints.events.NotificationReceipt;
+import io.livecomplaints.events.OrderEvent;
+import io.livecomplaints.events.QosSample;
+import io.livecomplaints.events.ReplayRetention;
+import io.livecomplaints.events.SlaEvent;
+import io.livecomplaints.events.SurveyResponse;
+import io.livecomplaints.schemas.serde.AvroWireSerde;
+import io.livecomplaints.schemas.serde.SchemaRegistryClient;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic of the system: name, key and value serdes, writer. Keys are strings: the complaintId on
+ * lifecycle topics, the upstream system's own id (orderId, sessionId) on upstream topics.
+ */
+public final class Topics {
+
+    private final SchemaRegistryClient registry;
+    private final boolean autoRegister;
+    private final List<Topic<String, ?>> all = new ArrayList<>();
+
+    public final Topic<String, OrderEvent> commerceOrders;
+    public final Topic<String, LiveSessionEvent> liveSessions;
+    public final Topic<String, QosSample> liveQos;
+    public final Topic<String, ComplaintSubmission> complaintSubmissions;
+    public final Topic<String, ComplaintReceived> complaintsReceived;
+    public final Topic<String, ComplaintTriaged> complaintsTriaged;
+    public final Topic<String, ComplaintCommand> complaintCommands;
+    public final Topic<String, ComplaintCase> complaintCases;
+    public final Topic<String, ComplaintOutcome> complaintOutcomes;
+    public final Topic<String, SlaEvent> slaEvents;
+    public final Topic<String, NotificationReceipt> notifications;
+    public final Topic<String, SurveyResponse> surveyResponses;
+    public final Topic<String, ReplayRetention> replayRetention;
+    public final Topic<String, CreditRecord> creditRecords;
+
+    public Topics(SchemaRegistryClient registry, boolean autoRegister) {
+        this.registry = registry;
+        this.autoRegister = autoRegister;
+        commerceOrders = define(TopicNames.COMMERCE_ORDERS, OrderEvent.class, Writers.UPSTREAM, false);
+        liveSessions = define(TopicNames.LIVE_SESSIONS, LiveSessionEvent.class, Writers.UPSTREAM, false);
+        liveQos = define(TopicNames.LIVE_QOS, QosSample.class, Writers.UPSTREAM, false);
+        complaintSubmissions = define(TopicNames.COMPLAINT_SUBMISSIONS, ComplaintSubmission.class, Writers.UPSTREAM, false);
+        complaintsReceived = define(TopicNames.COMPLAINTS_RECEIVED, ComplaintReceived.class, Writers.INTAKE, false);
+        complaintsTriaged = define(TopicNames.COMPLAINTS_TRIAGED, ComplaintTriaged.class, Writers.TRIAGE, false);
+        complaintCommands = define(TopicNames.COMPLAINT_COMMANDS, ComplaintCommand.class, Writers.RESOLUTION, false);
+        complaintCases = define(TopicNames.COMPLAINT_CASES, ComplaintCase.class, Writers.RESOLUTION, true);
+        complaintOutcomes = define(TopicNames.COMPLAINT_OUTCOMES, ComplaintOutcome.class, Writers.RESOLUTION, false);
+        slaEvents = define(TopicNames.SLA_EVENTS, SlaEvent.class, Writers.RESOLUTION, false);
+        notifications = define(TopicNames.NOTIFICATIONS, NotificationReceipt.class, Writers.NOTIFICATION, false);
+        surveyResponses = define(TopicNames.SURVEY_RESPONSES, SurveyResponse.class, Writers.NOTIFICATION, false);
+        replayRetention = define(TopicNames.REPLAY_RETENTION, ReplayRetention.class, Writers.RESOLUTION, false);
+        creditRecords = define(TopicNames.CREDIT_RECORDS, CreditRecord.class, Writers.RESOLUTION, true);
+    }
+
+    /** All topics, in the order of the lifecycle. */
+    public List<Topic<String, ?>> all() {
+        return Collections.unmodifiableList(all);
+    }
+
+    /** The topics a service writes (single-writer rule). */
+    public List<Topic<String, ?>> writtenBy(String writer) {
+        return all.stream().filter(t -> t.writer().equals(writer)).toList();
+    }
+
+    public Optional<Topic<String, ?>> byName(String name) {
+        return all.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public SchemaRegistryClient registry() {
+        return registry;
+    }
+
+    private <V extends SpecificRecord> Topic<String, V> define(String name, Class<V> type, String writer, boolean compacted) {
+        Topic<String, V> topic = new Topic<>(name, Serdes.String(), new AvroWireSerde<>(type, registry, autoRegister),
+                type, writer, compacted);
+        all.add(topic);
+        return topic;
+    }
+}
