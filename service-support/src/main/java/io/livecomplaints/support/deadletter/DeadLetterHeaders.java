@@ -1,5 +1,7 @@
 package io.livecomplaints.support.deadletter;
 
+import static io.livecomplaints.schemas.topics.DeadLetterHeaderNames.*;
+
 import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,19 +9,11 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * The headers a dead-letter record carries: why it failed, where it came from, who gave up on it.
+ * Builds the headers ({@link io.livecomplaints.schemas.topics.DeadLetterHeaderNames}) a dead-letter record carries:
+ * why it failed, where it came from, who gave up on it.
  * Building them also counts the record in {@code complaints_dead_letters_total}.
  */
 public final class DeadLetterHeaders {
-
-    public static final String REASON = "dlt-reason";
-    public static final String EXCEPTION = "dlt-exception";
-    public static final String STAGE = "dlt-stage";
-    public static final String SERVICE = "dlt-service";
-    public static final String SOURCE_TOPIC = "dlt-source-topic";
-    public static final String SOURCE_PARTITION = "dlt-source-partition";
-    public static final String SOURCE_OFFSET = "dlt-source-offset";
-    public static final String FAILED_AT = "dlt-failed-at";
 
     private static final int MAX_REASON = 2000;
 

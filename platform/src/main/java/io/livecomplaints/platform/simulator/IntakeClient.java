@@ -1,0 +1,44 @@
+package io.livecomplaints.platform.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Files complaints through the intake REST API, as the apps and pages of the platform do. */
+public final class IntakeClient {
+
+    /** The intake's answer: 202 with the complaint id, or an error status with its problem body. */
+    public record Filed(int status, String complaintId, JsonNode body) {
+        public boolean accepted() {
+            return status == 202;
+        }
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI endpoint;
+
+    public IntakeClient(String intakeUrl) {
+        this.endpoint = URI.create(intakeUrl + "/api/v1/complaints");
+    }
+
+    public ObjectNode newBody() {
+        return json.createObjectNode();
+    }
+
+    public Filed file(String userId, ObjectNode body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-User-Id", userId)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode reply = response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+        return new Filed(response.statusCode(), reply.path("complaintId").asText(null), reply);
+    }
+}
