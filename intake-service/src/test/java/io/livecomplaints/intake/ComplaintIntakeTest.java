@@ -32,7 +32,8 @@ class ComplaintIntakeTest {
 
     private HttpResponse<String> post(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/complaints"))
-                .header("Content-Type", "application/json").header("X-User-Id", "U-1")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestPlatform.get().tokens().user("U-1"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -47,6 +48,15 @@ class ComplaintIntakeTest {
             assertThat(event.getChannel()).isEqualTo(Channel.APP_CHAT);
             assertThat(Duration.between(event.getReceivedAt(), event.getFirstResponseDueAt())).isEqualTo(Duration.ofMinutes(5));
         }
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/complaints"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
     }
 
     @Test

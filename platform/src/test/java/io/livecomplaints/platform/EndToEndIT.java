@@ -52,7 +52,8 @@ class EndToEndIT {
         Path workDir = Files.createTempDirectory("e2e");
         for (String name : List.of("intake-service", "triage-service", "resolution-service", "notification-service", "analytics-service")) {
             services.put(name, ServiceProcess.springService(name, servicesDir, ServiceProcess.freePort(),
-                    platform.bootstrapServers(), platform.registryUrl(), workDir, Map.of()).start());
+                    platform.bootstrapServers(), platform.registryUrl(), workDir,
+                    Map.of("COMPLAINTS_SECURITY_JWT_SECRET", platform.jwtSecret())).start());
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofMinutes(3));
@@ -68,7 +69,7 @@ class EndToEndIT {
 
     private static HttpResponse<String> post(String url, String userId, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("X-User-Id", userId).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                .header("Authorization", "Bearer " + TestPlatform.get().tokens().user(userId)).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -101,7 +102,8 @@ class EndToEndIT {
             assertThat(ack.getSourceEventId()).isEqualTo(r.getEnvelope().getEventId());
         }
 
-        String stats = awaitBody(services.get("analytics-service").url() + "/api/v1/stats/types", "\"LOGISTICS\"");
+        String stats = awaitBody(services.get("analytics-service").url() + "/api/v1/stats/types", "\"LOGISTICS\"",
+                TestPlatform.get().tokens().operator("ops-1"));
         assertThat(stats).containsPattern("\"LOGISTICS\":[1-9]");
     }
 
@@ -125,11 +127,12 @@ class EndToEndIT {
         }
     }
 
-    private static String awaitBody(String url, String expected) throws Exception {
+    private static String awaitBody(String url, String expected, String token) throws Exception {
         long deadline = System.nanoTime() + STAGE_TIMEOUT.toNanos();
         List<String> seen = new ArrayList<>();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && response.body().contains(expected)) {
                 return response.body();
             }

@@ -1,6 +1,7 @@
 package io.livecomplaints.testkit;
 
 import io.livecomplaints.registry.SchemaRegistryApplication;
+import io.livecomplaints.schemas.auth.AccessTokens;
 import io.livecomplaints.schemas.compat.CompatibilityLevel;
 import io.livecomplaints.schemas.serde.HttpSchemaRegistryClient;
 import io.livecomplaints.schemas.topics.Topic;
@@ -26,6 +27,8 @@ public final class TestPlatform {
     private final SchemaRegistryApplication registry;
     private final Topics topics;
     private final Path stateDir;
+    private final String jwtSecret = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
+    private final AccessTokens tokens = new AccessTokens(jwtSecret);
 
     private TestPlatform() throws IOException {
         broker = new EmbeddedKafkaKraftBroker(1, 1);
@@ -64,10 +67,21 @@ public final class TestPlatform {
         registry.add("complaints.schema-registry.url", platform::registryUrl);
         registry.add("complaints.state-dir", () -> platform.stateDir.toString());
         registry.add("complaints.topics.partitions", () -> "2");
+        registry.add("complaints.security.jwt-secret", platform::jwtSecret);
     }
 
     public String bootstrapServers() {
         return broker.getBrokersAsString();
+    }
+
+    /** The secret services verify bearer tokens with (random per test JVM). */
+    public String jwtSecret() {
+        return jwtSecret;
+    }
+
+    /** Mints bearer tokens the services accept. */
+    public AccessTokens tokens() {
+        return tokens;
     }
 
     public String registryUrl() {

@@ -3,6 +3,7 @@ package io.livecomplaints.platform.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.livecomplaints.schemas.auth.AccessTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,9 +24,11 @@ public final class IntakeClient {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
+    private final AccessTokens tokens;
 
-    public IntakeClient(String intakeUrl) {
+    public IntakeClient(String intakeUrl, AccessTokens tokens) {
         this.endpoint = URI.create(intakeUrl + "/api/v1/complaints");
+        this.tokens = tokens;
     }
 
     public ObjectNode newBody() {
@@ -36,7 +39,7 @@ public final class IntakeClient {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("X-User-Id", userId)
+                .header("Authorization", "Bearer " + tokens.user(userId))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode reply = response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
         return new Filed(response.statusCode(), reply.path("complaintId").asText(null), reply);

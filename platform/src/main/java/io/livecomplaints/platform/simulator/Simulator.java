@@ -5,6 +5,7 @@ import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.NotificationKind;
 import io.livecomplaints.events.NotificationReceipt;
+import io.livecomplaints.schemas.auth.AccessTokens;
 import io.livecomplaints.schemas.serde.HttpSchemaRegistryClient;
 import io.livecomplaints.schemas.topics.Topics;
 import java.io.IOException;
@@ -49,7 +50,8 @@ public final class Simulator {
                     world.sessions().size(), world.orders().size(), publisher.sent());
         }
 
-        IntakeClient intake = new IntakeClient(options.intakeUrl());
+        AccessTokens tokens = new AccessTokens(options.jwtSecret());
+        IntakeClient intake = new IntakeClient(options.intakeUrl(), tokens);
         Map<String, ComplaintCorpus.Sample> filed = new LinkedHashMap<>();
         Map<String, Long> filedAt = new LinkedHashMap<>();
         Map<Integer, Integer> refusals = new TreeMap<>();
@@ -77,7 +79,7 @@ public final class Simulator {
         while (System.currentTimeMillis() < deadline && !stages.stream().allMatch(s -> s.sawAll(filed.keySet()))) {
             Thread.sleep(200);
         }
-        boolean complete = report(stages, filed, filedAt, options);
+        boolean complete = report(stages, filed, filedAt, options, tokens.operator("simulator-ops"));
         stages.forEach(PipelineObserver::close);
         System.exit(complete ? 0 : 1);
     }
@@ -112,7 +114,7 @@ public final class Simulator {
     }
 
     private static boolean report(List<PipelineObserver> stages, Map<String, ComplaintCorpus.Sample> filed,
-                                  Map<String, Long> filedAt, SimulatorOptions options) throws IOException, InterruptedException {
+                                  Map<String, Long> filedAt, SimulatorOptions options, String operatorToken) throws IOException, InterruptedException {
         System.out.println();
         System.out.printf("%-34s %9s %10s %10s%n", "stage (topic)", "reached", "p50 ms", "max ms");
         boolean complete = true;
@@ -156,13 +158,14 @@ public final class Simulator {
         System.out.println("severity:           " + severities);
         System.out.println("teams:              " + teams);
         System.out.println("case states:        " + states);
-        System.out.println("analytics by type:  " + get(options.analyticsUrl() + "/api/v1/stats/types"));
+        System.out.println("analytics by type:  " + get(options.analyticsUrl() + "/api/v1/stats/types", operatorToken));
         System.out.println(complete ? "\nevery accepted complaint reached every stage" : "\nSOME COMPLAINTS DID NOT REACH EVERY STAGE IN TIME");
         return complete;
     }
 
-    private static String get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+    private static String get(String url, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }

@@ -3,6 +3,8 @@ package io.livecomplaints.platform.simulator;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Command-line options of the simulator ({@code --name value}).
@@ -11,8 +13,16 @@ import java.util.Map;
  * @param rate       complaints per second
  * @param pipelineWait       how long to wait for the pipeline to carry every complaint through
  */
-public record SimulatorOptions(String bootstrapServers, String registryUrl, String intakeUrl, String analyticsUrl, int sessions,
+public record SimulatorOptions(String jwtSecret, String bootstrapServers, String registryUrl, String intakeUrl, String analyticsUrl, int sessions,
                                int orders, int complaints, double rate, Duration pipelineWait, long seed) {
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file)).trim();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     public static SimulatorOptions parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -22,7 +32,12 @@ public record SimulatorOptions(String bootstrapServers, String registryUrl, Stri
             }
             values.put(args[i].substring(2), args[i + 1]);
         }
-        return new SimulatorOptions(
+        String secret = values.containsKey("jwt-secret-file") ? read(values.get("jwt-secret-file"))
+                : System.getenv("COMPLAINTS_SECURITY_JWT_SECRET");
+        if (secret == null) {
+            throw new IllegalArgumentException("give --jwt-secret-file or COMPLAINTS_SECURITY_JWT_SECRET (the services' token secret)");
+        }
+        return new SimulatorOptions(secret,
                 values.getOrDefault("bootstrap", "127.0.0.1:9092"),
                 values.getOrDefault("registry", "http://127.0.0.1:8081"),
                 values.getOrDefault("intake", "http://127.0.0.1:8080"),

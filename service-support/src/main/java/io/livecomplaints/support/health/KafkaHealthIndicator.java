@@ -16,7 +16,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Ready only when the broker answers, the Kafka Streams topology (if any) is RUNNING or rebalancing, and
+ * Ready only when the broker answers, the Kafka Streams topology (if any) is RUNNING (OUT_OF_SERVICE while it
+ * rebalances or restores, DOWN when it failed), and
  * every listener container (if any) runs. Part of the readiness group, so a service that lost Kafka is
  * taken out of load balancing instead of accepting work it cannot pass on.
  */
@@ -46,7 +47,9 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
             KafkaStreams kafkaStreams = factory.getKafkaStreams();
             KafkaStreams.State state = kafkaStreams == null ? null : kafkaStreams.state();
             builder.withDetail("streams", String.valueOf(state));
-            if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+            if (state == KafkaStreams.State.REBALANCING) {
+                builder.status("OUT_OF_SERVICE"); // assigning or restoring tasks: not processing yet
+            } else if (state != KafkaStreams.State.RUNNING) {
                 builder.down();
             }
         }

@@ -7,6 +7,7 @@ import io.livecomplaints.intake.publishing.ComplaintPublisher;
 import io.livecomplaints.intake.submission.model.ComplaintIds;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.support.security.Caller;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,7 +38,14 @@ class ComplaintController {
     }
 
     @PostMapping
-    ResponseEntity<ComplaintAccepted> submit(@RequestHeader("X-User-Id") String userId, @RequestBody ComplaintRequest request) {
+    ResponseEntity<ComplaintAccepted> submit(Caller caller, @RequestBody ComplaintRequest request) {
+        String userId = caller.isUser() ? caller.id() : request.userId();
+        if (!caller.isUser() && !caller.isSystem()) {
+            throw new org.springframework.security.access.AccessDeniedException("only users and upstream systems file complaints");
+        }
+        if (userId == null || userId.isBlank()) {
+            throw new InvalidComplaintException("userId", "is required when a system files on behalf of a user");
+        }
         if (request.channel() == null) {
             throw new InvalidComplaintException("channel", "is required");
         }

@@ -1,0 +1,127 @@
+package io.livecomplaints.schemas.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Mints the bearer tokens every REST API accepts: JWTs signed with HS256 and the platform's shared secret
+ * ({@code COMPLAINTS_SECURITY_JWT_SECRET}). In production the identity provider mints them; here the simulator,
+ * the tests and {@code bin/local token} do. Claims: {@code sub}, {@code roles}, optional {@code tier} and
+ * {@code team} (agents), {@code iss}, {@code iat}, {@code exp}.
+ */
+public final class AccessTokens {
+
+    public static final String ISSUER = "live-complaints";
+    /** Minimum secret length for HS256 (256 bits). */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final byte[] secret;
+
+    public AccessTokens(String secret) {
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("the token secret must be at least " + MIN_SECRET_BYTES + " bytes");
+        }
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A token for a consumer (role USER). */
+    public String user(String userId) {
+        return mint(userId, Set.of(Role.USER), null, null, Duration.ofHours(1));
+    }
+
+    /** A token for an agent of a team at a tier of the authority ladder. */
+    public String agent(String agentId, String tier, String team) {
+        return mint(agentId, Set.of(Role.AGENT), tier, team, Duration.ofHours(8));
+    }
+
+    /** A token for a supervisor (sees every team's cases; approves at SUPERVISOR tier unless another is given). */
+    public String supervisor(String agentId, String tier) {
+        return mint(agentId, Set.of(Role.AGENT, Role.SUPERVISOR), tier, null, Duration.ofHours(8));
+    }
+
+    /** A token for an upstream or internal system (e.g. the hotline system filing on behalf of users). */
+    public String system(String systemName) {
+        return mint(systemName, Set.of(Role.SYSTEM), null, null, Duration.ofHours(1));
+    }
+
+    /** A token for operations staff (statistics, rule tuning). */
+    public String operator(String operatorId) {
+        return mint(operatorId, Set.of(Role.OPERATOR), null, null, Duration.ofHours(8));
+    }
+
+    public String mint(String subject, Set<String> roles, String tier, String team, Duration ttl) {
+        Instant now = Instant.now();
+        ObjectNode header = JSON.createObjectNode().put("alg", "HS256").put("typ", "JWT");
+        ObjectNode claims = JSON.createObjectNode()
+                .put("iss", ISSUER)
+                .put("sub", subject)
+                .put("iat", now.getEpochSecond())
+                .put("exp", now.plus(ttl).getEpochSecond());
+        ArrayNode roleClaim = claims.putArray("roles");
+        roles.stream().sorted().forEach(roleClaim::add);
+        if (tier != null) {
+            claims.put("tier", tier);
+        }
+        if (team != null) {
+            claims.put("team", team);
+        }
+        String signingInput = encode(header.toString()) + "." + encode(claims.toString());
+        return signingInput + "." + B64.encodeToString(hmac(signingInput));
+    }
+
+    private byte[] hmac(String input) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String json) {
+        return B64.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Role names carried in the {@code roles} claim. */
+    public static final class Role {
+        public static final String USER = "USER";
+        public static final String AGENT = "AGENT";
+        public static final String SUPERVISOR = "SUPERVISOR";
+        public static final String SYSTEM = "SYSTEM";
+        public static final String OPERATOR = "OPERATOR";
+
+        private Role() {
+        }
+    }
+
+    /** Mints a token from the command line: {@code AccessTokens SECRET user U-1 | agent A-1 SENIOR after-sales | ...}. */
+    public static void main(String[] args) {
+        if (args.length < 3) {
+            System.err.println("usage: AccessTokens SECRET (user ID | agent ID TIER TEAM | supervisor ID TIER | system NAME | operator ID)");
+            System.exit(2);
+        }
+        AccessTokens tokens = new AccessTokens(args[0]);
+        String token = switch (args[1]) {
+            case "user" -> tokens.user(args[2]);
+            case "agent" -> tokens.agent(args[2], args[3], args[4]);
+            case "supervisor" -> tokens.supervisor(args[2], args.length > 3 ? args[3] : "SUPERVISOR");
+            case "system" -> tokens.system(args[2]);
+            case "operator" -> tokens.operator(args[2]);
+            default -> throw new IllegalArgumentException("unknown kind " + args[1]);
+        };
+        System.out.println(token);
+    }
+}

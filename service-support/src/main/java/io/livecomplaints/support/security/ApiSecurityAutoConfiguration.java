@@ -1,0 +1,97 @@
+package io.livecomplaints.support.security;
+
+import io.livecomplaints.schemas.auth.AccessTokens;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every REST API needs a bearer token (HS256 JWT, see {@link AccessTokens}); roles come from its {@code roles}
+ * claim as {@code ROLE_*} authorities, for {@code @PreAuthorize} and for {@link Caller}. Health, metrics and API
+ * docs stay open. A service replaces the whole chain by declaring its own {@link SecurityFilterChain}, usually
+ * starting from {@link #apply(HttpSecurity, JwtDecoder, List)}.
+ */
+@AutoConfiguration(before = SecurityAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SecurityProperties.class)
+@EnableMethodSecurity
+public class ApiSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        String secret = properties.jwtSecret();
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < AccessTokens.MIN_SECRET_BYTES) {
+            throw new IllegalStateException("COMPLAINTS_SECURITY_JWT_SECRET (complaints.security.jwt-secret) must be set to a secret of at least "
+                    + AccessTokens.MIN_SECRET_BYTES + " bytes; bin/local generates one in var/secrets/jwt-secret");
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                new JwtIssuerValidator(AccessTokens.ISSUER)));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, SecurityProperties properties) throws Exception {
+        return apply(http, decoder, properties.publicPaths()).build();
+    }
+
+    /** Our defaults: stateless bearer-token auth, public paths open, everything else authenticated, problem+json errors. */
+    public static HttpSecurity apply(HttpSecurity http, JwtDecoder decoder, List<String> publicPaths) throws Exception {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, 401,
+                                "Unauthorized", "A valid bearer token is required: " + e.getMessage(), request.getRequestURI()))
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403,
+                                "Forbidden", "Your role does not allow this", request.getRequestURI())))
+                .exceptionHandling(x -> x
+                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, 401,
+                                "Unauthorized", "A valid bearer token is required", request.getRequestURI()))
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403,
+                                "Forbidden", "Your role does not allow this", request.getRequestURI())));
+    }
+
+    @Bean
+    WebMvcConfigurer callerArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+}

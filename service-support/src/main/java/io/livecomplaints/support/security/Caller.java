@@ -1,0 +1,35 @@
+package io.livecomplaints.support.security;
+
+import io.livecomplaints.schemas.auth.AccessTokens.Role;
+import java.util.Set;
+
+/**
+ * Who is calling an API, from the verified bearer token: a user, an agent (with tier and team), a supervisor,
+ * an upstream/internal system, or operations staff. Controllers take it as a parameter.
+ */
+public record Caller(String id, Set<String> roles, String tier, String team) {
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isUser() {
+        return hasRole(Role.USER);
+    }
+
+    public boolean isAgent() {
+        return hasRole(Role.AGENT) || hasRole(Role.SUPERVISOR);
+    }
+
+    public boolean isSupervisor() {
+        return hasRole(Role.SUPERVISOR);
+    }
+
+    public boolean isSystem() {
+        return hasRole(Role.SYSTEM);
+    }
+
+    public boolean isOperator() {
+        return hasRole(Role.OPERATOR);
+    }
+}
