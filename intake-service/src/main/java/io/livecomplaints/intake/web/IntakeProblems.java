@@ -72,11 +72,14 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getCause();
-        while (cause != null) {
-            if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestSizeLimitFilter.tooLarge(tooLarge.maxBytes()));
             }
+        }
+        log.debug("unreadable request body", e);
+        Throwable cause = e.getCause();
+        while (cause != null) {
             if (cause instanceof StreamReadException) {
                 return ResponseEntity.badRequest().body(badRequest(List.of(new FieldViolation("body", "is not valid JSON"))));
             }
