@@ -3,7 +3,7 @@ package io.livecomplaints.intake.validation.model;
 import io.livecomplaints.intake.submission.model.ComplaintDraft;
 import java.util.regex.Pattern;
 
-/** Order, room and session ids, when given, look like the commerce systems' ids (configurable pattern). */
+/** Order, room and session ids, when given (surrounding blanks ignored), look like the commerce systems' ids (configurable pattern). */
 final class IdsWellFormed implements ComplaintRule {
 
     private final Pattern idPattern;
@@ -20,7 +20,7 @@ final class IdsWellFormed implements ComplaintRule {
     }
 
     private void check(String field, String id, Violations violations) {
-        if (id != null && !idPattern.matcher(id).matches()) {
+        if (id != null && !id.isBlank() && !idPattern.matcher(id.strip()).matches()) { // blank means not given
             violations.add(field, "is malformed: expected an id matching " + idPattern.pattern());
         }
     }
