@@ -14,11 +14,15 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** Filing through every channel: 202 with the promised deadline, and the event durably on complaints-received. */
+@ExtendWith(OutputCaptureExtension.class)
 class FilingApiTest extends IntakeApiTestSupport {
 
     private static final Set<Channel> CHAT = Set.of(Channel.APP_CHAT, Channel.IM, Channel.HOTLINE);
@@ -96,7 +100,7 @@ class FilingApiTest extends IntakeApiTestSupport {
     }
 
     @Test
-    void evidenceReferencesAndContactTravelOnTheEventOnlyInTheirFields() throws Exception {
+    void evidenceReferencesAndContactTravelOnTheEventOnlyInTheirFields(CapturedOutput logs) throws Exception {
         String user = newUser();
         HttpResponse<String> response = post(userToken(user), """
                 {"channel":"SOCIAL_MEDIA","text":"直播间说正品，收到是假货","language":"zh-CN","demands":["REFUND","PUNISH_ANCHOR"],
@@ -117,6 +121,8 @@ class FilingApiTest extends IntakeApiTestSupport {
         assertThat(event.getSchema().getField("contact").getObjectProp("pii")).isEqualTo(true);
         assertThat(event.getClaimedAmountFen()).isEqualTo(15900L);
         assertThat(event.getIncidentAt()).isEqualTo(Instant.parse("2026-11-20T12:00:00Z"));
+        assertThat(logs.getAll()).as("intake logs no contact data").contains(event.getEnvelope().getComplaintId())
+                .doesNotContain("13812345678").doesNotContain("张三丰");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ import org.HdrHistogram.Histogram;
  * complaints with a fixed number of concurrent clients and reports requests/s and latency percentiles per scenario.
  * Every request is an ORDER_PAGE complaint about a real order, so each one is enriched and durably written (acks=all).
  *
- * <p>{@code bin/bench intake [--requests 4000] [--concurrency 16] [--warmup 500] [--out docs/benchmarks-intake.md]}
+ * <p>{@code bin/bench intake [--requests 4000] [--concurrency 16] [--warmup 2000] [--out docs/benchmarks-intake.md]}
  */
 public final class IntakeBenchmark {
 
@@ -60,7 +61,7 @@ public final class IntakeBenchmark {
         Map<String, String> options = parse(args);
         int requests = Integer.parseInt(options.getOrDefault("requests", "4000"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "500"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "2000"));
         Path target = Path.of(options.getOrDefault("platform-target", "platform/target"));
         Path out = Path.of(options.getOrDefault("out", "docs/benchmarks-intake.md"));
         Path work = Files.createTempDirectory("bench-intake");
@@ -139,14 +140,16 @@ public final class IntakeBenchmark {
         md.append("# intake-service benchmark: POST /api/v1/complaints\n\n");
         md.append("Measured ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .append(" with `bin/bench intake` on this machine: ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, Java ").append(System.getProperty("java.version")).append(".\n\n");
+                .append(" cores, Java ").append(System.getProperty("java.version")).append(", load average at the end ")
+                .append(loadAverage()).append(".\n\n");
         md.append("Setup: one standalone KRaft broker, the schema registry and one intake-service (`-Xmx384m`) as separate ")
                 .append("processes on loopback, started by the benchmark itself (`LocalCluster`). 2,000 orders and 20 live sessions ")
                 .append("published first; every request is an ORDER_PAGE complaint about one of those orders by its owner (USER ")
                 .append("token), so each is validated, enriched from the global stores and written with acks=all before the 202. ")
                 .append(warmup).append(" warm-up requests are not counted. Rate limits are raised for the run (one IP address). ")
                 .append("The load generator runs on the same 2 cores, and other developers share the machine: read the numbers as ")
-                .append("an order of magnitude, not a capacity plan.\n\n");
+                .append("an order of magnitude, not a capacity plan. The services run with `-XX:TieredStopAtLevel=1` (C1 only, as in ")
+                .append("`bin/local` and the end-to-end test: fast start, lower peak throughput); scenarios run in the order listed.\n\n");
         md.append("| scenario | requests | concurrent clients | 202 | refused | requests/s | p50 ms | p99 ms | max ms |\n");
         md.append("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |\n");
         for (Result r : results) {
@@ -209,6 +212,14 @@ public final class IntakeBenchmark {
                 Thread.sleep(500);
             }
             throw new IllegalStateException("intake did not see the upstream orders within 60 s");
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (Exception e) {
+            return "unknown";
         }
     }
 
