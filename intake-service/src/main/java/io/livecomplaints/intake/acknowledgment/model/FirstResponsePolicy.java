@@ -12,7 +12,12 @@ import java.util.Set;
 public record FirstResponsePolicy(Duration chat, Duration form, Duration hardLimit, Set<Channel> chatChannels) {
 
     public Instant dueAt(Channel channel, Instant receivedAt) {
+        return receivedAt.plus(promised(channel));
+    }
+
+    /** How long the channel's first response may take. */
+    public Duration promised(Channel channel) {
         Duration promised = chatChannels.contains(channel) ? chat : form;
-        return receivedAt.plus(promised.compareTo(hardLimit) > 0 ? hardLimit : promised);
+        return promised.compareTo(hardLimit) > 0 ? hardLimit : promised;
     }
 }

@@ -2,9 +2,13 @@ package io.livecomplaints.intake.submission.model;
 
 import io.livecomplaints.events.Channel;
 import io.livecomplaints.events.Demand;
+import io.livecomplaints.events.Evidence;
+import io.livecomplaints.events.PersonalContact;
+import java.time.Instant;
 import java.util.List;
 
-/** A complaint as the user filed it, before enrichment: who, where from, what, and about which order or room. */
+/** A valid complaint, typed, before enrichment: who, from which channel, what, and about which order or room. */
 public record NewComplaint(String userId, Channel channel, String language, String text, List<Demand> demands,
-                           String orderId, String roomId, String sessionId, Long claimedAmountFen) {
+                           String orderId, String roomId, String sessionId, Long claimedAmountFen, Instant incidentAt,
+                           List<Evidence> evidence, PersonalContact contact, boolean vip) {
 }

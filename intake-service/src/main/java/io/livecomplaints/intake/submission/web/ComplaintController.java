@@ -1,103 +1,78 @@
 package io.livecomplaints.intake.submission.web;
 
-import io.livecomplaints.events.ComplaintReceived;
-import io.livecomplaints.events.Enrichment;
-import io.livecomplaints.intake.acknowledgment.model.FirstResponsePolicy;
-import io.livecomplaints.intake.publishing.ComplaintPublisher;
-import io.livecomplaints.intake.submission.model.ComplaintIds;
-import io.livecomplaints.schemas.envelope.Envelopes;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.intake.idempotency.IdempotentFiling;
+import io.livecomplaints.intake.ratelimit.RequestRateLimits;
+import io.livecomplaints.intake.submission.ComplaintIntake;
+import io.livecomplaints.intake.submission.model.Filer;
 import io.livecomplaints.support.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/complaints}: validates, writes complaints-received durably, answers 202 with the promise. */
+/**
+ * {@code POST /api/v1/complaints}: a user files for themself, an upstream system (SYSTEM token) for the user named in
+ * the body. Answers 202 with the acknowledgment only after the complaint is durably in Kafka.
+ */
 @RestController
-@RequestMapping("/api/v1/complaints")
+@RequestMapping(ComplaintController.PATH)
+@SecurityRequirement(name = "bearer")
 class ComplaintController {
 
-    private final ComplaintPublisher publisher;
-    private final FirstResponsePolicy firstResponse;
-    private final Clock clock;
+    static final String PATH = "/api/v1/complaints";
+    static final String REPLAYED = "Idempotent-Replayed";
 
-    ComplaintController(ComplaintPublisher publisher, FirstResponsePolicy firstResponse, Clock clock) {
-        this.publisher = publisher;
-        this.firstResponse = firstResponse;
-        this.clock = clock;
+    private final ComplaintIntake intake;
+    private final RequestRateLimits rateLimits;
+
+    ComplaintController(ComplaintIntake intake, RequestRateLimits rateLimits) {
+        this.intake = intake;
+        this.rateLimits = rateLimits;
     }
 
     @PostMapping
-    ResponseEntity<ComplaintAccepted> submit(Caller caller, @RequestBody ComplaintRequest request) {
-        String userId = caller.isUser() ? caller.id() : request.userId();
-        if (!caller.isUser() && !caller.isSystem()) {
-            throw new org.springframework.security.access.AccessDeniedException("only users and upstream systems file complaints");
+    @PreAuthorize("hasAnyRole('USER', 'SYSTEM')")
+    @Operation(summary = "File a complaint (受理)", description = "USER tokens file for their own user; SYSTEM tokens "
+            + "(hotline, IM gateway, regulator feed) name the user in userId. Same Idempotency-Key and body: the same "
+            + "complaint again, nothing new written; same key, other body: 422.")
+    @ApiResponse(responseCode = "202", description = "received and durably recorded; the acknowledgment")
+    @ApiResponse(responseCode = "400", description = "problem+json naming each bad field")
+    @ApiResponse(responseCode = "413", description = "request body over the size cap")
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
+    @ApiResponse(responseCode = "429", description = "rate limit; see Retry-After")
+    @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge the complaint: nothing was filed, retry")
+    ResponseEntity<AcknowledgmentResponse> file(Caller caller, @RequestBody ComplaintRequest request,
+                                                @Parameter(description = "client-chosen key that makes retries safe")
+                                                @RequestHeader(name = ComplaintIntake.IDEMPOTENCY_KEY_FIELD, required = false) String idempotencyKey,
+                                                HttpServletRequest http) {
+        rateLimits.admit(caller, http.getRemoteAddr());
+        Filer filer;
+        String userId;
+        boolean vip;
+        if (caller.isSystem()) {
+            filer = Filer.upstreamSystem(caller.id());
+            userId = request.userId();
+            vip = Boolean.TRUE.equals(request.vip());
+            if (userId != null && !userId.isBlank()) {
+                rateLimits.admitUser(userId);
+            }
+        } else {
+            filer = Filer.user();
+            userId = caller.id(); // a user's token names the user; a userId in the body cannot file for someone else
+            vip = false;
         }
-        if (userId == null || userId.isBlank()) {
-            throw new InvalidComplaintException("userId", "is required when a system files on behalf of a user");
-        }
-        if (request.channel() == null) {
-            throw new InvalidComplaintException("channel", "is required");
-        }
-        if (request.text() == null || request.text().isBlank()) {
-            throw new InvalidComplaintException("text", "is required");
-        }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String complaintId = ComplaintIds.next(now);
-        Instant due = firstResponse.dueAt(request.channel(), now);
-        ComplaintReceived event = ComplaintReceived.newBuilder()
-                .setEnvelope(Envelopes.create(complaintId, Writers.INTAKE, null, now))
-                .setUserId(userId)
-                .setChannel(request.channel())
-                .setLanguage(request.language() == null ? "zh-CN" : request.language())
-                .setText(request.text().strip())
-                .setDemands(request.demands() == null ? List.of() : request.demands())
-                .setOrderId(request.orderId())
-                .setRoomId(request.roomId())
-                .setSessionId(request.sessionId())
-                .setClaimedAmountFen(request.claimedAmountFen())
-                .setSource("api")
-                .setEnrichment(Enrichment.newBuilder().setMissing(List.of("order", "session")).build())
-                .setReceivedAt(now)
-                .setFirstResponseDueAt(due)
-                .build();
-        publisher.publish(event);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/complaints/" + complaintId))
-                .body(new ComplaintAccepted(complaintId, "RECEIVED", now, due, "已收到您的投诉，我们会在承诺时间内处理"));
-    }
-
-    @ExceptionHandler(InvalidComplaintException.class)
-    ProblemDetail invalid(InvalidComplaintException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.field + " " + e.getMessage());
-        problem.setTitle("Invalid complaint");
-        problem.setProperty("errors", List.of(java.util.Map.of("field", e.field, "message", e.getMessage())));
-        return problem;
-    }
-
-    @ExceptionHandler(ComplaintPublisher.PublishFailedException.class)
-    ProblemDetail unavailable(ComplaintPublisher.PublishFailedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The complaint could not be recorded now; nothing was filed. Please retry.");
-        problem.setTitle("Intake unavailable");
-        return problem;
-    }
-
-    static final class InvalidComplaintException extends RuntimeException {
-        private final String field;
-
-        InvalidComplaintException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
+        IdempotentFiling.Filing filing = intake.file(filer, request.toDraft(userId, vip), idempotencyKey);
+        AcknowledgmentResponse ack = AcknowledgmentResponse.of(filing.complaint());
+        return ResponseEntity.accepted().location(URI.create(ack.progressUrl()))
+                .header(REPLAYED, Boolean.toString(filing.replayed())).body(ack);
     }
 }

@@ -1,0 +1,64 @@
+package io.livecomplaints.intake.idempotency.model;
+
+import io.livecomplaints.events.Evidence;
+import io.livecomplaints.events.PersonalContact;
+import io.livecomplaints.intake.submission.model.NewComplaint;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What makes two requests "the same body" for idempotency: a SHA-256 over every field of the validated complaint
+ * (not the JSON text, so key order and whitespace do not matter; the idempotency key itself is not part of it).
+ */
+public final class RequestFingerprint {
+
+    private static final char SEP = '\u001f';
+
+    private RequestFingerprint() {
+    }
+
+    public static String of(String source, NewComplaint c) {
+        StringBuilder canonical = new StringBuilder();
+        field(canonical, source);
+        field(canonical, c.userId());
+        field(canonical, c.channel());
+        field(canonical, c.language());
+        field(canonical, c.text());
+        field(canonical, c.demands());
+        field(canonical, c.orderId());
+        field(canonical, c.roomId());
+        field(canonical, c.sessionId());
+        field(canonical, c.claimedAmountFen());
+        field(canonical, c.incidentAt());
+        for (Evidence e : c.evidence()) {
+            field(canonical, e.getKind());
+            field(canonical, e.getUrl());
+            field(canonical, e.getReplayOffsetSeconds());
+            field(canonical, e.getCapturedAt());
+            field(canonical, e.getDescription());
+        }
+        PersonalContact contact = c.contact();
+        if (contact != null) {
+            field(canonical, contact.getName());
+            field(canonical, contact.getPhone());
+            field(canonical, contact.getEmail());
+            field(canonical, contact.getConsentToContact());
+        }
+        field(canonical, c.vip());
+        return sha256(canonical.toString());
+    }
+
+    private static void field(StringBuilder out, Object value) {
+        out.append(value == null ? "\u0000" : value.toString()).append(SEP);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.livecomplaints.intake.submission;
+
+import io.livecomplaints.events.ComplaintReceived;
+import io.livecomplaints.intake.enrichment.StoreUpstreamLookup;
+import io.livecomplaints.intake.idempotency.IdempotentFiling;
+import io.livecomplaints.intake.idempotency.model.IdempotencyKey;
+import io.livecomplaints.intake.idempotency.model.RequestFingerprint;
+import io.livecomplaints.intake.kafka.QueryableStores;
+import io.livecomplaints.intake.receipts.ReceivedComplaints;
+import io.livecomplaints.intake.submission.kafka.ComplaintPublisher;
+import io.livecomplaints.intake.submission.model.ComplaintDraft;
+import io.livecomplaints.intake.submission.model.ComplaintIds;
+import io.livecomplaints.intake.submission.model.Filer;
+import io.livecomplaints.intake.submission.model.NewComplaint;
+import io.livecomplaints.intake.submission.model.Reception;
+import io.livecomplaints.intake.validation.model.ComplaintValidator;
+import io.livecomplaints.intake.validation.model.FieldViolation;
+import io.livecomplaints.intake.validation.model.InvalidComplaintException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Filing a complaint through the API: validate (every bad field at once), then, once per idempotency key, receive it
+ * (id, enrichment, promised deadline), write it durably and remember it for retries and reads.
+ */
+@Service
+public class ComplaintIntake {
+
+    public static final String IDEMPOTENCY_KEY_FIELD = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(ComplaintIntake.class);
+
+    private final ComplaintValidator validator;
+    private final Reception reception;
+    private final ComplaintPublisher publisher;
+    private final ReceivedComplaints received;
+    private final IdempotentFiling idempotent;
+    private final StoreUpstreamLookup upstream;
+    private final Clock clock;
+
+    ComplaintIntake(ComplaintValidator validator, Reception reception, ComplaintPublisher publisher,
+                    ReceivedComplaints received, IdempotentFiling idempotent, QueryableStores stores, Clock clock) {
+        this.validator = validator;
+        this.reception = reception;
+        this.publisher = publisher;
+        this.received = received;
+        this.idempotent = idempotent;
+        this.upstream = StoreUpstreamLookup.queryable(stores);
+        this.clock = clock;
+    }
+
+    /** @param idempotencyKey the raw header, or null */
+    public IdempotentFiling.Filing file(Filer filer, ComplaintDraft draft, String idempotencyKey) {
+        List<FieldViolation> violations = new ArrayList<>(validator.violations(draft));
+        IdempotencyKey.problemWith(idempotencyKey).ifPresent(p -> violations.add(new FieldViolation(IDEMPOTENCY_KEY_FIELD, p)));
+        if (!violations.isEmpty()) {
+            throw new InvalidComplaintException(violations);
+        }
+        NewComplaint complaint = validator.accept(draft);
+        String fingerprint = RequestFingerprint.of(filer.source(), complaint);
+        if (idempotencyKey == null) {
+            Instant now = now();
+            return new IdempotentFiling.Filing(receive(ComplaintIds.next(now), complaint, filer, null, fingerprint, now), false);
+        }
+        String scope = new IdempotencyKey(idempotencyKey).scope(filer.source(), complaint.userId());
+        return idempotent.file(scope, fingerprint, () -> {
+            Instant now = now();
+            return receive(ComplaintIds.forKey(scope, now), complaint, filer, idempotencyKey, fingerprint, now);
+        });
+    }
+
+    private ComplaintReceived receive(String complaintId, NewComplaint complaint, Filer filer, String key, String fingerprint,
+                                      Instant now) {
+        ComplaintReceived event = reception.receive(complaintId, complaint, filer, key, fingerprint, null, upstream, now);
+        publisher.publish(event);
+        received.remember(event);
+        log.info("received complaint {} via {} from {} (missing upstream data: {})", complaintId, event.getChannel(),
+                filer.source(), event.getEnrichment().getMissing());
+        return event;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

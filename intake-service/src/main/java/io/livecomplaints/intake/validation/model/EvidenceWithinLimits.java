@@ -1,0 +1,74 @@
+package io.livecomplaints.intake.validation.model;
+
+import io.livecomplaints.events.EvidenceKind;
+import io.livecomplaints.intake.submission.model.ComplaintDraft;
+import io.livecomplaints.intake.submission.model.ComplaintDraft.EvidenceDraft;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+
+/**
+ * Evidence is a short list of references, not the bytes: at most the configured number of items, each an http(s)
+ * URL of bounded length with a known kind, and a replay moment (seconds into the stream) that is not negative.
+ */
+final class EvidenceWithinLimits implements ComplaintRule {
+
+    private final int maxItems;
+    private final int urlMaxChars;
+
+    EvidenceWithinLimits(int maxItems, int urlMaxChars) {
+        this.maxItems = maxItems;
+        this.urlMaxChars = urlMaxChars;
+    }
+
+    @Override
+    public void check(ComplaintDraft draft, Violations violations) {
+        if (draft.evidence().size() > maxItems) {
+            violations.add("evidence", "has " + draft.evidence().size() + " items, at most " + maxItems + " are allowed");
+            return;
+        }
+        for (int i = 0; i < draft.evidence().size(); i++) {
+            check("evidence[" + i + "]", draft.evidence().get(i), violations);
+        }
+    }
+
+    private void check(String field, EvidenceDraft evidence, Violations violations) {
+        if (evidence == null) {
+            violations.add(field, "must not be null");
+            return;
+        }
+        if (evidence.kind() != null && kind(evidence.kind()) == null) {
+            violations.add(field + ".kind", "unknown kind '" + evidence.kind() + "', expected one of " + Arrays.toString(EvidenceKind.values()));
+        }
+        if (evidence.url() == null || evidence.url().isBlank()) {
+            violations.add(field + ".url", "is required");
+        } else if (evidence.url().length() > urlMaxChars) {
+            violations.add(field + ".url", "must be at most " + urlMaxChars + " characters");
+        } else if (!isHttpUrl(evidence.url())) {
+            violations.add(field + ".url", "must be an http(s) URL");
+        }
+        if (evidence.replayOffsetSeconds() != null && evidence.replayOffsetSeconds() < 0) {
+            violations.add(field + ".replayOffsetSeconds", "must not be negative");
+        }
+        if (evidence.capturedAt() != null && IncidentTimeReadable.parse(evidence.capturedAt()) == null) {
+            violations.add(field + ".capturedAt", "must be an ISO-8601 instant");
+        }
+    }
+
+    static EvidenceKind kind(String kind) {
+        try {
+            return kind == null ? EvidenceKind.OTHER : EvidenceKind.valueOf(kind.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

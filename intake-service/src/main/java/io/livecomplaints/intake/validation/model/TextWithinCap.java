@@ -1,0 +1,25 @@
+package io.livecomplaints.intake.validation.model;
+
+import io.livecomplaints.intake.submission.model.ComplaintDraft;
+
+/** The complaint says what happened: text is present and at most the configured number of characters. */
+final class TextWithinCap implements ComplaintRule {
+
+    private final int maxChars;
+
+    TextWithinCap(int maxChars) {
+        this.maxChars = maxChars;
+    }
+
+    @Override
+    public void check(ComplaintDraft draft, Violations violations) {
+        if (draft.text() == null || draft.text().isBlank()) {
+            violations.add("text", "is required: describe what happened");
+            return;
+        }
+        int length = draft.text().strip().codePointCount(0, draft.text().strip().length());
+        if (length > maxChars) {
+            violations.add("text", "is " + length + " characters long, at most " + maxChars + " are allowed");
+        }
+    }
+}

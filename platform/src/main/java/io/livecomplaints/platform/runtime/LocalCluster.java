@@ -1,0 +1,175 @@
+package io.livecomplaints.platform.runtime;
+
+import io.livecomplaints.schemas.auth.AccessTokens;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A whole local deployment on free loopback ports, as separate processes: a standalone KRaft Kafka broker from the
+ * Maven jars in {@code platform/target/kafka-broker}, the schema registry and any of the services from their
+ * runnable jars in {@code platform/target/services}. Everything lives under one work directory and stops with
+ * {@link #close()}. For benchmarks and fault-injection runs (kill a service, stop the broker) that must not touch
+ * the fixed ports of {@code bin/local}.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    private final Path platformTarget;
+    private final Path workDir;
+    private final String jwtSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private Process broker;
+    private int brokerPort;
+    private ServiceProcess registry;
+
+    private LocalCluster(Path platformTarget, Path workDir) {
+        this.platformTarget = platformTarget;
+        this.workDir = workDir;
+    }
+
+    /** A cluster built from {@code platformTarget} (platform/target after {@code mvn package}) in {@code workDir}. */
+    public static LocalCluster in(Path platformTarget, Path workDir) throws IOException {
+        Files.createDirectories(workDir.resolve("logs"));
+        return new LocalCluster(platformTarget.toAbsolutePath(), workDir.toAbsolutePath());
+    }
+
+    /** Formats and starts the broker (KRaft combined mode) and waits until it accepts connections. */
+    public LocalCluster startBroker() throws IOException, InterruptedException {
+        brokerPort = ServiceProcess.freePort();
+        int controllerPort = ServiceProcess.freePort();
+        Path dir = workDir.resolve("kafka");
+        Files.createDirectories(dir.resolve("data"));
+        Path properties = dir.resolve("server.properties");
+        Files.writeString(properties, String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + dir.resolve("data"),
+                "num.partitions=3",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=false", ""));
+        Path logback = dir.resolve("logback.xml");
+        Files.writeString(logback, "<configuration><appender name=\"F\" class=\"ch.qos.logback.core.ConsoleAppender\"><encoder>"
+                + "<pattern>%d %p [kafka] %c{1} : %m%n</pattern></encoder></appender><root level=\"WARN\"><appender-ref ref=\"F\"/></root></configuration>");
+        String classpath = platformTarget.resolve("kafka-broker") + "/*" + java.io.File.pathSeparator + platformTarget.resolve("lib") + "/*";
+        String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+        run(List.of(java(), "-cp", classpath, "-Dlogback.configurationFile=" + logback, "kafka.tools.StorageTool", "format",
+                "-t", clusterId, "-c", properties.toString()), workDir.resolve("logs/kafka-format.log"));
+        broker = new ProcessBuilder(java(), "-Xms256m", "-Xmx768m", "-cp", classpath, "-Dlogback.configurationFile=" + logback,
+                "kafka.Kafka", properties.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("logs/kafka.log").toFile()))
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!portOpen(brokerPort)) {
+            if (!broker.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("kafka did not start; see " + workDir.resolve("logs/kafka.log"));
+            }
+            Thread.sleep(200);
+        }
+        return this;
+    }
+
+    /** Starts the schema registry on the broker and waits until it is healthy. */
+    public LocalCluster startRegistry() throws IOException, InterruptedException {
+        int port = ServiceProcess.freePort();
+        registry = new ServiceProcess("schema-registry", platformTarget.resolve("services/schema-registry.jar"), port,
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(), "SCHEMA_REGISTRY_PORT", Integer.toString(port)),
+                workDir.resolve("logs"), "/actuator/health").start();
+        registry.awaitReady(Duration.ofMinutes(2));
+        return this;
+    }
+
+    /** Starts one of our services (e.g. intake-service) with extra environment variables and waits until it is ready. */
+    public ServiceProcess startService(String name, Map<String, String> environment) throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(environment);
+        env.putIfAbsent("COMPLAINTS_SECURITY_JWT_SECRET", jwtSecret);
+        ServiceProcess service = ServiceProcess.springService(name, platformTarget.resolve("services"), ServiceProcess.freePort(),
+                bootstrapServers(), registryUrl(), workDir.resolve(name), env);
+        services.add(service.start());
+        service.awaitReady(Duration.ofMinutes(3));
+        return service;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + brokerPort;
+    }
+
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    /** Mints tokens the services of this cluster accept. */
+    public AccessTokens tokens() {
+        return new AccessTokens(jwtSecret);
+    }
+
+    public List<ServiceProcess> services() {
+        return Collections.unmodifiableList(services);
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** Stops the broker at once (kill -9), e.g. to inject a broker outage. */
+    public void killBroker() throws InterruptedException {
+        if (broker != null) {
+            broker.destroyForcibly().waitFor();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        if (registry != null) {
+            registry.stop();
+        }
+        if (broker != null && broker.isAlive()) {
+            broker.destroy();
+            if (!broker.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                broker.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command.subList(command.size() - 6, command.size())) + " failed; see " + log);
+        }
+    }
+
+    private static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
