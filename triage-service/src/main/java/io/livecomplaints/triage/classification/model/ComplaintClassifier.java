@@ -67,8 +67,9 @@ public final class ComplaintClassifier {
         curated.forEach((type, weight) -> scores.merge(type, settings.lexiconWeight() * weight, Double::sum));
         EnumMap<ComplaintType, Double> posterior = softmax(scores);
         ComplaintType primary = posterior.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        return new ClassificationResult(primary, secondaryTypes(primary, posterior, curated), posterior.get(primary),
-                language, signals(primary, features, hits), version);
+        List<ComplaintType> secondary = secondaryTypes(primary, posterior, curated);
+        return new ClassificationResult(primary, secondary, posterior.get(primary), language,
+                signals(primary, secondary, features, hits), version);
     }
 
     private List<ComplaintType> secondaryTypes(ComplaintType primary, Map<ComplaintType, Double> posterior,
@@ -83,18 +84,18 @@ public final class ComplaintClassifier {
                 .toList();
     }
 
-    private List<String> signals(ComplaintType primary, List<String> features, List<Lexicon.Hit> hits) {
+    /** Curated terms of the primary type, then those of the secondary types, then the learned features, strongest first. */
+    private List<String> signals(ComplaintType primary, List<ComplaintType> secondary, List<String> features, List<Lexicon.Hit> hits) {
         Set<String> signals = new LinkedHashSet<>();
-        hits.stream().filter(h -> h.entry().type() == primary)
-                .sorted(Comparator.comparingDouble((Lexicon.Hit h) -> h.entry().weight()).reversed())
+        Comparator<Lexicon.Hit> strongest = Comparator.comparingDouble((Lexicon.Hit h) -> h.entry().weight()).reversed();
+        hits.stream().filter(h -> h.entry().type() == primary).sorted(strongest)
                 .forEach(h -> signals.add("lexicon:" + h.entry().term()));
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(features));
-        distinct.stream()
+        hits.stream().filter(h -> secondary.contains(h.entry().type())).sorted(strongest)
+                .forEach(h -> signals.add("lexicon:" + h.entry().term() + "→" + h.entry().type()));
+        new ArrayList<>(new LinkedHashSet<>(features)).stream()
                 .filter(f -> model.evidenceFor(f, primary) > 0)
                 .sorted(Comparator.comparingDouble((String f) -> model.evidenceFor(f, primary)).reversed())
                 .forEach(f -> signals.add(FeatureExtractor.describe(f)));
-        hits.stream().filter(h -> h.entry().type() != primary)
-                .forEach(h -> signals.add("lexicon:" + h.entry().term() + "→" + h.entry().type()));
         return signals.stream().limit(settings.maxSignals()).toList();
     }
 
