@@ -95,7 +95,8 @@ public record ClassifierData(List<LabeledComplaint> examples, List<LexiconEntry>
         return lines;
     }
 
-    static String read(String location, String file) {
+    /** The text of one file at a classifier data location. */
+    public static String read(String location, String file) {
         String base = location.endsWith("/") ? location : location + "/";
         try {
             if (base.startsWith("classpath:")) {
