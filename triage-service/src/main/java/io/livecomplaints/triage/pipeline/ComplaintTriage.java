@@ -3,41 +3,139 @@ package io.livecomplaints.triage.pipeline;
 import io.livecomplaints.events.Classification;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintTriaged;
+import io.livecomplaints.events.ComplaintType;
+import io.livecomplaints.events.Incident;
+import io.livecomplaints.events.QosDiagnosis;
+import io.livecomplaints.events.QosSample;
+import io.livecomplaints.events.QosVerdict;
+import io.livecomplaints.events.Severity;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.Writers;
-import io.livecomplaints.triage.classification.model.KeywordClassifier;
-import io.livecomplaints.triage.routing.model.SeverityPolicy;
+import io.livecomplaints.triage.classification.model.ClassificationResult;
+import io.livecomplaints.triage.classification.model.ComplaintClassifier;
+import io.livecomplaints.triage.diagnosis.model.QosDiagnostician;
+import io.livecomplaints.triage.grading.model.EmotionDetector;
+import io.livecomplaints.triage.grading.model.Grade;
+import io.livecomplaints.triage.grading.model.Grader;
+import io.livecomplaints.triage.grading.model.GradingFacts;
+import io.livecomplaints.triage.grading.model.UserCredit;
+import io.livecomplaints.triage.incidents.model.IncidentState;
 import io.livecomplaints.triage.routing.model.TeamRouting;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
-/** Turns a received complaint into a triaged one: type, severity, priority and team, each with its reasons. */
-public class ComplaintTriage {
+/**
+ * The steps of 分发 on one complaint, as plain functions the stream topology and the preview API share: assess
+ * (classify, diagnose a stream fault, choose the team), grade (severity and priority with their reasons), then the
+ * incident and the agent once the stateful steps know them.
+ */
+public final class ComplaintTriage {
 
-    private final KeywordClassifier classifier;
-    private final SeverityPolicy severity;
-    private final TeamRouting routing;
+    private static final Set<QosVerdict> PLATFORM_SIDE = Set.of(QosVerdict.ANCHOR_PUSH_DEGRADED, QosVerdict.CDN_NODE_OVERLOADED);
+
+    private final Supplier<ComplaintClassifier> classifier;
+    private final TeamRouting teams;
+    private final QosDiagnostician diagnostician;
+    private final Grader grader;
+    private final EmotionDetector emotion;
     private final Clock clock;
 
-    public ComplaintTriage(KeywordClassifier classifier, SeverityPolicy severity, TeamRouting routing, Clock clock) {
+    public ComplaintTriage(Supplier<ComplaintClassifier> classifier, TeamRouting teams, QosDiagnostician diagnostician,
+                           Grader grader, EmotionDetector emotion, Clock clock) {
         this.classifier = classifier;
-        this.severity = severity;
-        this.routing = routing;
+        this.teams = teams;
+        this.diagnostician = diagnostician;
+        this.grader = grader;
+        this.emotion = emotion;
         this.clock = clock;
     }
 
-    public ComplaintTriaged triage(ComplaintReceived complaint) {
-        Classification classification = classifier.classify(complaint.getText());
-        Long amount = complaint.getClaimedAmountFen() != null ? complaint.getClaimedAmountFen()
-                : complaint.getEnrichment().getAmountPaidFen();
-        SeverityPolicy.Grade grade = severity.grade(classification.getPrimaryType(), complaint.getChannel(), amount);
+    public QosDiagnostician diagnostician() {
+        return diagnostician;
+    }
+
+    /** Where the live-qos telemetry of a session is read from. */
+    @FunctionalInterface
+    public interface Telemetry {
+        List<QosSample> around(String sessionId, Instant from, Instant to);
+    }
+
+    /** Classification, QoS diagnosis for stream complaints, team; severity and priority are not graded yet. */
+    public ComplaintTriaged assess(ComplaintReceived complaint, Telemetry telemetry) {
+        ClassificationResult result = classifier.get().classify(complaint.getText());
+        QosDiagnosis diagnosis = null;
+        if (result.primaryType() == ComplaintType.STREAM_QUALITY || result.secondaryTypes().contains(ComplaintType.STREAM_QUALITY)) {
+            String session = sessionOf(complaint);
+            Instant at = complaintTime(complaint);
+            List<QosSample> samples = session == null ? List.of() : telemetry.around(session,
+                    at.minus(diagnostician.thresholds().lookBefore()), at.plus(diagnostician.thresholds().lookAfter()));
+            diagnosis = diagnostician.diagnose(session, at, samples, result.language());
+        }
+        boolean platformFault = diagnosis != null && PLATFORM_SIDE.contains(diagnosis.getVerdict());
+        boolean autoReply = diagnosis != null && diagnosis.getVerdict() == QosVerdict.VIEWER_SIDE
+                && result.primaryType() == ComplaintType.STREAM_QUALITY;
         return ComplaintTriaged.newBuilder()
                 .setEnvelope(Envelopes.following(complaint.getEnvelope(), Writers.TRIAGE, clock.instant()))
                 .setComplaint(complaint)
-                .setClassification(classification)
+                .setClassification(Classification.newBuilder()
+                        .setPrimaryType(result.primaryType())
+                        .setSecondaryTypes(result.secondaryTypes())
+                        .setConfidence(result.confidence())
+                        .setLanguage(result.language())
+                        .setSignals(result.signals())
+                        .setModelVersion(result.modelVersion())
+                        .build())
+                .setSeverity(Severity.MEDIUM)
+                .setPriority(0)
+                .setTeam(teams.teamFor(result.primaryType(), platformFault))
+                .setDiagnosis(diagnosis)
+                .setAutoReply(autoReply)
+                .build();
+    }
+
+    /** Severity, priority and reasons from the assessed complaint, whether it repeats one on its order, the user's credit. */
+    public ComplaintTriaged grade(ComplaintTriaged assessed, boolean repeat, UserCredit credit) {
+        ComplaintReceived complaint = assessed.getComplaint();
+        Classification classification = assessed.getClassification();
+        Grade grade = grader.grade(new GradingFacts(classification.getPrimaryType(), classification.getSecondaryTypes(),
+                complaint.getChannel(), complaint.getText(), complaint.getDemands(), amountOf(complaint), complaint.getVip(),
+                repeat, emotion.read(complaint.getText()), credit));
+        return ComplaintTriaged.newBuilder(assessed)
                 .setSeverity(grade.severity())
                 .setPriority(grade.priority())
                 .setPriorityReasons(grade.reasons())
-                .setTeam(routing.teamFor(classification.getPrimaryType()))
+                .setRepeatComplaint(repeat)
                 .build();
+    }
+
+    public static ComplaintTriaged withIncident(ComplaintTriaged triaged, IncidentState incident) {
+        if (incident == null || !incident.open()) {
+            return triaged;
+        }
+        return ComplaintTriaged.newBuilder(triaged).setIncident(Incident.newBuilder()
+                .setIncidentId(incident.incidentId()).setKind(incident.kind()).setSize(incident.size())
+                .setFirstSeenAt(Instant.ofEpochMilli(incident.firstSeenAt())).build()).build();
+    }
+
+    public static ComplaintTriaged withAgent(ComplaintTriaged triaged, String agentId) {
+        return agentId == null ? triaged : ComplaintTriaged.newBuilder(triaged).setAssignedAgentId(agentId).build();
+    }
+
+    /** The live session a complaint is about: named by the user, else found by intake from the order. */
+    public static String sessionOf(ComplaintReceived complaint) {
+        return complaint.getSessionId() != null ? complaint.getSessionId() : complaint.getEnrichment().getSessionId();
+    }
+
+    /** When the problem happened: as the user said, else when the complaint arrived. */
+    public static Instant complaintTime(ComplaintReceived complaint) {
+        return complaint.getIncidentAt() != null ? complaint.getIncidentAt() : complaint.getReceivedAt();
+    }
+
+    /** The money at stake: what the user claims, else what the order cost. */
+    public static Long amountOf(ComplaintReceived complaint) {
+        return complaint.getClaimedAmountFen() != null ? complaint.getClaimedAmountFen() : complaint.getEnrichment().getAmountPaidFen();
     }
 }

@@ -1,39 +1,160 @@
 package io.livecomplaints.triage.pipeline;
 
+import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintTriaged;
+import io.livecomplaints.events.CreditRecord;
+import io.livecomplaints.events.QosSample;
+import io.livecomplaints.schemas.serde.AvroWireSerde;
 import io.livecomplaints.schemas.topics.Topic;
 import io.livecomplaints.schemas.topics.Topics;
-import io.livecomplaints.triage.classification.model.KeywordClassifier;
-import io.livecomplaints.triage.routing.model.SeverityPolicy;
-import io.livecomplaints.triage.routing.model.TeamRouting;
-import java.time.Clock;
+import io.livecomplaints.triage.diagnosis.QosTelemetry;
+import io.livecomplaints.triage.grading.RepeatComplaintMarker;
+import io.livecomplaints.triage.grading.model.UserCredit;
+import io.livecomplaints.triage.incidents.IncidentMarker;
+import io.livecomplaints.triage.incidents.model.QosIncidents;
+import io.livecomplaints.triage.incidents.model.SurgeDetector;
+import io.livecomplaints.triage.routing.AgentAssigner;
+import io.livecomplaints.triage.routing.CaseLoadTracker;
+import io.livecomplaints.triage.routing.RoutingStores;
+import io.livecomplaints.triage.routing.model.AgentSelection;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
-/** complaints-received → triage → complaints-triaged, exactly once (Kafka Streams, exactly_once_v2). */
-@Configuration(proxyBeanMethods = false)
-@EnableKafkaStreams
-class TriageTopology {
+/**
+ * 分发 as one Kafka Streams topology, exactly once end to end:
+ * <pre>
+ * complaints-received ─ assess (classify, QoS diagnosis from the live-qos global store, team)
+ *   ─▶ by order ─ repeat complaint? ─ ⋈ credit-records (global) ─ grade (severity, priority, reasons)
+ *   ─▶ by grouping ─ incident (QoS cause or surge)
+ *   ─▶ by team ─ assign agent by skill and load ◀─ by team ─ complaint-cases (load changes)
+ *   ─▶ complaints-triaged (key complaintId)
+ * </pre>
+ * Each "by …" is a repartition so the step's state (orders seen, incidents, agents' load) is owned by one task.
+ * Everything that can fail on a bad record happens in the first step, whose dead letters go to complaints-received-dlt.
+ */
+public final class TriageTopology {
 
-    @Bean
-    ComplaintTriage complaintTriage(TriageProperties properties) {
-        return new ComplaintTriage(new KeywordClassifier(properties.terms()), new SeverityPolicy(properties.highAmountFen()),
-                new TeamRouting(properties.teams(), properties.defaultTeam()), Clock.systemUTC());
+    public static final String CREDIT_STORE = "user-credit";
+
+    /**
+     * @param qosRetention      how long telemetry is kept per session
+     * @param routingPartitions partitions of both by-team repartition topics (they must match: same task, same stores)
+     */
+    public record Settings(Duration qosRetention, int routingPartitions) {
     }
 
-    @Bean
-    KStream<String, ComplaintTriaged> triagedComplaints(StreamsBuilder builder, Topics topics, ComplaintTriage triage) {
+    private final Topics topics;
+    private final ComplaintTriage triage;
+    private final QosIncidents qosIncidents;
+    private final SurgeDetector surge;
+    private final AgentSelection selection;
+    private final Settings settings;
+
+    public TriageTopology(Topics topics, ComplaintTriage triage, QosIncidents qosIncidents, SurgeDetector surge,
+                          AgentSelection selection, Settings settings) {
+        this.topics = topics;
+        this.triage = triage;
+        this.qosIncidents = qosIncidents;
+        this.surge = surge;
+        this.selection = selection;
+        this.settings = settings;
+    }
+
+    public KStream<String, ComplaintTriaged> build(StreamsBuilder builder) {
+        // internal topics and stores are ours alone: their schemas are registered on first use
+        Serde<ComplaintTriaged> internal = new AvroWireSerde<>(ComplaintTriaged.class, topics.registry(), true);
         Topic<String, ComplaintReceived> in = topics.complaintsReceived;
         Topic<String, ComplaintTriaged> out = topics.complaintsTriaged;
+
+        addTelemetryStore(builder);
+        GlobalKTable<String, CreditRecord> credit = builder.globalTable(topics.creditRecords.name(),
+                Consumed.with(topics.creditRecords.keySerde(), topics.creditRecords.valueSerde()),
+                Materialized.<String, CreditRecord, KeyValueStore<Bytes, byte[]>>as(CREDIT_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(new AvroWireSerde<>(CreditRecord.class, topics.registry(), true)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RepeatComplaintMarker.STORE), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IncidentMarker.STORE), Serdes.String(), Serdes.String()));
+        RoutingStores.addTo(builder);
+
         KStream<String, ComplaintTriaged> triaged = builder.stream(in.name(), Consumed.with(in.keySerde(), in.valueSerde()))
-                .mapValues(triage::triage);
+                .processValues(() -> new Assess(triage))
+                .selectKey((key, value) -> RepeatComplaintMarker.partitionKey(value))
+                .repartition(Repartitioned.with(Serdes.String(), internal).withName("by-order"))
+                .processValues(RepeatComplaintMarker::new, RepeatComplaintMarker.STORE)
+                .leftJoin(credit, (key, value) -> "USER:" + value.getComplaint().getUserId(),
+                        (value, record) -> triage.grade(value, value.getRepeatComplaint(), creditOf(record)))
+                .selectKey((key, value) -> IncidentMarker.partitionKey(value))
+                .repartition(Repartitioned.with(Serdes.String(), internal).withName("by-grouping"))
+                .processValues(() -> new IncidentMarker(qosIncidents, surge), IncidentMarker.STORE)
+                .selectKey((key, value) -> value.getTeam())
+                .repartition(Repartitioned.with(Serdes.String(), internal).withName("by-team")
+                        .withNumberOfPartitions(settings.routingPartitions()))
+                .processValues(() -> new AgentAssigner(selection), RoutingStores.NAMES)
+                .selectKey((key, value) -> value.getEnvelope().getComplaintId())
+                .peek((key, value) -> Metrics.counter("complaints.triaged", "type", value.getClassification().getPrimaryType().name(),
+                        "severity", value.getSeverity().name(), "team", value.getTeam()).increment());
         triaged.to(out.name(), Produced.with(out.keySerde(), out.valueSerde()));
+
+        Topic<String, ComplaintCase> cases = topics.complaintCases;
+        builder.stream(cases.name(), Consumed.with(cases.keySerde(), cases.valueSerde()))
+                .filter((key, value) -> value != null)
+                .map((key, value) -> KeyValue.pair(value.getTeam(), CaseLoadTracker.encode(key, value.getAssigneeId(), value.getState())))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("cases-by-team")
+                        .withNumberOfPartitions(settings.routingPartitions()))
+                .process(CaseLoadTracker::new, RoutingStores.NAMES);
         return triaged;
+    }
+
+    private void addTelemetryStore(StreamsBuilder builder) {
+        Topic<String, QosSample> qos = topics.liveQos;
+        Duration retention = settings.qosRetention();
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QosTelemetry.STORE), Serdes.String(),
+                        new AvroWireSerde<>(QosSample.class, topics.registry(), true)).withLoggingDisabled(),
+                qos.name(), Consumed.with(qos.keySerde(), qos.valueSerde()), () -> new QosTelemetry.Recorder(retention));
+    }
+
+    private static UserCredit creditOf(CreditRecord record) {
+        return record == null ? null : new UserCredit(record.getValidComplaints(), record.getRejectedComplaints());
+    }
+
+    /** First step: classification, diagnosis with the session's telemetry, team. */
+    private static final class Assess implements FixedKeyProcessor<String, ComplaintReceived, ComplaintTriaged> {
+
+        private final ComplaintTriage triage;
+        private FixedKeyProcessorContext<String, ComplaintTriaged> context;
+        private ReadOnlyKeyValueStore<String, QosSample> telemetry;
+
+        Assess(ComplaintTriage triage) {
+            this.triage = triage;
+        }
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, ComplaintTriaged> context) {
+            this.context = context;
+            this.telemetry = context.getStateStore(QosTelemetry.STORE);
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, ComplaintReceived> record) {
+            context.forward(record.withValue(triage.assess(record.value(),
+                    (session, from, to) -> QosTelemetry.around(telemetry, session, from, to))));
+        }
     }
 }

@@ -1,0 +1,116 @@
+package io.livecomplaints.triage.classification.model;
+
+import io.livecomplaints.events.ComplaintType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Classifies complaint text into the ten types (投诉分类): the learned Naive Bayes evidence of segmented words and
+ * character bigrams, plus the weights of curated strong terms found in the text. The primary type is the best
+ * posterior; other types become secondary when their posterior or their curated terms are strong enough. The
+ * curated terms and the learned features that pushed towards the primary type are the signals (explainable).
+ */
+public final class ComplaintClassifier {
+
+    private final NaiveBayesModel model;
+    private final Lexicon lexicon;
+    private final FeatureExtractor extractor;
+    private final ClassifierSettings settings;
+    private final String version;
+
+    public ComplaintClassifier(NaiveBayesModel model, Lexicon lexicon, FeatureExtractor extractor,
+                               ClassifierSettings settings, String version) {
+        this.model = model;
+        this.lexicon = lexicon;
+        this.extractor = extractor;
+        this.settings = settings;
+        this.version = version;
+    }
+
+    /** Learns the Naive Bayes evidence from the examples and combines it with the curated lexicon. */
+    public static ComplaintClassifier train(List<LabeledComplaint> examples, List<LexiconEntry> lexicon, FeatureExtractor extractor,
+                                            ClassifierSettings settings, String version) {
+        return new ComplaintClassifier(NaiveBayesModel.train(examples, extractor, settings.smoothing()), new Lexicon(lexicon),
+                extractor, settings, version);
+    }
+
+    public int vocabularySize() {
+        return model.vocabularySize();
+    }
+
+    public int lexiconSize() {
+        return lexicon.size();
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public ClassificationResult classify(String text) {
+        String language = Languages.detect(text == null ? "" : text);
+        List<String> features = extractor.features(text).stream().filter(model::knows).toList();
+        List<Lexicon.Hit> hits = lexicon.find(text == null ? "" : text);
+        if (features.isEmpty() && hits.isEmpty()) {
+            return new ClassificationResult(settings.fallbackType(), List.of(), 0.0, language,
+                    List.of("rule:no-known-terms→" + settings.fallbackType()), version);
+        }
+        EnumMap<ComplaintType, Double> scores = model.logScores(features);
+        EnumMap<ComplaintType, Double> curated = new EnumMap<>(ComplaintType.class);
+        for (Lexicon.Hit hit : hits) {
+            curated.merge(hit.entry().type(), hit.entry().weight(), Double::sum);
+        }
+        curated.forEach((type, weight) -> scores.merge(type, settings.lexiconWeight() * weight, Double::sum));
+        EnumMap<ComplaintType, Double> posterior = softmax(scores);
+        ComplaintType primary = posterior.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        List<ComplaintType> secondary = secondaryTypes(primary, posterior, curated);
+        return new ClassificationResult(primary, secondary, posterior.get(primary), language,
+                signals(primary, secondary, features, hits), version);
+    }
+
+    private List<ComplaintType> secondaryTypes(ComplaintType primary, Map<ComplaintType, Double> posterior,
+                                               Map<ComplaintType, Double> curated) {
+        return posterior.entrySet().stream()
+                .filter(e -> e.getKey() != primary)
+                .filter(e -> e.getValue() >= settings.secondaryMinProbability()
+                        || curated.getOrDefault(e.getKey(), 0.0) >= settings.secondaryLexiconWeight())
+                .sorted(Map.Entry.<ComplaintType, Double>comparingByValue().reversed())
+                .limit(settings.maxSecondaryTypes())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Curated terms of the primary type, then those of the secondary types, then the learned features, strongest first. */
+    private List<String> signals(ComplaintType primary, List<ComplaintType> secondary, List<String> features, List<Lexicon.Hit> hits) {
+        Set<String> signals = new LinkedHashSet<>();
+        Comparator<Lexicon.Hit> strongest = Comparator.comparingDouble((Lexicon.Hit h) -> h.entry().weight()).reversed();
+        hits.stream().filter(h -> h.entry().type() == primary).sorted(strongest)
+                .forEach(h -> signals.add("lexicon:" + h.entry().term()));
+        hits.stream().filter(h -> secondary.contains(h.entry().type())).sorted(strongest)
+                .forEach(h -> signals.add("lexicon:" + h.entry().term() + "→" + h.entry().type()));
+        new ArrayList<>(new LinkedHashSet<>(features)).stream()
+                .filter(f -> model.evidenceFor(f, primary) > 0)
+                .sorted(Comparator.comparingDouble((String f) -> model.evidenceFor(f, primary)).reversed())
+                .forEach(f -> signals.add(FeatureExtractor.describe(f)));
+        return signals.stream().limit(settings.maxSignals()).toList();
+    }
+
+    private static EnumMap<ComplaintType, Double> softmax(EnumMap<ComplaintType, Double> logScores) {
+        double max = logScores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        EnumMap<ComplaintType, Double> posterior = new EnumMap<>(ComplaintType.class);
+        double sum = 0;
+        for (Map.Entry<ComplaintType, Double> e : logScores.entrySet()) {
+            double p = Math.exp(e.getValue() - max);
+            posterior.put(e.getKey(), p);
+            sum += p;
+        }
+        for (Map.Entry<ComplaintType, Double> e : posterior.entrySet()) {
+            e.setValue(e.getValue() / sum);
+        }
+        return posterior;
+    }
+}

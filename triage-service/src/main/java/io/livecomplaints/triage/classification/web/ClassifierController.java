@@ -1,0 +1,55 @@
+package io.livecomplaints.triage.classification.web;
+
+import io.livecomplaints.triage.classification.ClassifierHolder;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The classifier in use ({@code GET /api/v1/triage/classifier}) and its reload from the current data files without a
+ * restart ({@code POST /api/v1/triage/classifier/reload}, operators only; on a bad file the old classifier stays).
+ */
+@RestController
+@RequestMapping("/api/v1/triage/classifier")
+class ClassifierController {
+
+    record ClassifierInfo(String modelVersion, int trainingExamples, int lexiconTerms, int features, Instant loadedAt, String location) {
+
+        static ClassifierInfo of(ClassifierHolder.Loaded loaded) {
+            return new ClassifierInfo(loaded.classifier().version(), loaded.examples(), loaded.lexiconTerms(),
+                    loaded.classifier().vocabularySize(), loaded.loadedAt(), loaded.location());
+        }
+    }
+
+    private final ClassifierHolder holder;
+
+    ClassifierController(ClassifierHolder holder) {
+        this.holder = holder;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('OPERATOR','AGENT')")
+    ClassifierInfo current() {
+        return ClassifierInfo.of(holder.loaded());
+    }
+
+    @PostMapping("/reload")
+    @PreAuthorize("hasRole('OPERATOR')")
+    ClassifierInfo reload() {
+        return ClassifierInfo.of(holder.reload());
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, java.io.UncheckedIOException.class})
+    ProblemDetail badData(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "The classifier data could not be loaded; the previous classifier stays in use: " + e.getMessage());
+        problem.setTitle("Classifier not reloaded");
+        return problem;
+    }
+}

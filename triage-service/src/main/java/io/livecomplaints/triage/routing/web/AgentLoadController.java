@@ -1,0 +1,38 @@
+package io.livecomplaints.triage.routing.web;
+
+import io.livecomplaints.triage.pipeline.TriageStateQueries;
+import io.livecomplaints.triage.routing.model.Agent;
+import io.livecomplaints.triage.routing.model.AgentSelection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/triage/agents}: the roster with each agent's open cases and cap (supervisors and operators). */
+@RestController
+@RequestMapping("/api/v1/triage/agents")
+class AgentLoadController {
+
+    record AgentLoad(String id, String team, String tier, Set<String> skills, Set<String> languages, long openCases, int maxOpenCases) {
+    }
+
+    private final AgentSelection selection;
+    private final TriageStateQueries state;
+
+    AgentLoadController(AgentSelection selection, TriageStateQueries state) {
+        this.selection = selection;
+        this.state = state;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('OPERATOR','SUPERVISOR')")
+    List<AgentLoad> agents() {
+        Map<String, Long> load = state.agentLoad();
+        return selection.roster().agents().stream().map((Agent a) -> new AgentLoad(a.id(), a.team(), a.tier().name(),
+                a.skills().stream().map(Enum::name).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+                a.languages(), load.getOrDefault(a.id(), 0L), selection.capOf(a))).toList();
+    }
+}

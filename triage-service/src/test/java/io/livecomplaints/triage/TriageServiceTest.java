@@ -1,0 +1,304 @@
+package io.livecomplaints.triage;
+
+import static io.livecomplaints.triage.pipeline.TriageFixtures.aboutSession;
+import static io.livecomplaints.triage.pipeline.TriageFixtures.complaint;
+import static io.livecomplaints.triage.pipeline.TriageFixtures.healthy;
+import static io.livecomplaints.triage.pipeline.TriageFixtures.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livecomplaints.events.CaseState;
+import io.livecomplaints.events.Channel;
+import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.events.ComplaintReceived;
+import io.livecomplaints.events.ComplaintTriaged;
+import io.livecomplaints.events.ComplaintType;
+import io.livecomplaints.events.IncidentKind;
+import io.livecomplaints.events.QosSample;
+import io.livecomplaints.events.QosVerdict;
+import io.livecomplaints.events.Severity;
+import io.livecomplaints.schemas.envelope.Envelopes;
+import io.livecomplaints.schemas.topics.DeadLetterHeaderNames;
+import io.livecomplaints.schemas.topics.Topics;
+import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.testkit.TestPlatform;
+import io.livecomplaints.testkit.TopicReader;
+import io.livecomplaints.testkit.TopicWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service on the shared embedded broker and registry: real upstream telemetry and complaints in, triaged events
+ * out (exactly once, read_committed), the APIs over HTTP with real bearer tokens.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TriageServiceTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Path CLASSIFIER_DIR = copyClassifierData();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        TestPlatform.register(registry);
+        registry.add("complaints.triage.classifier.location", () -> CLASSIFIER_DIR + "/");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Topics topics = TestPlatform.get().topics();
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private static Path copyClassifierData() {
+        try {
+            Path dir = Files.createTempDirectory("classifier");
+            for (String file : List.of("train.jsonl", "lexicon.tsv", "stopwords.txt")) {
+                try (InputStream in = TriageServiceTest.class.getResourceAsStream("/classifier/" + file)) {
+                    Files.copy(in, dir.resolve(file));
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode preview(String body) throws Exception {
+        HttpResponse<String> response = call("POST", "/api/v1/triage/preview", TestPlatform.get().tokens().operator("ops-1"), body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** Polls the preview until the global telemetry store has caught up with what was written (no sleeping on timers). */
+    private void awaitTelemetry(String sessionId, String verdict) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        String seen = null;
+        while (System.nanoTime() < deadline) {
+            JsonNode diagnosis = preview("{\"text\":\"直播一直卡顿\",\"channel\":\"LIVE_ROOM_BUTTON\",\"sessionId\":\"" + sessionId + "\"}").get("diagnosis");
+            seen = diagnosis.get("verdict").asString();
+            if (verdict.equals(seen)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("telemetry of " + sessionId + " never gave " + verdict + ", last " + seen);
+    }
+
+    private static void publishTelemetry(TopicWriter<QosSample> writer, String session, java.util.function.Function<Instant, QosSample> sample) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (Instant t = now.minus(Duration.ofMinutes(4)); t.isBefore(now.plusSeconds(30)); t = t.plusSeconds(30)) {
+            writer.send(session, sample.apply(t));
+        }
+    }
+
+    private ComplaintTriaged awaitTriaged(TopicReader<ComplaintTriaged> reader, String complaintId) {
+        return reader.await(r -> complaintId.equals(r.key()), TIMEOUT).value();
+    }
+
+    @Test
+    void streamComplaintsAreDiagnosedFromLiveTelemetryAndGroupedByCause() throws Exception {
+        String push = "S-push-" + run;
+        String hotA = "S-hot-a-" + run;
+        String hotB = "S-hot-b-" + run;
+        String fine = "S-fine-" + run;
+        String hotNode = "cdn-hot-" + run;
+        try (TopicWriter<QosSample> qos = TestPlatform.get().writer(topics.liveQos);
+             TopicWriter<ComplaintReceived> complaints = TestPlatform.get().writer(topics.complaintsReceived);
+             TopicReader<ComplaintTriaged> triaged = TestPlatform.get().reader(topics.complaintsTriaged)) {
+            publishTelemetry(qos, push, t -> sample(push, "cdn-p-" + run, t, 650, 11, 0.12, 0.5));
+            publishTelemetry(qos, hotA, t -> sample(hotA, hotNode, t, 2900, 29.5, 0.2, 0.95));
+            publishTelemetry(qos, hotB, t -> sample(hotB, hotNode, t, 2950, 30, 0.25, 0.96));
+            publishTelemetry(qos, fine, t -> healthy(fine, "cdn-f-" + run, t));
+            awaitTelemetry(fine, "VIEWER_SIDE");
+            awaitTelemetry(hotB, "CDN_NODE_OVERLOADED");
+
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Map<String, ComplaintReceived> sent = Map.of(
+                    "C-push-" + run, aboutSession("C-push-" + run, "直播一直卡，画面糊成一团", push, now),
+                    "C-hot-a-" + run, aboutSession("C-hot-a-" + run, "直播间一直转圈加载不出来", hotA, now),
+                    "C-hot-b-" + run, aboutSession("C-hot-b-" + run, "The live stream keeps buffering and freezing", hotB, now),
+                    "C-fine-" + run, aboutSession("C-fine-" + run, "直播画面一卡一卡的", fine, now));
+            sent.forEach(complaints::send);
+
+            ComplaintTriaged pushed = awaitTriaged(triaged, "C-push-" + run);
+            ComplaintTriaged hotAt = awaitTriaged(triaged, "C-hot-a-" + run);
+            ComplaintTriaged hotBt = awaitTriaged(triaged, "C-hot-b-" + run);
+            ComplaintTriaged viewer = awaitTriaged(triaged, "C-fine-" + run);
+
+            assertThat(pushed.getDiagnosis().getVerdict()).isEqualTo(QosVerdict.ANCHOR_PUSH_DEGRADED);
+            assertThat(pushed.getTeam()).isEqualTo("tech-support");
+            assertThat(pushed.getAssignedAgentId()).isIn("TS-01", "TS-02");
+            assertThat(pushed.getIncident().getKind()).isEqualTo(IncidentKind.QOS);
+
+            assertThat(hotAt.getDiagnosis().getVerdict()).isEqualTo(QosVerdict.CDN_NODE_OVERLOADED);
+            assertThat(hotBt.getDiagnosis().getCdnNode()).isEqualTo(hotNode);
+            assertThat(hotBt.getIncident().getIncidentId()).isEqualTo(hotAt.getIncident().getIncidentId());
+            assertThat(List.of(hotAt.getIncident().getSize(), hotBt.getIncident().getSize())).containsExactlyInAnyOrder(1, 2);
+
+            assertThat(viewer.getDiagnosis().getVerdict()).isEqualTo(QosVerdict.VIEWER_SIDE);
+            assertThat(viewer.getAutoReply()).isTrue();
+            assertThat(viewer.getDiagnosis().getAdvice()).contains("网络");
+            assertThat(viewer.getAssignedAgentId()).isNull();
+            assertThat(viewer.getEnvelope().getTraceId()).isEqualTo(sent.get("C-fine-" + run).getEnvelope().getTraceId());
+            assertThat(viewer.getEnvelope().getProducer()).isEqualTo(Writers.TRIAGE);
+        }
+    }
+
+    @Test
+    void agentsLoadGrowsWithAssignmentsAndShrinksWhenTheirCasesClose() throws Exception {
+        String id = "C-load-" + run;
+        try (TopicWriter<ComplaintReceived> complaints = TestPlatform.get().writer(topics.complaintsReceived);
+             TopicWriter<ComplaintCase> cases = TestPlatform.get().writer(topics.complaintCases);
+             TopicReader<ComplaintTriaged> triaged = TestPlatform.get().reader(topics.complaintsTriaged)) {
+            complaints.send(id, ComplaintReceived.newBuilder(complaint(id, "账号被盗，有人用我的余额在直播间下单", Instant.now()))
+                    .setUserId("U-load-" + run).build());
+            ComplaintTriaged t = awaitTriaged(triaged, id);
+            assertThat(t.getClassification().getPrimaryType()).isEqualTo(ComplaintType.FUNDS_SAFETY);
+            assertThat(t.getSeverity()).isEqualTo(Severity.HIGH);
+            assertThat(t.getTeam()).isEqualTo("funds-risk");
+            String agent = t.getAssignedAgentId();
+            assertThat(agent).isIn("FR-01", "FR-02");
+            long loaded = awaitLoad(agent, n -> n >= 1);
+
+            cases.send(id, ComplaintCase.newBuilder().setEnvelope(Envelopes.create(id, Writers.RESOLUTION, null, Instant.now()))
+                    .setState(CaseState.RESOLVED).setVersion(3).setUserId("U-load-" + run).setChannel(Channel.APP_CHAT)
+                    .setType(ComplaintType.FUNDS_SAFETY).setSeverity(Severity.HIGH).setPriority(100).setTeam("funds-risk")
+                    .setAssigneeId(agent).setReceivedAt(Instant.now()).setFirstResponseDueAt(Instant.now()).build());
+            awaitLoad(agent, n -> n == loaded - 1);
+        }
+    }
+
+    private long awaitLoad(String agent, Predicate<Long> expected) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long openCases = -1;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = call("GET", "/api/v1/triage/agents", TestPlatform.get().tokens().supervisor("SUP-1", "SUPERVISOR"), null);
+            assertThat(response.statusCode()).isEqualTo(200);
+            for (JsonNode a : JSON.readTree(response.body())) {
+                if (a.get("id").asString().equals(agent)) {
+                    openCases = a.get("openCases").asLong();
+                }
+            }
+            if (expected.test(openCases)) {
+                return openCases;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("load of " + agent + " stayed " + openCases);
+    }
+
+    @Test
+    void previewShowsTheDecisionWithItsSignalsAndReasons() throws Exception {
+        JsonNode result = preview("{\"text\":\"同一笔订单重复扣款两次，气死了！！\",\"channel\":\"SOCIAL_MEDIA\",\"amountFen\":89900}");
+
+        assertThat(result.get("classification").get("primaryType").asString()).isEqualTo("FUNDS_SAFETY");
+        assertThat(result.get("classification").get("signals").toString()).contains("lexicon:重复扣款");
+        assertThat(result.get("classification").get("modelVersion").asString()).startsWith("nb-lexicon@");
+        assertThat(result.get("severity").asString()).isEqualTo("HIGH");
+        assertThat(result.get("priority").asInt()).isGreaterThanOrEqualTo(90);
+        assertThat(result.get("priorityReasons").toString()).contains("funds-safety first", "public-opinion channel SOCIAL_MEDIA",
+                "high amount ¥899.00", "strong emotion");
+        assertThat(result.get("team").asString()).isEqualTo("funds-risk");
+        assertThat(result.get("emitted").asBoolean()).isFalse();
+
+        JsonNode english = preview("{\"text\":\"Where is my parcel? Tracking has not updated\",\"channel\":\"APP_CHAT\"}");
+        assertThat(english.get("classification").get("primaryType").asString()).isEqualTo("LOGISTICS");
+        assertThat(english.get("classification").get("language").asString()).isEqualTo("en");
+        assertThat(english.get("severity").asString()).isEqualTo("LOW");
+    }
+
+    @Test
+    void previewRejectsBadInputNamingEachFieldAndNeedsAnAgentOrOperator() throws Exception {
+        HttpResponse<String> bad = call("POST", "/api/v1/triage/preview", TestPlatform.get().tokens().agent("A-1", "SENIOR", "after-sales"),
+                "{\"text\":\" \",\"channel\":\"FAX\",\"amountFen\":-5}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
+        assertThat(bad.body()).contains("\"field\":\"text\"", "\"field\":\"channel\"", "\"field\":\"amountFen\"");
+
+        assertThat(call("POST", "/api/v1/triage/preview", null, "{}").statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/api/v1/triage/preview", TestPlatform.get().tokens().user("U-1"),
+                "{\"text\":\"x\",\"channel\":\"APP_CHAT\"}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void operatorsReloadTheClassifierFromItsFilesWithoutARestart() throws Exception {
+        Path lexicon = CLASSIFIER_DIR.resolve("lexicon.tsv");
+        String original = Files.readString(lexicon);
+        String before = JSON.readTree(call("GET", "/api/v1/triage/classifier", TestPlatform.get().tokens().operator("ops-1"), null).body())
+                .get("modelVersion").asString();
+        try {
+            Files.writeString(lexicon, original + "PRICE\t9.0\tzorblax\n");
+            assertThat(call("POST", "/api/v1/triage/classifier/reload", TestPlatform.get().tokens().agent("A-1", "SENIOR", "after-sales"), null)
+                    .statusCode()).isEqualTo(403);
+            HttpResponse<String> reloaded = call("POST", "/api/v1/triage/classifier/reload", TestPlatform.get().tokens().operator("ops-1"), null);
+            assertThat(reloaded.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(reloaded.body()).get("modelVersion").asString()).isNotEqualTo(before);
+
+            JsonNode result = preview("{\"text\":\"zorblax\",\"channel\":\"APP_CHAT\"}").get("classification");
+            assertThat(result.get("primaryType").asString()).isEqualTo("PRICE");
+            assertThat(result.get("signals").toString()).contains("lexicon:zorblax");
+
+            Files.writeString(lexicon, original + "PRICE\tnot-a-number\tzorblax\n");
+            HttpResponse<String> broken = call("POST", "/api/v1/triage/classifier/reload", TestPlatform.get().tokens().operator("ops-1"), null);
+            assertThat(broken.statusCode()).isEqualTo(422);
+            assertThat(broken.body()).contains("lexicon.tsv line");
+            assertThat(preview("{\"text\":\"zorblax\",\"channel\":\"APP_CHAT\"}").get("classification").get("primaryType").asString()).isEqualTo("PRICE");
+        } finally {
+            Files.writeString(lexicon, original);
+            call("POST", "/api/v1/triage/classifier/reload", TestPlatform.get().tokens().operator("ops-1"), null);
+        }
+        assertThat(JSON.readTree(call("GET", "/api/v1/triage/classifier", TestPlatform.get().tokens().operator("ops-1"), null).body())
+                .get("modelVersion").asString()).isEqualTo(before);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextComplaintIsStillTriaged() throws Exception {
+        String poison = "C-poison-" + run;
+        String next = "C-after-poison-" + run;
+        try (TopicWriter<ComplaintReceived> writer = TestPlatform.get().writer(topics.complaintsReceived);
+             TopicReader<ComplaintReceived> deadLetters = TopicReader.deadLetters(TestPlatform.get().bootstrapServers(), topics.complaintsReceived);
+             TopicReader<ComplaintTriaged> triaged = TestPlatform.get().reader(topics.complaintsTriaged)) {
+            writer.sendRaw(poison, "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
+            writer.send(next, complaint(next, "客服一直不回消息，留言两天没人理", Instant.now()));
+
+            TopicReader.Received<ComplaintReceived> dead = deadLetters.await(r -> poison.equals(r.key())
+                    && "triage-service".equals(r.headers().get(DeadLetterHeaderNames.SERVICE)), TIMEOUT);
+            assertThat(dead.headers().get(DeadLetterHeaderNames.STAGE)).isEqualTo("deserialization");
+            assertThat(dead.headers().get(DeadLetterHeaderNames.REASON)).isNotBlank();
+            assertThat(awaitTriaged(triaged, next).getClassification().getPrimaryType()).isEqualTo(ComplaintType.SERVICE);
+        }
+    }
+}
