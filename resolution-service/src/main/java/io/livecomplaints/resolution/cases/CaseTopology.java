@@ -16,7 +16,7 @@ class CaseTopology {
 
     /** The topology is built into the builder; the bean only marks that it was. */
     @Bean
-    CaseTopologyBuilt caseTopology(StreamsBuilder builder, Topics topics, CasePolicies policies, Clock clock,
+    CaseTopologyBuilt caseStreamsBuilt(StreamsBuilder builder, Topics topics, CasePolicies policies, Clock clock,
                                    ResolutionProperties properties) {
         CaseStreams.build(builder, topics, policies, clock, properties.timerInterval());
         return new CaseTopologyBuilt();
