@@ -65,7 +65,7 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
         this.cases = context.getStateStore(CaseStreams.CASES);
         this.timers = context.getStateStore(CaseStreams.TIMERS);
         this.credit = context.getStateStore(CaseStreams.CREDIT_VIEW);
-        context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers(now()));
+        context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, wallClock -> fireDueTimers(now(), wallClock));
     }
 
     @Override
@@ -76,7 +76,7 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
         if (input.triaged() != null) {
             if (current == null) { // a redelivered triaged complaint does not open a second case
                 ValueAndTimestamp<CreditRecord> user = credit.get(CreditKeys.key(CreditSubject.USER, input.triaged().getComplaint().getUserId()));
-                apply(CaseOpening.open(input.triaged(), user == null ? null : user.value(), policies, now()));
+                apply(CaseOpening.open(input.triaged(), user == null ? null : user.value(), policies, now()), record.timestamp());
             }
             return;
         }
@@ -86,15 +86,18 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
         if (input.command() != null) {
             ComplaintCommand command = input.command();
             if (!applied(current, command.getEnvelope().getEventId())) {
-                apply(CaseCommands.handle(current, command, policies, now()));
+                apply(CaseCommands.handle(current, command, policies, now()), record.timestamp());
             }
         } else if (!applied(current, input.survey().getEnvelope().getEventId())) {
-            apply(CaseDisputes.survey(current, input.survey(), policies, now()));
+            apply(CaseDisputes.survey(current, input.survey(), policies, now()), record.timestamp());
         }
     }
 
-    /** Fires every timer due at {@code now}, oldest first. */
-    void fireDueTimers(Instant now) {
+    /**
+     * Fires every timer due at {@code now} (the injectable clock's time), oldest first; records are stamped with the
+     * punctuation's wall-clock time.
+     */
+    void fireDueTimers(Instant now, long wallClock) {
         List<String> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = timers.range("0", SlaTimer.lastKeyDueAt(now))) {
             while (it.hasNext() && due.size() < MAX_TIMERS_PER_PUNCTUATION) {
@@ -106,15 +109,18 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
             SlaTimer timer = SlaTimer.fromKey(key);
             ComplaintCase c = cases.get(timer.complaintId());
             if (c != null) {
-                CaseTimers.fire(c, timer, policies, now).ifPresent(this::apply);
+                CaseTimers.fire(c, timer, policies, now).ifPresent(change -> apply(change, wallClock));
             }
         }
     }
 
-    private void apply(CaseChange change) {
+    /**
+     * Writes a change: case store, schedule, and every event. Record timestamps are Kafka's time (the input record's,
+     * or the punctuation's); the business time is in the events' fields.
+     */
+    private void apply(CaseChange change, long at) {
         ComplaintCase next = change.result();
         String id = change.complaintId();
-        long at = change.at().toEpochMilli();
         cases.put(id, next);
         for (SlaTimer timer : change.timers()) {
             timers.put(timer.key(), "");
