@@ -20,18 +20,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * helpers to open cases through complaints-triaged and call the API over real HTTP with real tokens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class ApiTestSupport {
+public abstract class ApiTestSupport {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
-    static final String TEAM = "after-sales";
+    protected static final Duration TIMEOUT = Duration.ofSeconds(30);
+    protected static final String TEAM = "after-sales";
 
     @DynamicPropertySource
-    static void platform(DynamicPropertyRegistry registry) {
+    protected static void platform(DynamicPropertyRegistry registry) {
         TestPlatform.register(registry);
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     final HttpClient http = HttpClient.newHttpClient();
 
