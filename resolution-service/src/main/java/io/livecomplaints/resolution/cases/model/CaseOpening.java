@@ -4,31 +4,41 @@ import io.livecomplaints.events.CaseState;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintTriaged;
-import io.livecomplaints.events.Envelope;
+import io.livecomplaints.events.CreditRecord;
+import io.livecomplaints.events.OutcomeResult;
+import io.livecomplaints.events.RemedyDecision;
+import io.livecomplaints.events.SlaClock;
+import io.livecomplaints.events.SlaClockStatus;
 import io.livecomplaints.events.TimelineEntry;
+import io.livecomplaints.resolution.fastpath.model.ExpressRefundPolicy;
+import io.livecomplaints.resolution.sla.model.SlaClocks;
+import io.livecomplaints.schemas.envelope.Envelopes;
+import io.livecomplaints.schemas.topics.Writers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Opens a case from a triaged complaint: ASSIGNED when triage named an agent, else TRIAGED (in the team queue). */
+/**
+ * Opens a case from a triaged complaint: ASSIGNED when triage named an agent, else TRIAGED (waiting in the team
+ * queue); starts its SLA clocks, asks to retain the live replay it refers to, and takes the 极速退款 fast path when
+ * the complaint qualifies (then the case is resolved at once).
+ */
 public final class CaseOpening {
 
     private CaseOpening() {
     }
 
-    public static ComplaintCase open(ComplaintTriaged triaged, Envelope envelope, Instant now) {
+    /** @param userRecord the complainant's credit record, or null if they have none yet */
+    public static CaseChange open(ComplaintTriaged triaged, CreditRecord userRecord, CasePolicies policies, Instant now) {
         ComplaintReceived complaint = triaged.getComplaint();
         CaseState state = triaged.getAssignedAgentId() == null ? CaseState.TRIAGED : CaseState.ASSIGNED;
         List<TimelineEntry> timeline = new ArrayList<>();
         timeline.add(TimelineEntry.newBuilder().setAt(complaint.getReceivedAt()).setAction("RECEIVED")
                 .setToState(CaseState.RECEIVED).setActorId(complaint.getUserId()).build());
-        timeline.add(TimelineEntry.newBuilder().setAt(now).setAction("TRIAGED").setFromState(CaseState.RECEIVED)
-                .setToState(state).setActorId("triage-service")
-                .setNote(triaged.getClassification().getPrimaryType() + " / " + triaged.getSeverity() + " → " + triaged.getTeam())
-                .build());
-        return ComplaintCase.newBuilder()
-                .setEnvelope(envelope)
-                .setState(state)
+        ComplaintCase.Builder opened = ComplaintCase.newBuilder()
+                .setEnvelope(Envelopes.following(triaged.getEnvelope(), Writers.RESOLUTION, now))
+                .setState(CaseState.RECEIVED)
                 .setVersion(1)
                 .setUserId(complaint.getUserId())
                 .setChannel(complaint.getChannel())
@@ -50,8 +60,29 @@ public final class CaseOpening {
                 .setIncidentId(triaged.getIncident() == null ? null : triaged.getIncident().getIncidentId())
                 .setReceivedAt(complaint.getReceivedAt())
                 .setFirstResponseDueAt(complaint.getFirstResponseDueAt())
-                .setEvidence(complaint.getEvidence())
-                .setTimeline(timeline)
-                .build();
+                .setEvidence(new ArrayList<>(complaint.getEvidence()))
+                .setTimeline(timeline);
+        ComplaintCase draft = opened.build();
+        List<SlaClockStatus> clocks = policies.sla().openingClocks(draft);
+        opened.setSlaClocks(new ArrayList<>(clocks))
+                .setPlanDueAt(SlaClocks.find(clocks, SlaClock.HANDLING_PLAN).map(SlaClockStatus::getDueAt).orElse(null))
+                .setResolutionDueAt(SlaClocks.find(clocks, SlaClock.RESOLUTION).map(SlaClockStatus::getDueAt).orElse(null));
+
+        CaseChange change = CaseChange.opening(opened, triaged.getEnvelope(), now);
+        change.step("TRIAGED", state, Writers.TRIAGE, triaged.getClassification().getPrimaryType() + " / "
+                + triaged.getSeverity() + " / priority " + triaged.getPriority() + " → " + triaged.getTeam()
+                + (triaged.getAssignedAgentId() == null ? "" : " → " + triaged.getAssignedAgentId()));
+        clocks.forEach(clock -> SlaClocks.timersFor(change.complaintId(), clock).forEach(change::schedule));
+        change.retain(policies.replayRetention().forOpenedCase(draft, now, change.envelope()));
+
+        Optional<RemedyDecision> express = policies.expressRefund().decide(triaged, userRecord);
+        if (express.isPresent()) {
+            opened.setFirstRespondedAt(now);
+            change.setClocks(SlaClocks.met(change.clocks(), SlaClock.FIRST_RESPONSE, now));
+            CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, express.get(), Writers.RESOLUTION,
+                    "EXPRESS_REFUND", "极速退款 " + express.get().getRefundFen() + " fen",
+                    ExpressRefundPolicy.FAST_PATH, true, false);
+        }
+        return change;
     }
 }

@@ -1,0 +1,81 @@
+package io.livecomplaints.resolution.agent;
+
+import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.events.ComplaintCommand;
+import io.livecomplaints.events.TimelineEntry;
+import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.resolution.config.ResolutionProperties;
+import io.livecomplaints.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a command to complaint-commands (acks=all) and waits, up to {@code complaints.resolution.api-await}, until
+ * the case replica shows the step the processor recorded for it (applied or refused). The processor is the
+ * authority: the API's own check only gives a fast answer.
+ */
+@Component
+public class CommandGateway {
+
+    private static final long POLL_MILLIS = 20;
+
+    private final KafkaTemplate<String, Object> kafka;
+    private final Topics topics;
+    private final CaseQueries queries;
+    private final Duration await;
+
+    public CommandGateway(KafkaTemplate<String, Object> kafka, Topics topics, CaseQueries queries, ResolutionProperties properties) {
+        this.kafka = kafka;
+        this.topics = topics;
+        this.queries = queries;
+        this.await = properties.apiAwait();
+    }
+
+    /** What became of a command. */
+    public record Result(String commandId, ComplaintCase after, TimelineEntry step) {
+
+        public boolean pending() {
+            return step == null;
+        }
+
+        public boolean refused() {
+            return step != null && step.getAction().endsWith("_REFUSED");
+        }
+    }
+
+    public Result submit(ComplaintCommand command) {
+        String id = command.getEnvelope().getComplaintId();
+        String commandId = command.getEnvelope().getEventId();
+        try {
+            kafka.send(topics.complaintCommands.name(), id, command).get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the command", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not take the command: " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + await.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ComplaintCase> current = queries.find(id);
+            if (current.isPresent()) {
+                for (TimelineEntry entry : current.get().getTimeline()) {
+                    if (commandId.equals(entry.getCommandId())) {
+                        return new Result(commandId, current.get(), entry);
+                    }
+                }
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return new Result(commandId, null, null);
+    }
+}

@@ -1,0 +1,66 @@
+package io.livecomplaints.resolution.api;
+
+import io.livecomplaints.events.Actor;
+import io.livecomplaints.events.ActorRole;
+import io.livecomplaints.events.AgentTier;
+import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.support.security.Caller;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Object-level authorization: an agent sees only their team's cases (a supervisor every team's), a user only their
+ * own, a merchant only cases about their orders. Anything else is a 404, as if it did not exist.
+ */
+@Component
+public class CaseAccess {
+
+    private final CaseQueries queries;
+
+    public CaseAccess(CaseQueries queries) {
+        this.queries = queries;
+    }
+
+    public ComplaintCase forAgent(Caller caller, String complaintId) {
+        ComplaintCase c = queries.find(complaintId).orElseThrow(() -> ApiException.notFound(complaintId));
+        if (!caller.isSupervisor() && !Objects.equals(caller.team(), c.getTeam())) {
+            throw ApiException.notFound(complaintId);
+        }
+        return c;
+    }
+
+    public ComplaintCase forUser(Caller caller, String complaintId) {
+        ComplaintCase c = queries.find(complaintId).orElseThrow(() -> ApiException.notFound(complaintId));
+        if (!caller.id().equals(c.getUserId())) {
+            throw ApiException.notFound(complaintId);
+        }
+        return c;
+    }
+
+    public ComplaintCase forMerchant(String merchantId, String complaintId) {
+        ComplaintCase c = queries.find(complaintId).orElseThrow(() -> ApiException.notFound(complaintId));
+        if (merchantId == null || !merchantId.equals(c.getMerchantId())) {
+            throw ApiException.notFound(complaintId);
+        }
+        return c;
+    }
+
+    /** The actor an agent's or supervisor's token stands for, at the ladder tier its {@code tier} claim names. */
+    public static Actor agentActor(Caller caller) {
+        AgentTier tier = null;
+        if (caller.tier() != null) {
+            try {
+                tier = AgentTier.valueOf(caller.tier());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "Unknown tier", "the token's tier " + caller.tier()
+                        + " is not a tier of the authority ladder", Map.of(), Map.of());
+            }
+        }
+        return Actor.newBuilder().setActorId(caller.id())
+                .setRole(caller.isSupervisor() ? ActorRole.SUPERVISOR : ActorRole.AGENT)
+                .setTier(tier).setTeam(caller.team()).build();
+    }
+}

@@ -1,0 +1,116 @@
+package io.livecomplaints.resolution.api;
+
+import io.livecomplaints.events.Actor;
+import io.livecomplaints.events.CommandAction;
+import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.events.ComplaintCommand;
+import io.livecomplaints.events.TimelineEntry;
+import io.livecomplaints.resolution.agent.CommandGateway;
+import io.livecomplaints.resolution.cases.model.CaseCommands;
+import io.livecomplaints.resolution.cases.model.CasePolicies;
+import io.livecomplaints.resolution.cases.model.CaseStateMachine;
+import io.livecomplaints.resolution.cases.model.Refusal;
+import io.livecomplaints.schemas.envelope.Envelopes;
+import io.livecomplaints.schemas.topics.Writers;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a command for the API: checks it against the current case with the same rules the processor applies (a fast,
+ * clear answer: 409 illegal transition or stale version, 403 authority, 400 incomplete), writes it, and answers 200
+ * with the case once it shows the step, 202 with the command id if it does not within the wait, or the processor's
+ * refusal.
+ */
+@Component
+public class CommandResponses {
+
+    private final CommandGateway gateway;
+    private final CasePolicies policies;
+    private final Clock clock;
+
+    public CommandResponses(CommandGateway gateway, CasePolicies policies, Clock clock) {
+        this.gateway = gateway;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    /** A command on {@code c} by {@code actor}, expecting the case at {@code expectedVersion} (the current one if null). */
+    public ComplaintCommand.Builder command(ComplaintCase c, Actor actor, CommandAction action, Long expectedVersion) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return ComplaintCommand.newBuilder()
+                .setEnvelope(Envelopes.following(c.getEnvelope(), Writers.RESOLUTION, now))
+                .setActor(actor)
+                .setAction(action)
+                .setExpectedVersion(expectedVersion != null ? expectedVersion : c.getVersion());
+    }
+
+    public ResponseEntity<Object> run(ComplaintCase c, ComplaintCommand command, Actor viewer) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        CaseCommands.check(c, command, policies, now).ifPresent(r -> {
+            throw refused(r, command.getEnvelope().getEventId());
+        });
+        CommandGateway.Result result = gateway.submit(command);
+        if (result.pending()) {
+            return ResponseEntity.accepted().location(URI.create("/api/v1/cases/" + c.getEnvelope().getComplaintId()))
+                    .body(Map.of("commandId", result.commandId(), "complaintId", c.getEnvelope().getComplaintId(),
+                            "status", "PENDING"));
+        }
+        if (result.refused()) {
+            TimelineEntry step = result.step();
+            String note = step.getNote() == null ? "" : step.getNote();
+            int colon = note.indexOf(':');
+            Refusal.Kind kind = Refusal.Kind.INVALID;
+            for (Refusal.Kind k : Refusal.Kind.values()) {
+                if (colon > 0 && note.substring(0, colon).equals(k.name())) {
+                    kind = k;
+                }
+            }
+            throw refused(new Refusal(kind, colon > 0 ? note.substring(colon + 1).trim() : note), result.commandId());
+        }
+        return ResponseEntity.ok().header("X-Command-Id", result.commandId())
+                .body(CaseView.of(result.after(), allowedFor(result.after(), viewer)));
+    }
+
+    /** The actions the viewer may take on the case now (for the workbench's buttons). */
+    public Set<CommandAction> allowedFor(ComplaintCase c, Actor viewer) {
+        Set<CommandAction> allowed = EnumSet.noneOf(CommandAction.class);
+        for (CommandAction action : CaseStateMachine.allowedIn(c.getState())) {
+            if (io.livecomplaints.resolution.cases.model.ActorRules.check(c, viewer, action).isEmpty()) {
+                allowed.add(action);
+            }
+        }
+        return allowed;
+    }
+
+    private static ApiException refused(Refusal refusal, String commandId) {
+        HttpStatus status;
+        String title;
+        switch (refusal.kind()) {
+            case FORBIDDEN:
+                status = HttpStatus.FORBIDDEN;
+                title = "Not within your authority";
+                break;
+            case INVALID:
+                status = HttpStatus.BAD_REQUEST;
+                title = "Invalid command";
+                break;
+            case STALE_VERSION:
+                status = HttpStatus.CONFLICT;
+                title = "The case changed";
+                break;
+            default:
+                status = HttpStatus.CONFLICT;
+                title = "Illegal transition";
+        }
+        return new ApiException(status, title, refusal.reason(), Map.of(),
+                Map.of("refusal", refusal.kind().name(), "commandId", commandId));
+    }
+}

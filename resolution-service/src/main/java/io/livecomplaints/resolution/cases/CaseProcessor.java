@@ -1,0 +1,157 @@
+package io.livecomplaints.resolution.cases;
+
+import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.events.ComplaintCommand;
+import io.livecomplaints.events.ComplaintOutcome;
+import io.livecomplaints.events.CreditRecord;
+import io.livecomplaints.events.CreditSubject;
+import io.livecomplaints.events.ReplayRetention;
+import io.livecomplaints.events.SlaEvent;
+import io.livecomplaints.events.TimelineEntry;
+import io.livecomplaints.resolution.cases.model.CaseChange;
+import io.livecomplaints.resolution.cases.model.CaseCommands;
+import io.livecomplaints.resolution.cases.model.CaseDisputes;
+import io.livecomplaints.resolution.cases.model.CaseOpening;
+import io.livecomplaints.resolution.cases.model.CasePolicies;
+import io.livecomplaints.resolution.cases.model.CaseTimers;
+import io.livecomplaints.resolution.credit.model.CreditKeys;
+import io.livecomplaints.resolution.sla.model.SlaTimer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer of cases (event sourcing): opens a case per triaged complaint, applies commands and survey answers
+ * in order per complaint, and fires due SLA timers from the persisted schedule. Each change writes the case store,
+ * the schedule and every resulting event in the task's exactly-once transaction, so a crash never loses or repeats a
+ * step: a timer is removed from the schedule in the same transaction as the events it caused, and timers that fell
+ * due while the service was down fire at the first punctuation after start.
+ */
+final class CaseProcessor implements Processor<String, CaseInput, String, Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseProcessor.class);
+    /** Timers handled per punctuation, so a large backlog after downtime does not block the task for long. */
+    private static final int MAX_TIMERS_PER_PUNCTUATION = 500;
+
+    private final CasePolicies policies;
+    private final Clock clock;
+    private final Duration punctuateEvery;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, ComplaintCase> cases;
+    private KeyValueStore<String, String> timers;
+    private KeyValueStore<String, ValueAndTimestamp<CreditRecord>> credit;
+
+    CaseProcessor(CasePolicies policies, Clock clock, Duration punctuateEvery) {
+        this.policies = policies;
+        this.clock = clock;
+        this.punctuateEvery = punctuateEvery;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.cases = context.getStateStore(CaseStreams.CASES);
+        this.timers = context.getStateStore(CaseStreams.TIMERS);
+        this.credit = context.getStateStore(CaseStreams.CREDIT_VIEW);
+        context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, wallClock -> fireDueTimers(now(), wallClock));
+    }
+
+    @Override
+    public void process(Record<String, CaseInput> record) {
+        CaseInput input = record.value();
+        String id = record.key();
+        ComplaintCase current = cases.get(id);
+        if (input.triaged() != null) {
+            if (current == null) { // a redelivered triaged complaint does not open a second case
+                ValueAndTimestamp<CreditRecord> user = credit.get(CreditKeys.key(CreditSubject.USER, input.triaged().getComplaint().getUserId()));
+                apply(CaseOpening.open(input.triaged(), user == null ? null : user.value(), policies, now()), record.timestamp());
+            }
+            return;
+        }
+        if (current == null) {
+            throw new IllegalStateException("no case " + id + " for this " + (input.command() != null ? "command" : "survey answer"));
+        }
+        if (input.command() != null) {
+            ComplaintCommand command = input.command();
+            if (!applied(current, command.getEnvelope().getEventId())) {
+                apply(CaseCommands.handle(current, command, policies, now()), record.timestamp());
+            }
+        } else if (!applied(current, input.survey().getEnvelope().getEventId())) {
+            apply(CaseDisputes.survey(current, input.survey(), policies, now()), record.timestamp());
+        }
+    }
+
+    /**
+     * Fires every timer due at {@code now} (the injectable clock's time), oldest first; records are stamped with the
+     * punctuation's wall-clock time.
+     */
+    void fireDueTimers(Instant now, long wallClock) {
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = timers.range("0", SlaTimer.lastKeyDueAt(now))) {
+            while (it.hasNext() && due.size() < MAX_TIMERS_PER_PUNCTUATION) {
+                due.add(it.next().key);
+            }
+        }
+        for (String key : due) {
+            timers.delete(key);
+            SlaTimer timer = SlaTimer.fromKey(key);
+            ComplaintCase c = cases.get(timer.complaintId());
+            if (c != null) {
+                CaseTimers.fire(c, timer, policies, now).ifPresent(change -> apply(change, wallClock));
+            }
+        }
+    }
+
+    /**
+     * Writes a change: case store, schedule, and every event. Record timestamps are Kafka's time (the input record's,
+     * or the punctuation's); the business time is in the events' fields.
+     */
+    private void apply(CaseChange change, long at) {
+        ComplaintCase next = change.result();
+        String id = change.complaintId();
+        cases.put(id, next);
+        for (SlaTimer timer : change.timers()) {
+            timers.put(timer.key(), "");
+        }
+        context.forward(new Record<>(id, next, at));
+        for (ComplaintOutcome outcome : change.outcomes()) {
+            context.forward(new Record<>(id, outcome, at));
+        }
+        for (SlaEvent event : change.slaEvents()) {
+            context.forward(new Record<>(id, event, at));
+        }
+        for (ReplayRetention retention : change.retentions()) {
+            context.forward(new Record<>(id, retention, at));
+        }
+        for (CreditRecord delta : change.creditDeltas()) {
+            context.forward(new Record<>(CreditKeys.key(delta.getSubject(), delta.getSubjectId()), delta, at));
+        }
+        change.refusal().ifPresent(r -> log.info("case {} refused a command: {} {}", id, r.kind(), r.reason()));
+    }
+
+    private static boolean applied(ComplaintCase c, String eventId) {
+        for (TimelineEntry entry : c.getTimeline()) {
+            if (eventId.equals(entry.getCommandId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+}

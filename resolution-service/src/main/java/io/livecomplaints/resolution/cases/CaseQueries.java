@@ -1,0 +1,72 @@
+package io.livecomplaints.resolution.cases;
+
+import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.events.CreditRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads cases and credit records from this instance's global replicas of complaint-cases and credit-records, so
+ * every instance answers for every case (committed versions only; a command's effect shows a few hundred ms later).
+ */
+@Component
+public class CaseQueries {
+
+    private final StreamsBuilderFactoryBean streams;
+
+    public CaseQueries(StreamsBuilderFactoryBean streams) {
+        this.streams = streams;
+    }
+
+    public Optional<ComplaintCase> find(String complaintId) {
+        return Optional.ofNullable(store(CaseStreams.CASE_VIEW, ComplaintCase.class).get(complaintId));
+    }
+
+    /** Every case matching the filter (a scan of the replica). */
+    public List<ComplaintCase> all(Predicate<ComplaintCase> filter) {
+        List<ComplaintCase> found = new ArrayList<>();
+        try (KeyValueIterator<String, ComplaintCase> it = store(CaseStreams.CASE_VIEW, ComplaintCase.class).all()) {
+            while (it.hasNext()) {
+                KeyValue<String, ComplaintCase> next = it.next();
+                if (next.value != null && filter.test(next.value)) {
+                    found.add(next.value);
+                }
+            }
+        }
+        return found;
+    }
+
+    public Optional<CreditRecord> credit(String key) {
+        return Optional.ofNullable(store(CaseStreams.CREDIT_VIEW, CreditRecord.class).get(key));
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name, Class<V> type) {
+        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        if (kafkaStreams == null) {
+            throw new StoreUnavailableException("the case processor has not started");
+        }
+        try {
+            return kafkaStreams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+        } catch (InvalidStateStoreException e) {
+            throw new StoreUnavailableException("cases are being restored (" + kafkaStreams.state() + "); retry shortly");
+        }
+    }
+
+    /** The replicas cannot be read yet (starting, restoring or rebalancing): 503, retry. */
+    public static class StoreUnavailableException extends RuntimeException {
+        StoreUnavailableException(String message) {
+            super(message);
+        }
+    }
+}

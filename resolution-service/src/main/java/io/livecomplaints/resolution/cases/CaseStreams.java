@@ -1,0 +1,90 @@
+package io.livecomplaints.resolution.cases;
+
+import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.events.ComplaintCommand;
+import io.livecomplaints.events.ComplaintOutcome;
+import io.livecomplaints.events.ComplaintTriaged;
+import io.livecomplaints.events.CreditRecord;
+import io.livecomplaints.events.ReplayRetention;
+import io.livecomplaints.events.SlaEvent;
+import io.livecomplaints.events.SurveyResponse;
+import io.livecomplaints.resolution.cases.model.CasePolicies;
+import io.livecomplaints.resolution.credit.model.CreditLedger;
+import io.livecomplaints.schemas.topics.Topic;
+import io.livecomplaints.schemas.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The resolution topology. complaints-triaged, complaint-commands and survey-responses (all keyed by complaintId,
+ * so co-partitioned) feed the {@link CaseProcessor}, which owns the {@value #CASES} store and the {@value #TIMERS}
+ * schedule (both changelogged) and emits complaint-cases, complaint-outcomes, sla-events, replay-retention and credit
+ * deltas; the deltas are re-keyed by subject and summed into credit-records. Every instance also keeps global
+ * read replicas of complaint-cases ({@value #CASE_VIEW}, for the API) and credit-records ({@value #CREDIT_VIEW},
+ * for the users' standing).
+ */
+public final class CaseStreams {
+
+    public static final String CASES = "cases";
+    public static final String TIMERS = "sla-timers";
+    public static final String CASE_VIEW = "case-view";
+    public static final String CREDIT_VIEW = "credit-view";
+    static final String CREDIT_LEDGER = "credit-ledger";
+
+    private CaseStreams() {
+    }
+
+    public static void build(StreamsBuilder builder, Topics topics, CasePolicies policies, Clock clock, Duration punctuateEvery) {
+        Topic<String, ComplaintCase> cases = topics.complaintCases;
+        Topic<String, CreditRecord> credit = topics.creditRecords;
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASES), Serdes.String(), cases.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS), Serdes.String(), Serdes.String()));
+        builder.globalTable(cases.name(), Consumed.with(cases.keySerde(), cases.valueSerde()),
+                Materialized.<String, ComplaintCase, KeyValueStore<Bytes, byte[]>>as(CASE_VIEW)
+                        .withKeySerde(cases.keySerde()).withValueSerde(cases.valueSerde()));
+        builder.globalTable(credit.name(), Consumed.with(credit.keySerde(), credit.valueSerde()),
+                Materialized.<String, CreditRecord, KeyValueStore<Bytes, byte[]>>as(CREDIT_VIEW)
+                        .withKeySerde(credit.keySerde()).withValueSerde(credit.valueSerde()));
+
+        Topic<String, ComplaintTriaged> triaged = topics.complaintsTriaged;
+        Topic<String, ComplaintCommand> commands = topics.complaintCommands;
+        Topic<String, SurveyResponse> surveys = topics.surveyResponses;
+        KStream<String, CaseInput> inputs = builder.stream(triaged.name(), Consumed.with(triaged.keySerde(), triaged.valueSerde()))
+                .mapValues(CaseInput::of)
+                .merge(builder.stream(commands.name(), Consumed.with(commands.keySerde(), commands.valueSerde())).mapValues(CaseInput::of))
+                .merge(builder.stream(surveys.name(), Consumed.with(surveys.keySerde(), surveys.valueSerde())).mapValues(CaseInput::of));
+        KStream<String, Object> effects = inputs.process(() -> new CaseProcessor(policies, clock, punctuateEvery), Named.as("case-processor"),
+                CASES, TIMERS);
+
+        effects.split(Named.as("effect-"))
+                .branch((k, v) -> v instanceof ComplaintCase, Branched.withConsumer(s -> to(s, cases), "case"))
+                .branch((k, v) -> v instanceof ComplaintOutcome, Branched.withConsumer(s -> to(s, topics.complaintOutcomes), "outcome"))
+                .branch((k, v) -> v instanceof SlaEvent, Branched.withConsumer(s -> to(s, topics.slaEvents), "sla"))
+                .branch((k, v) -> v instanceof ReplayRetention, Branched.withConsumer(s -> to(s, topics.replayRetention), "retention"))
+                .branch((k, v) -> v instanceof CreditRecord, Branched.withConsumer(s -> s
+                        .mapValues(v -> (CreditRecord) v)
+                        .groupByKey(Grouped.with("credit-deltas", credit.keySerde(), credit.valueSerde()))
+                        .aggregate(() -> null, (subject, delta, record) -> CreditLedger.add(record, delta),
+                                Materialized.<String, CreditRecord, KeyValueStore<Bytes, byte[]>>as(CREDIT_LEDGER)
+                                        .withKeySerde(credit.keySerde()).withValueSerde(credit.valueSerde()))
+                        .toStream()
+                        .to(credit.name(), Produced.with(credit.keySerde(), credit.valueSerde())), "credit"))
+                .noDefaultBranch();
+    }
+
+    private static <V> void to(KStream<String, Object> stream, Topic<String, V> topic) {
+        stream.mapValues(v -> topic.valueType().cast(v)).to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()));
+    }
+}

@@ -1,0 +1,71 @@
+package io.livecomplaints.resolution.cases.model;
+
+import io.livecomplaints.events.Actor;
+import io.livecomplaints.events.ActorRole;
+import io.livecomplaints.events.AgentTier;
+import io.livecomplaints.events.CaseState;
+import io.livecomplaints.events.CommandAction;
+import io.livecomplaints.events.ComplaintCase;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who may act on a case. Agents act only on their team's cases, supervisors on every team's. Working a case
+ * (decisions, merchant requests, notes, escalation, reassignment, closing) is for its assignee or a supervisor;
+ * anyone of the team may take an unassigned, escalated or reopened case and add evidence. Only the merchant (through
+ * the merchant platform's system) answers a merchant request; the user who filed it, an agent or the survey system
+ * reopen a result; the system closes quiet cases. Approval rights are the ladder's: see {@link CaseDecisions}.
+ */
+public final class ActorRules {
+
+    private ActorRules() {
+    }
+
+    public static Optional<Refusal> check(ComplaintCase c, Actor actor, CommandAction action) {
+        ActorRole role = actor.getRole();
+        if (action == CommandAction.MERCHANT_RESPONDED) {
+            return role == ActorRole.MERCHANT || role == ActorRole.SYSTEM ? Optional.empty()
+                    : Optional.of(Refusal.forbidden("only the merchant answers a merchant request"));
+        }
+        if (role == ActorRole.USER) {
+            return action == CommandAction.REOPEN && actor.getActorId().equals(c.getUserId()) ? Optional.empty()
+                    : Optional.of(Refusal.forbidden("a user may only dispute the result of their own complaint"));
+        }
+        if (role == ActorRole.SYSTEM || role == ActorRole.MERCHANT) {
+            return action == CommandAction.REOPEN || action == CommandAction.CLOSE || action == CommandAction.PROGRESS_NOTE
+                    ? Optional.empty() : Optional.of(Refusal.forbidden(role + " may not " + action));
+        }
+        boolean supervisor = role == ActorRole.SUPERVISOR;
+        if (!supervisor && !Objects.equals(actor.getTeam(), c.getTeam())) {
+            return Optional.of(Refusal.forbidden("the case belongs to team " + c.getTeam()));
+        }
+        boolean assignee = actor.getActorId().equals(c.getAssigneeId());
+        switch (action) {
+            case ACCEPT:
+                return c.getState() == CaseState.ASSIGNED && c.getAssigneeId() != null && !assignee && !supervisor
+                        ? Optional.of(Refusal.forbidden("the case is assigned to " + c.getAssigneeId()))
+                        : Optional.empty();
+            case ADD_EVIDENCE:
+            case APPROVE:
+            case DENY:
+            case REOPEN:
+                return Optional.empty();
+            default:
+                return assignee || supervisor ? Optional.empty()
+                        : Optional.of(Refusal.forbidden("only the assignee (" + c.getAssigneeId() + ") or a supervisor may " + action));
+        }
+    }
+
+    /** The ladder tier an actor acts at: as given; an agent without one is JUNIOR, a supervisor SUPERVISOR. */
+    public static AgentTier tierOf(Actor actor) {
+        if (actor.getTier() != null) {
+            return actor.getTier();
+        }
+        return actor.getRole() == ActorRole.SUPERVISOR ? AgentTier.SUPERVISOR : AgentTier.JUNIOR;
+    }
+
+    /** Whether the actor is a person handling complaints (their first step is the case's first response). */
+    public static boolean isAgent(Actor actor) {
+        return actor.getRole() == ActorRole.AGENT || actor.getRole() == ActorRole.SUPERVISOR;
+    }
+}

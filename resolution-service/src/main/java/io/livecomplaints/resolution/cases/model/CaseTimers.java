@@ -1,0 +1,100 @@
+package io.livecomplaints.resolution.cases.model;
+
+import io.livecomplaints.events.CaseState;
+import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.events.SlaClock;
+import io.livecomplaints.events.SlaClockStatus;
+import io.livecomplaints.events.SlaEvent;
+import io.livecomplaints.events.SlaEventKind;
+import io.livecomplaints.events.TimelineEntry;
+import io.livecomplaints.resolution.sla.model.SlaClocks;
+import io.livecomplaints.resolution.sla.model.SlaTimer;
+import io.livecomplaints.schemas.topics.Writers;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a due timer does to its case. A warning before a deadline: SLA WARNING. A missed deadline: SLA BREACHED and
+ * a one-level escalation (escalationLevel + 1, state ESCALATED, except a case awaiting approval, which keeps waiting
+ * for its approver at the higher level), on sla-events; for the merchant's deadline instead: 超时自动同意. A resolved or
+ * rejected case nobody disputed for the auto-close period is CLOSED. A stale timer (clock met, deadline moved, case
+ * paused or decided) does nothing.
+ */
+public final class CaseTimers {
+
+    private CaseTimers() {
+    }
+
+    public static Optional<CaseChange> fire(ComplaintCase c, SlaTimer timer, CasePolicies policies, Instant now) {
+        if (timer.kind() == SlaTimer.Kind.AUTO_CLOSE) {
+            return autoClose(c, policies, now);
+        }
+        Optional<SlaClockStatus> applies = SlaClocks.applies(c, timer);
+        if (applies.isEmpty()) {
+            return Optional.empty();
+        }
+        SlaClockStatus clock = applies.get();
+        CaseChange change = CaseChange.of(c, c.getEnvelope(), now, null);
+        if (timer.kind() == SlaTimer.Kind.WARNING) {
+            change.setClocks(SlaClocks.replace(change.clocks(), SlaClockStatus.newBuilder(clock).setWarnedAt(now).build()));
+            change.slaEvent(event(change, SlaEventKind.WARNING, clock, c.getEscalationLevel()));
+            change.note("SLA_WARNING", Writers.RESOLUTION, clock.getClock() + " due " + clock.getDueAt());
+            return Optional.of(change);
+        }
+        change.setClocks(SlaClocks.replace(change.clocks(), SlaClockStatus.newBuilder(clock).setBreachedAt(now).build()));
+        change.slaEvent(event(change, SlaEventKind.BREACHED, clock, c.getEscalationLevel()));
+        if (clock.getClock() == SlaClock.MERCHANT_RESPONSE) {
+            MerchantRequests.timeout(change, policies, clock.getDueAt());
+            return Optional.of(change);
+        }
+        int level = c.getEscalationLevel() + 1;
+        change.next().setEscalationLevel(level);
+        CaseState to = c.getState() == CaseState.AWAITING_APPROVAL ? CaseState.AWAITING_APPROVAL : CaseState.ESCALATED;
+        change.step("SLA_BREACHED", to, Writers.RESOLUTION, clock.getClock() + " was due " + clock.getDueAt()
+                + "; escalated to level " + level);
+        change.slaEvent(event(change, SlaEventKind.ESCALATED, clock, level));
+        return Optional.of(change);
+    }
+
+    private static Optional<CaseChange> autoClose(ComplaintCase c, CasePolicies policies, Instant now) {
+        if (c.getState() != CaseState.RESOLVED && c.getState() != CaseState.REJECTED) {
+            return Optional.empty();
+        }
+        Instant decidedAt = lastDecisionAt(c.getTimeline());
+        if (decidedAt == null || decidedAt.plus(policies.autoCloseAfter()).isAfter(now)) {
+            return Optional.empty(); // decided again since this timer was set; a later timer closes it
+        }
+        CaseChange change = CaseChange.of(c, c.getEnvelope(), now, null);
+        change.step("CLOSE", CaseState.CLOSED, Writers.RESOLUTION, "closed: no dispute within " + policies.autoCloseAfter());
+        return Optional.of(change);
+    }
+
+    private static Instant lastDecisionAt(List<TimelineEntry> timeline) {
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            TimelineEntry e = timeline.get(i);
+            if ((e.getToState() == CaseState.RESOLVED || e.getToState() == CaseState.REJECTED) && e.getFromState() != e.getToState()) {
+                return e.getAt();
+            }
+        }
+        return null;
+    }
+
+    private static SlaEvent event(CaseChange change, SlaEventKind kind, SlaClockStatus clock, int level) {
+        ComplaintCase c = change.before();
+        return SlaEvent.newBuilder()
+                .setEnvelope(change.envelope())
+                .setKind(kind)
+                .setClock(clock.getClock())
+                .setDueAt(clock.getDueAt())
+                .setFiredAt(change.at())
+                .setEscalationLevel(level)
+                .setUserId(c.getUserId())
+                .setChannel(c.getChannel())
+                .setLanguage(c.getLanguage())
+                .setType(c.getType())
+                .setSeverity(c.getSeverity())
+                .setTeam(c.getTeam())
+                .build();
+    }
+}

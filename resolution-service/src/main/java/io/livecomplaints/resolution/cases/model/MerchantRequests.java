@@ -1,0 +1,93 @@
+package io.livecomplaints.resolution.cases.model;
+
+import io.livecomplaints.events.CaseState;
+import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.events.ComplaintCommand;
+import io.livecomplaints.events.OutcomeResult;
+import io.livecomplaints.events.SlaClock;
+import io.livecomplaints.events.SlaClockStatus;
+import io.livecomplaints.resolution.credit.model.CreditDeltas;
+import io.livecomplaints.resolution.remedies.model.RemedyRules;
+import io.livecomplaints.resolution.sla.model.SlaClocks;
+import io.livecomplaints.schemas.topics.Writers;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Asking the merchant: the agent sends the remedy the user should get (e.g. a refund) and the case waits in
+ * AWAITING_MERCHANT, its own plan and resolution clocks paused, the merchant's clock running. The merchant agrees
+ * (resolved with that remedy) or refuses (back to the agent, clocks resumed); no answer by the deadline means the
+ * platform approves it for the merchant (超时自动同意), recorded as auto-approved.
+ */
+public final class MerchantRequests {
+
+    /** Who decides an auto-approval. */
+    public static final String AUTO_APPROVER = Writers.RESOLUTION + "/merchant-timeout";
+
+    private MerchantRequests() {
+    }
+
+    static Optional<Refusal> request(CaseChange change, ComplaintCommand command, CasePolicies policies) {
+        ComplaintCase c = change.before();
+        if (c.getMerchantId() == null) {
+            return Optional.of(Refusal.invalid("no merchant is known for this case (no order found)"));
+        }
+        Map<String, String> problems = RemedyRules.checkGrant(command.getDecision(), c.getAmountPaidFen());
+        if (!problems.isEmpty()) {
+            return Optional.of(Refusal.invalid(CaseDecisions.describe(problems)));
+        }
+        change.next().setPendingDecision(command.getDecision()).setPendingProposedBy(command.getActor().getActorId())
+                .setRequiredTier(null).setPlatformAdvanced(false).setMerchantRequestedAt(change.at());
+        change.setClocks(SlaClocks.met(change.clocks(), SlaClock.HANDLING_PLAN, change.at()));
+        SlaClockStatus merchantClock = policies.sla().merchantClock(change.at());
+        change.startClock(merchantClock);
+        change.step("REQUEST_MERCHANT_RESPONSE", CaseState.AWAITING_MERCHANT, command.getActor().getActorId(),
+                command.getDecision().getRemedy() + " " + RemedyRules.moneyFen(command.getDecision()) + " fen, answer due "
+                        + merchantClock.getDueAt());
+        return Optional.empty();
+    }
+
+    static Optional<Refusal> answer(CaseChange change, ComplaintCommand command, CasePolicies policies) {
+        if (command.getMerchantAgrees() == null) {
+            return Optional.of(Refusal.invalid("merchantAgrees is required: does the merchant accept the remedy?"));
+        }
+        ComplaintCase c = change.before();
+        String merchant = command.getActor().getActorId();
+        change.credit(CreditDeltas.forMerchantAnswer(c, Duration.between(c.getMerchantRequestedAt(), change.at()), change.envelope()));
+        change.setClocks(SlaClocks.met(change.clocks(), SlaClock.MERCHANT_RESPONSE, change.at()));
+        resumeClocks(change, policies);
+        String note = command.getNote() == null ? "" : ": " + command.getNote();
+        if (command.getMerchantAgrees()) {
+            CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, c.getPendingDecision(), merchant,
+                    "MERCHANT_RESPONDED", "merchant agreed" + note, null, false, false);
+        } else {
+            change.next().setPendingDecision(null).setPendingProposedBy(null).setMerchantRequestedAt(null);
+            change.step("MERCHANT_RESPONDED", CaseState.IN_PROGRESS, merchant, "merchant refused" + note);
+        }
+        return Optional.empty();
+    }
+
+    /** The merchant's deadline passed without an answer: 超时自动同意. */
+    static void timeout(CaseChange change, CasePolicies policies, java.time.Instant due) {
+        ComplaintCase c = change.before();
+        change.credit(CreditDeltas.forMerchantTimeout(c, change.envelope()));
+        resumeClocks(change, policies);
+        CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, c.getPendingDecision(), AUTO_APPROVER,
+                "MERCHANT_TIMEOUT", "超时自动同意: the merchant did not answer by " + due, null, false, true);
+    }
+
+    /** Plan and resolution deadlines move by the working time the case waited for the merchant. */
+    private static void resumeClocks(CaseChange change, CasePolicies policies) {
+        ComplaintCase c = change.before();
+        change.setClocks(SlaClocks.resume(change.clocks(), c.getMerchantRequestedAt(), change.at(),
+                policies.sla().calendarFor(c.getTeam())));
+        for (SlaClockStatus clock : change.clocks()) {
+            if (SlaClocks.pausable(clock.getClock())) {
+                SlaClocks.timersFor(change.complaintId(), clock).forEach(change::schedule);
+            }
+        }
+        change.next().setPlanDueAt(SlaClocks.find(change.clocks(), SlaClock.HANDLING_PLAN).map(SlaClockStatus::getDueAt).orElse(null))
+                .setResolutionDueAt(SlaClocks.find(change.clocks(), SlaClock.RESOLUTION).map(SlaClockStatus::getDueAt).orElse(null));
+    }
+}

@@ -1,0 +1,74 @@
+package io.livecomplaints.resolution.config;
+
+import io.livecomplaints.events.AgentTier;
+import io.livecomplaints.resolution.cases.model.CasePolicies;
+import io.livecomplaints.resolution.fastpath.model.ExpressRefundPolicy;
+import io.livecomplaints.resolution.fastpath.model.UserStanding;
+import io.livecomplaints.resolution.remedies.model.AuthorityLadder;
+import io.livecomplaints.resolution.remedies.model.TierLimit;
+import io.livecomplaints.resolution.retention.model.ReplayRetentionPolicy;
+import io.livecomplaints.resolution.sla.model.BusinessCalendar;
+import io.livecomplaints.resolution.sla.model.SlaPolicy;
+import io.livecomplaints.resolution.sla.model.WarningPolicy;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Turns {@link ResolutionProperties} into the business rules' policies; provides the clock timers read. */
+@Configuration(proxyBeanMethods = false)
+public class PolicyConfiguration {
+
+    @Bean
+    CasePolicies casePolicies(ResolutionProperties p) {
+        return new CasePolicies(ladder(p), sla(p), expressRefund(p), new ReplayRetentionPolicy(p.replayRetention()),
+                p.autoCloseAfter());
+    }
+
+    /** The wall clock; tests replace it to move time instead of waiting. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    static AuthorityLadder ladder(ResolutionProperties p) {
+        Map<AgentTier, TierLimit> limits = new EnumMap<>(AgentTier.class);
+        p.ladder().forEach((tier, limit) -> limits.put(tier, limit.unlimited() ? TierLimit.UNLIMITED
+                : new TierLimit(limit.refundFen() == null ? 0L : limit.refundFen(),
+                limit.compensationFen() == null ? 0L : limit.compensationFen())));
+        return new AuthorityLadder(limits);
+    }
+
+    static ExpressRefundPolicy expressRefund(ResolutionProperties p) {
+        ResolutionProperties.ExpressRefund e = p.expressRefund();
+        return new ExpressRefundPolicy(e.enabled(), e.maxAmountFen(), e.excludedTypes() == null ? Set.of() : e.excludedTypes(),
+                new UserStanding(e.maxRejectedComplaints(), e.maxRefunds()));
+    }
+
+    static SlaPolicy sla(ResolutionProperties p) {
+        ResolutionProperties.Sla s = p.sla();
+        Map<String, BusinessCalendar> teams = new HashMap<>();
+        if (s.teamCalendars() != null) {
+            s.teamCalendars().forEach((team, calendar) -> teams.put(team, calendar(calendar)));
+        }
+        return new SlaPolicy(s.plan(), s.resolution(), s.resolutionByChannel() == null ? Map.of() : s.resolutionByChannel(),
+                p.merchantResponseTimeout(), new WarningPolicy(s.warningLead(), s.warningFraction()), calendar(s.calendar()), teams);
+    }
+
+    static BusinessCalendar calendar(ResolutionProperties.Calendar c) {
+        if (c.alwaysOpen()) {
+            return BusinessCalendar.ALWAYS_OPEN;
+        }
+        List<String> holidays = c.holidays() == null ? List.of() : c.holidays();
+        return BusinessCalendar.of(ZoneId.of(c.zone()), LocalTime.parse(c.opens()), LocalTime.parse(c.closes()), c.days(),
+                holidays.stream().map(LocalDate::parse).collect(Collectors.toSet()));
+    }
+}

@@ -1,0 +1,14 @@
+package io.livecomplaints.resolution.credit.model;
+
+import io.livecomplaints.events.CreditSubject;
+
+/** Keys of credit-records: {@code USER:<id>}, {@code MERCHANT:<id>}, {@code ANCHOR:<id>}. */
+public final class CreditKeys {
+
+    private CreditKeys() {
+    }
+
+    public static String key(CreditSubject subject, String id) {
+        return subject.name() + ":" + id;
+    }
+}

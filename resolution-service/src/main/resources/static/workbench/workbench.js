@@ -1,0 +1,187 @@
+// The agents' workbench: the queue, a case with its deadlines, evidence and timeline, and the actions the API says the
+// agent may take. Everything shown comes from /api/v1 with the agent's bearer token; text is always set as text.
+(function () {
+  'use strict';
+  var token = null;
+  var current = null;
+
+  var FORMS = {
+    ACCEPT: { path: 'accept', label: 'Accept 接单', fields: ['note?'] },
+    ADD_EVIDENCE: { path: 'evidence', label: 'Add evidence 补充证据', fields: ['kind:EvidenceKind', 'url', 'replayOffsetSeconds?:number', 'description?'] },
+    PROGRESS_NOTE: { path: 'progress', label: 'Progress update 进度告知', fields: ['note'] },
+    REQUEST_MERCHANT_RESPONSE: { path: 'merchant-request', label: 'Ask merchant 请商家处理', fields: ['remedy:Remedy', 'refundFen?:number', 'compensationFen?:number', 'reason', 'note?'] },
+    PROPOSE_REMEDY: { path: 'proposal', label: 'Propose 提交审批', fields: ['remedy:Remedy', 'refundFen?:number', 'compensationFen?:number', 'liableParty:LiableParty', 'reason', 'platformAdvance?:boolean', 'note?'] },
+    RESOLVE: { path: 'resolve', label: 'Resolve 处理完结', fields: ['remedy:Remedy', 'refundFen?:number', 'compensationFen?:number', 'liableParty:LiableParty', 'reason', 'platformAdvance?:boolean', 'note?'] },
+    APPROVE: { path: 'approve', label: 'Approve 批准', fields: ['note?'] },
+    DENY: { path: 'deny', label: 'Deny 驳回', fields: ['note'] },
+    ESCALATE: { path: 'escalate', label: 'Escalate 升级', fields: ['note'] },
+    REJECT: { path: 'reject', label: 'Reject 不予支持', fields: ['ruleId', 'reason', 'liableParty?:LiableParty'] },
+    REOPEN: { path: 'reopen', label: 'Reopen 重开', fields: ['note'] },
+    CLOSE: { path: 'close', label: 'Close 结案', fields: ['note?'] },
+    REASSIGN: { path: 'reassign', label: 'Reassign 转派', fields: ['agentId', 'note?'] }
+  };
+  var ENUMS = {
+    EvidenceKind: ['SCREENSHOT', 'RECORDING', 'LIVE_REPLAY', 'PRODUCT_SNAPSHOT', 'CHAT_LOG', 'DELIVERY_PROOF', 'PHOTO', 'OTHER'],
+    Remedy: ['FULL_REFUND', 'PARTIAL_REFUND', 'COUPON', 'RESHIP', 'EXCHANGE', 'APOLOGY', 'ANCHOR_PENALTY', 'TECH_FIX'],
+    LiableParty: ['MERCHANT', 'ANCHOR', 'LOGISTICS', 'PLATFORM', 'USER', 'NONE']
+  };
+
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === 'text') { node.textContent = attrs[k]; } else if (k === 'onclick' || k === 'onsubmit') { node[k] = attrs[k]; } else { node.setAttribute(k, attrs[k]); }
+    });
+    for (var i = 2; i < arguments.length; i++) { if (arguments[i] != null) { node.appendChild(arguments[i]); } }
+    return node;
+  }
+  function fen(v) { return v == null ? '—' : '¥' + (v / 100).toFixed(2); }
+  function time(v) { return v ? new Date(v).toLocaleString() : '—'; }
+  function say(text, ok) { var m = document.getElementById('message'); m.textContent = text; m.className = ok ? 'ok' : 'error'; }
+
+  function api(method, path, body, version) {
+    var headers = { 'Authorization': 'Bearer ' + token };
+    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    if (version != null) { headers['If-Match'] = '"' + version + '"'; }
+    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
+      .then(function (r) {
+        return r.text().then(function (t) {
+          var json = t ? JSON.parse(t) : null;
+          if (!r.ok) {
+            var detail = json && (json.detail || json.title) || r.statusText;
+            if (json && json.errors) { detail += ' — ' + json.errors.map(function (e) { return e.field + ' ' + e.message; }).join('; '); }
+            throw new Error(r.status + ' ' + detail);
+          }
+          return { status: r.status, json: json };
+        });
+      });
+  }
+
+  function loadQueue() {
+    return api('GET', '/api/v1/queue').then(function (r) {
+      var body = document.querySelector('#queue tbody');
+      body.textContent = '';
+      r.json.forEach(function (item) {
+        var row = el('tr', { 'data-case': item.complaintId, onclick: function () { openCase(item.complaintId); } },
+          el('td', { text: item.complaintId }), el('td', { text: item.reason }),
+          el('td', {}, el('span', { 'class': 'state ' + item.state, text: item.state })),
+          el('td', { text: String(item.priority) }), el('td', { text: item.severity }), el('td', { text: item.type }),
+          el('td', { text: item.nextDueAt ? (item.nextClock + ' ' + time(item.nextDueAt)) : '—' }),
+          el('td', { text: String(item.escalationLevel) }));
+        if (current && current.complaintId === item.complaintId) { row.className = 'selected'; }
+        body.appendChild(row);
+      });
+      if (!r.json.length) { body.appendChild(el('tr', {}, el('td', { colspan: '8', 'class': 'hint', text: 'Nothing in your queue.' }))); }
+    }).catch(function (e) { say(e.message); });
+  }
+
+  function openCase(id) {
+    return api('GET', '/api/v1/cases/' + encodeURIComponent(id)).then(function (r) { render(r.json); loadQueue(); })
+      .catch(function (e) { say(e.message); });
+  }
+
+  function render(c) {
+    current = c;
+    var d = document.getElementById('detail');
+    d.textContent = '';
+    d.appendChild(el('h2', {}, document.createTextNode(c.complaintId + ' '), el('span', { id: 'case-state', 'class': 'state ' + c.state, 'data-state': c.state, text: c.state }),
+      document.createTextNode(' v' + c.version)));
+    var facts = [['Type', c.type], ['Severity', c.severity], ['Channel', c.channel], ['Priority', c.priority], ['Team', c.team], ['Assignee', c.assigneeId],
+      ['Order', c.orderId], ['Merchant', c.merchantId], ['Anchor', c.anchorId], ['Session', c.sessionId], ['Paid', fen(c.amountPaidFen)], ['Claimed', fen(c.claimedAmountFen)],
+      ['Received', time(c.receivedAt)], ['First response', time(c.firstRespondedAt)], ['Escalation', c.escalationLevel], ['Reopened', c.reopenCount]];
+    var dl = el('dl', { 'class': 'facts' });
+    facts.forEach(function (f) { dl.appendChild(el('dt', { text: f[0] })); dl.appendChild(el('dd', { text: f[1] == null ? '—' : String(f[1]) })); });
+    d.appendChild(dl);
+    if (c.pendingDecision) {
+      d.appendChild(el('p', { text: 'Pending: ' + c.pendingDecision.remedy + ' ' + fen(c.pendingDecision.refundFen + c.pendingDecision.compensationFen)
+        + ' by ' + c.pendingProposedBy + (c.requiredTier ? ' — needs ' + c.requiredTier : '') + (c.platformAdvanced ? ' (先行赔付)' : '') }));
+    }
+    if (c.decision) {
+      d.appendChild(el('p', { text: 'Decision: ' + c.decision.remedy + ' ' + fen(c.decision.refundFen + c.decision.compensationFen) + ', liable ' + c.decision.liableParty
+        + ' — ' + c.decision.reason + (c.decision.ruleId ? ' [' + c.decision.ruleId + ']' : '') + (c.fastPath ? ' · ' + c.fastPath : '') + (c.autoApproved ? ' · 超时自动同意' : '') }));
+    }
+    d.appendChild(el('h3', { text: 'Actions' }));
+    var actions = el('div', { id: 'actions' });
+    (c.allowedActions || []).filter(function (a) { return FORMS[a]; }).forEach(function (a) {
+      actions.appendChild(el('button', { type: 'button', 'data-action': a, text: FORMS[a].label, onclick: function () { showForm(a); } }));
+    });
+    if (!actions.childNodes.length) { actions.appendChild(el('span', { 'class': 'hint', text: 'No action is yours to take in this state.' })); }
+    d.appendChild(actions);
+    d.appendChild(el('div', { id: 'action-form' }));
+    d.appendChild(el('h3', { text: 'SLA clocks' }));
+    var clocks = el('table', {}, el('tr', {}, el('th', { text: 'Clock' }), el('th', { text: 'Due' }), el('th', { text: 'Status' })));
+    c.slaClocks.forEach(function (s) {
+      var status = s.breachedAt ? 'breached' : s.metAt ? 'met' : s.warnedAt ? 'warned' : 'running';
+      clocks.appendChild(el('tr', { 'class': status }, el('td', { text: s.clock }), el('td', { text: time(s.dueAt) }), el('td', { text: status })));
+    });
+    d.appendChild(clocks);
+    d.appendChild(el('h3', { text: 'Evidence' }));
+    var ev = el('ul', {});
+    c.evidence.forEach(function (e) { ev.appendChild(el('li', { text: e.kind + ' ' + e.url + (e.replayOffsetSeconds != null ? ' @' + e.replayOffsetSeconds + 's' : '') + (e.description ? ' — ' + e.description : '') })); });
+    if (!c.evidence.length) { ev.appendChild(el('li', { 'class': 'hint', text: 'none' })); }
+    d.appendChild(ev);
+    d.appendChild(el('h3', { text: 'Timeline' }));
+    var tl = el('table', { id: 'timeline' });
+    c.timeline.forEach(function (t) {
+      tl.appendChild(el('tr', {}, el('td', { text: time(t.at) }), el('td', { text: t.action }), el('td', { text: (t.fromState || '') + ' → ' + t.toState }),
+        el('td', { text: t.actorId }), el('td', { text: t.note || '' })));
+    });
+    d.appendChild(tl);
+  }
+
+  function showForm(action) {
+    var spec = FORMS[action];
+    var holder = document.getElementById('action-form');
+    holder.textContent = '';
+    var form = el('form', { 'class': 'action', 'data-form': action });
+    spec.fields.forEach(function (f) {
+      var parts = f.split(':'), name = parts[0].replace('?', ''), type = parts[1], input;
+      if (ENUMS[type]) {
+        input = el('select', { name: name });
+        if (f.indexOf('?') >= 0) { input.appendChild(el('option', { value: '', text: '—' })); }
+        ENUMS[type].forEach(function (v) { input.appendChild(el('option', { value: v, text: v })); });
+      } else if (type === 'boolean') {
+        input = el('input', { name: name, type: 'checkbox' });
+      } else if (name === 'note' || name === 'reason') {
+        input = el('textarea', { name: name, rows: '2' });
+      } else {
+        input = el('input', { name: name, type: type === 'number' ? 'number' : 'text' });
+      }
+      form.appendChild(el('label', {}, document.createTextNode(name + (f.indexOf('?') >= 0 ? ' (optional)' : '')), input));
+    });
+    form.appendChild(el('button', { type: 'submit', text: spec.label }));
+    form.onsubmit = function (ev) {
+      ev.preventDefault();
+      var body = {};
+      Array.prototype.forEach.call(form.elements, function (i) {
+        if (!i.name) { return; }
+        if (i.type === 'checkbox') { body[i.name] = i.checked; } else if (i.value !== '') { body[i.name] = i.type === 'number' ? Number(i.value) : i.value; }
+      });
+      api('POST', '/api/v1/cases/' + encodeURIComponent(current.complaintId) + '/' + spec.path, body, current.version).then(function (r) {
+        if (r.status === 202) { say('Accepted; the case will show it shortly (command ' + r.json.commandId + ').', true); setTimeout(function () { openCase(current.complaintId); }, 1000); return; }
+        say(spec.label + ' done.', true);
+        render(r.json);
+        loadQueue();
+      }).catch(function (e) { say(e.message); });
+    };
+    holder.appendChild(form);
+  }
+
+  function useToken(t) {
+    token = t;
+    sessionStorage.setItem('workbench-token', t);
+    try {
+      var claims = JSON.parse(atob(t.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+      document.getElementById('who').textContent = claims.sub + ' · ' + (claims.tier || '') + ' · ' + (claims.team || 'all teams');
+    } catch (e) { document.getElementById('who').textContent = ''; }
+    return loadQueue();
+  }
+
+  document.getElementById('login').onsubmit = function (ev) { ev.preventDefault(); useToken(document.getElementById('token').value.trim()); };
+  document.getElementById('refresh').onclick = loadQueue;
+  var params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  var initial = params.get('token') || sessionStorage.getItem('workbench-token');
+  if (params.get('token')) { history.replaceState(null, '', location.pathname + (params.get('case') ? '#case=' + params.get('case') : '')); }
+  if (initial) {
+    useToken(initial).then(function () { if (params.get('case')) { openCase(params.get('case')); } });
+  }
+})();
