@@ -1,0 +1,43 @@
+package io.livecomplaints.analytics.query;
+
+import io.livecomplaints.analytics.stats.StatsStores;
+import io.livecomplaints.analytics.stats.model.Granularity;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /internal/v1/stats/tallies}: this instance's share of one store (its local partitions), for the instance
+ * that scatters a query. Same roles as the public API; not meant for people.
+ */
+@RestController
+@PreAuthorize("hasAnyRole('OPERATOR','SYSTEM')")
+class InternalStatsController {
+
+    private final LocalStats local;
+
+    InternalStatsController(LocalStats local) {
+        this.local = local;
+    }
+
+    @GetMapping(RemoteStats.PATH)
+    List<RemoteStats.WireTally> tallies(@RequestParam String store, @RequestParam String prefix,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        StoreSelection selection;
+        if (StatsStores.TOTAL.equals(store)) {
+            selection = StoreSelection.total(prefix);
+        } else {
+            Granularity granularity = Granularity.fromId(store.substring("stats-".length()));
+            if (from == null || to == null) {
+                throw new IllegalArgumentException("windowed stores need from and to");
+            }
+            selection = StoreSelection.windows(granularity, prefix, from, to);
+        }
+        return local.read(selection).stream().map(RemoteStats.WireTally::of).toList();
+    }
+}

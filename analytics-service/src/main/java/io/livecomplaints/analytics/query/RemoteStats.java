@@ -1,0 +1,94 @@
+package io.livecomplaints.analytics.query;
+
+import io.livecomplaints.analytics.stats.model.Tally;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads another instance's share of the statistics over its internal endpoint
+ * ({@code GET /internal/v1/stats/tallies}), passing on the caller's bearer token (the endpoint needs the same roles).
+ */
+@Component
+class RemoteStats {
+
+    static final String PATH = "/internal/v1/stats/tallies";
+
+    /** A tally on the wire: its key, window start (epoch millis, null for all-time) and bytes (base64). */
+    record WireTally(String key, Long windowStart, String tally) {
+
+        static WireTally of(TallyEntry entry) {
+            return new WireTally(entry.key(), entry.windowStart() == null ? null : entry.windowStart().toEpochMilli(),
+                    Base64.getEncoder().encodeToString(entry.tally().toBytes()));
+        }
+
+        TallyEntry entry() {
+            return new TallyEntry(key, windowStart == null ? null : Instant.ofEpochMilli(windowStart),
+                    Tally.fromBytes(Base64.getDecoder().decode(tally)));
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final JsonMapper json;
+
+    RemoteStats(JsonMapper json) {
+        this.json = json;
+    }
+
+    List<TallyEntry> read(HostInfo host, StoreSelection selection) {
+        StringBuilder url = new StringBuilder("http://").append(host.host()).append(':').append(host.port()).append(PATH)
+                .append("?store=").append(encode(selection.store())).append("&prefix=").append(encode(selection.prefix()));
+        if (selection.from() != null) {
+            url.append("&from=").append(selection.from()).append("&to=").append(selection.to());
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(10)).GET();
+        String authorization = callerAuthorization();
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "instance " + host + " answered "
+                        + response.statusCode() + " for its share of the statistics");
+            }
+            List<WireTally> wire = json.readValue(response.body(), new TypeReference<List<WireTally>>() { });
+            return wire.stream().map(WireTally::entry).toList();
+        } catch (IOException e) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "instance " + host + " unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "interrupted", e);
+        }
+    }
+
+    private static String callerAuthorization() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getHeader(HttpHeaders.AUTHORIZATION);
+        }
+        return null;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

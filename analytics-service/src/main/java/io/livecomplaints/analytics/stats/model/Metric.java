@@ -1,0 +1,60 @@
+package io.livecomplaints.analytics.stats.model;
+
+/**
+ * What a statistic measures. Counted metrics add 1 per observation (or an amount, e.g. money); sampled metrics
+ * also keep the distribution of their values (durations in seconds, survey scores) for medians and p95.
+ */
+public enum Metric {
+    /** triaged complaints, once per complaint, at receipt */
+    COMPLAINTS("complaints", false),
+    /** orders placed (upstream), once per order: the denominator of complaint rates */
+    ORDERS("orders", false),
+    /** seconds from receipt to the first response, once per complaint */
+    FIRST_RESPONSE("first-response", true),
+    /** first decision (resolved or rejected) per complaint, sampled with the seconds from receipt to decision */
+    RESOLUTION("resolution", true),
+    /** SLA deadlines missed, once per complaint and clock */
+    SLA_BREACHES("sla-breaches", false),
+    /** complaints that missed at least one deadline, once per complaint: the numerator of the breach rate */
+    BREACHED_COMPLAINTS("breached-complaints", false),
+    /** deadline warnings */
+    SLA_WARNINGS("sla-warnings", false),
+    /** escalations after a breach */
+    ESCALATIONS("escalations", false),
+    /** remedies granted (every decision but REJECT); the amount is refund + compensation in fen */
+    REMEDIES("remedies", false),
+    /** decisions per liable party */
+    LIABILITY("liability", false),
+    /** complaints reopened at least once, once per complaint: the numerator of the reopen rate */
+    REOPENED("reopened", false),
+    /** satisfaction survey answers, sampled with the score 1..5 */
+    SATISFACTION("satisfaction", true),
+    /** notification receipts */
+    NOTIFICATIONS("notifications", false);
+
+    private final String id;
+    private final boolean sampled;
+
+    Metric(String id, boolean sampled) {
+        this.id = id;
+        this.sampled = sampled;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Whether observations keep their distribution (median, p95), not only count and sum. */
+    public boolean sampled() {
+        return sampled;
+    }
+
+    public static Metric fromId(String id) {
+        for (Metric metric : values()) {
+            if (metric.id.equals(id) || metric.name().equalsIgnoreCase(id)) {
+                return metric;
+            }
+        }
+        throw new IllegalArgumentException("unknown metric '" + id + "'");
+    }
+}

@@ -1,0 +1,115 @@
+package io.livecomplaints.analytics;
+
+import static io.livecomplaints.analytics.Events.triaged;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.livecomplaints.analytics.query.LocalStats;
+import io.livecomplaints.analytics.stats.StatsStores;
+import io.livecomplaints.analytics.stats.model.Dimension;
+import io.livecomplaints.analytics.stats.model.Metric;
+import io.livecomplaints.events.Channel;
+import io.livecomplaints.events.ComplaintTriaged;
+import io.livecomplaints.events.ComplaintType;
+import io.livecomplaints.events.Severity;
+import io.livecomplaints.testkit.TestPlatform;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/**
+ * Two instances of the service on the same application id split the partitions of the statistics between them;
+ * either one answers every query with the figures of both (it asks the other for its share).
+ */
+class TwoInstancesTest extends AnalyticsServiceTest {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final int MERCHANTS = 12;
+    private static final Instant T = daysAgo(7, 9);
+
+    @Autowired
+    StreamsBuilderFactoryBean streams;
+    @Autowired
+    LocalStats localStats;
+
+    @Test
+    void eitherInstanceAnswersWithTheFiguresOfBoth() throws Exception {
+        TestPlatform platform = TestPlatform.get();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", "0");
+        properties.put("spring.kafka.bootstrap-servers", platform.bootstrapServers());
+        properties.put("complaints.schema-registry.url", platform.registryUrl());
+        properties.put("complaints.security.jwt-secret", platform.jwtSecret());
+        properties.put("complaints.topics.partitions", "2");
+        properties.put("complaints.state-dir", Files.createTempDirectory("analytics-second-instance").toString());
+        properties.put("complaints.analytics.grace", "40d");
+        properties.put("spring.kafka.streams.properties.acceptable.recovery.lag", "1000000");
+        // command-line arguments: they take precedence over the shared service defaults (default properties do not)
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AnalyticsApplication.class).run(args)) {
+            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+            awaitPartitionsSplit();
+
+            Set<String> merchants = new HashSet<>();
+            for (int i = 0; i < MERCHANTS; i++) {
+                String merchant = "M-" + RUN + "-" + i;
+                merchants.add(merchant);
+                ComplaintTriaged c = triaged("C-" + RUN + "-" + i, ComplaintType.PRICE, Channel.ORDER_PAGE, Severity.LOW, "after-sales",
+                        new Events.About(merchant, "A-" + RUN, "R-" + RUN, "S-" + RUN, "SKU-" + RUN), T.plus(Duration.ofMinutes(i)), null);
+                write(platform.topics().complaintsTriaged, c.getEnvelope().getComplaintId(), c);
+            }
+            String query = "/api/v1/stats/complaints?by=merchant&" + period(T, T.plus(Duration.ofHours(1)));
+            JsonNode fromFirst = await(port, query, b -> b.path("counts").size() == MERCHANTS);
+            JsonNode fromSecond = await(secondPort, query, b -> b.path("counts").size() == MERCHANTS);
+            assertThat(fromSecond).isEqualTo(fromFirst);
+            merchants.forEach(m -> assertThat(fromFirst.path("counts").path(m).asLong()).as(m).isEqualTo(1));
+
+            // the figures really were spread: each instance holds only its own share locally
+            Set<String> here = ours(localStats.localTotals(Metric.COMPLAINTS, Dimension.MERCHANT).keySet());
+            Set<String> there = ours(second.getBean(LocalStats.class).localTotals(Metric.COMPLAINTS, Dimension.MERCHANT).keySet());
+            assertThat(here).isNotEmpty().doesNotContainAnyElementsOf(there);
+            assertThat(there).isNotEmpty();
+            assertThat(union(here, there)).isEqualTo(merchants);
+        }
+    }
+
+    private void awaitPartitionsSplit() throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            KafkaStreams kafkaStreams = streams.getKafkaStreams();
+            if (kafkaStreams != null && kafkaStreams.state() == KafkaStreams.State.RUNNING) {
+                long owners = kafkaStreams.streamsMetadataForStore(StatsStores.TOTAL).stream()
+                        .filter(m -> !m.topicPartitions().isEmpty()).map(StreamsMetadata::hostInfo).distinct().count();
+                if (owners == 2) {
+                    return;
+                }
+            }
+            Thread.sleep(250); // polling the group's assignment
+        }
+        throw new AssertionError("the two instances did not split the partitions within " + PATIENCE);
+    }
+
+    private static Set<String> ours(Set<String> merchants) {
+        return merchants.stream().filter(m -> m.startsWith("M-" + RUN + "-")).collect(Collectors.toSet());
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
