@@ -16,6 +16,7 @@ public final class InboxChannel implements DeliveryChannel {
 
     private final KeyValueStore<String, InboxMessage> inbox;
     private final LongSupplier clock;
+    private long sequence;
 
     /** @param clock the time (epoch millis) messages are filed under */
     public InboxChannel(KeyValueStore<String, InboxMessage> inbox, LongSupplier clock) {
@@ -36,7 +37,7 @@ public final class InboxChannel implements DeliveryChannel {
     @Override
     public SendOutcome send(OutboundMessage message) {
         long now = clock.getAsLong();
-        inbox.put(InboxKeys.key(message.userId(), now, message.idempotencyKey()), new InboxMessage(message.idempotencyKey(),
+        inbox.put(InboxKeys.key(message.userId(), now, sequence++, message.idempotencyKey()), new InboxMessage(message.idempotencyKey(),
                 message.complaintId(), message.kind(), message.templateId(), message.language(), message.text(), now));
         return SendOutcome.sent();
     }

@@ -7,6 +7,7 @@ import io.livecomplaints.notification.inbox.model.InboxMessage;
 import io.livecomplaints.support.security.Caller;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -54,7 +55,7 @@ class InboxController {
                 all.add(entry.value);
             }
         }
-        all.sort((a, b) -> Long.compare(b.sentAt(), a.sentAt()));
+        Collections.reverse(all); // keys sort oldest first
         List<Entry> messages = all.stream().limit(limit).map(Entry::of).toList();
         return new Inbox(userId, all.size(), messages);
     }

@@ -65,6 +65,7 @@ class DeliveryRulesTest {
         Instant night = shanghai("2026-11-23T23:15:00");
         assertThat(policy.holdForQuietHours(job(NotificationKind.RESULT, ComplaintType.FUNDS_SAFETY), night)).isEmpty();
         assertThat(policy.holdForQuietHours(job(NotificationKind.ESCALATED, ComplaintType.LOGISTICS), night)).isEmpty();
+        assertThat(policy.holdForQuietHours(job(NotificationKind.SURVEY, ComplaintType.FUNDS_SAFETY), night)).isPresent();
         assertThat(policy.holdForQuietHours(job(NotificationKind.RESULT, ComplaintType.LOGISTICS), night))
                 .hasValueSatisfying(held -> {
                     assertThat(held.notBefore()).isEqualTo(shanghai("2026-11-24T08:00:00").toEpochMilli());
