@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
+ * {@code GET /api/v1/surveys/{complaintId}}: the offered survey and whether it was answered;
  * {@code POST /api/v1/surveys/{complaintId}}: the owner answers the satisfaction survey (回访) of their complaint.
  * The answer goes to survey-responses (acks=all before 202); an unhappy one may ask to reopen the case, which
  * resolution-service turns into REOPENED. Someone else's complaint, or one without a survey offered, is a 404; a
@@ -59,13 +61,28 @@ class SurveyController {
     record Accepted(String complaintId, int score, boolean reopenRequested) {
     }
 
-    @PostMapping("/{complaintId}")
-    ResponseEntity<Accepted> answer(Caller caller, @PathVariable String complaintId, @RequestBody Answer answer) {
+    record Offered(String complaintId, Instant offeredAt, boolean answered) {
+    }
+
+    /** The survey of the owner's complaint, once it has been offered. */
+    @GetMapping("/{complaintId}")
+    Offered survey(Caller caller, @PathVariable String complaintId) {
+        SurveyState survey = ownSurvey(caller, complaintId);
+        return new Offered(complaintId, Instant.ofEpochMilli(survey.offeredAt()), survey.answered());
+    }
+
+    private SurveyState ownSurvey(Caller caller, String complaintId) {
         SurveyState survey = stores.<SurveyState>store(NotificationStores.SURVEYS).get(complaintId);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (survey == null || !caller.isUser() || !caller.id().equals(survey.userId()) || survey.offeredAt() > now.toEpochMilli()) {
+        if (survey == null || !caller.isUser() || !caller.id().equals(survey.userId()) || survey.offeredAt() > clock.millis()) {
             throw new NoSuchSurveyException();
         }
+        return survey;
+    }
+
+    @PostMapping("/{complaintId}")
+    ResponseEntity<Accepted> answer(Caller caller, @PathVariable String complaintId, @RequestBody Answer answer) {
+        SurveyState survey = ownSurvey(caller, complaintId);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (survey.answered()) {
             throw new AlreadyAnsweredException();
         }
