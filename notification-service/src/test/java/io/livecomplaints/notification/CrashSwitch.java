@@ -1,11 +1,10 @@
 package io.livecomplaints.notification;
 
-import io.livecomplaints.notification.channels.Channels;
+import io.livecomplaints.notification.channels.ChannelDecorator;
 import io.livecomplaints.notification.channels.DeliveryChannel;
 import io.livecomplaints.notification.channels.model.OutboundMessage;
 import io.livecomplaints.notification.channels.model.SendOutcome;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -27,13 +26,8 @@ public class CrashSwitch {
     }
 
     @Bean
-    static BeanPostProcessor crashAfterSend() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof Channels channels ? channels.decorate(CrashSwitch::crashing) : bean;
-            }
-        };
+    ChannelDecorator crashAfterSend() {
+        return CrashSwitch::crashing;
     }
 
     private static DeliveryChannel crashing(DeliveryChannel delegate) {
@@ -51,7 +45,8 @@ public class CrashSwitch {
             @Override
             public SendOutcome send(OutboundMessage message) {
                 SendOutcome outcome = delegate.send(message);
-                if (outcome.result() == SendOutcome.Result.SENT && ARMED_FOR.compareAndSet(message.complaintId(), null)) {
+                String armed = ARMED_FOR.get(); // compareAndSet compares references: match by value first
+                if (outcome.result() == SendOutcome.Result.SENT && message.complaintId().equals(armed) && ARMED_FOR.compareAndSet(armed, null)) {
                     throw new SimulatedCrash("simulated crash after " + delegate.name() + " accepted " + message.idempotencyKey());
                 }
                 return outcome;

@@ -70,7 +70,8 @@ class RestartMidSendTest extends ServiceTestBase {
             }
             Thread.sleep(100); // polling the client's state, not waiting for a timer
         }
-        throw new AssertionError("streams state is " + streams.getKafkaStreams().state());
+        throw new AssertionError("streams state is " + streams.getKafkaStreams().state() + "; sms requests " + SMS.requestsFor("C-crash")
+                + "; armed " + CrashSwitch.ARMED_FOR.get());
     }
 
     private void awaitInbox(String user) throws Exception {

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (they depend on the time of day; DeliveryTopologyTest covers them with a controlled clock), the survey follows the
  * result at once, and retries and the circuit breaker run on short timers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = {NotificationApplication.class, CrashSwitch.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "complaints.notification.messages.survey-delay=0s",
         "complaints.notification.delivery.quiet-hours.channels.SMS=off",
         "complaints.notification.delivery.retry.initial=200ms",
@@ -32,7 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "complaints.notification.channels.resilience.circuit-breaker.minimum-number-of-calls=3",
         "complaints.notification.channels.resilience.circuit-breaker.sliding-window-size=5",
         "complaints.notification.channels.resilience.circuit-breaker.wait-in-open-state=500ms"})
-@Import(CrashSwitch.class)
 public abstract class ServiceTestBase {
 
     protected static final FakeProvider SMS = FakeProvider.start();

@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,7 +86,7 @@ class ChannelConfiguration {
 
     @Bean
     Channels channels(ChannelProperties properties, CircuitBreakerRegistry breakers, RetryRegistry retries,
-                      RateLimiterRegistry rateLimiters, BulkheadRegistry bulkheads) {
+                      RateLimiterRegistry rateLimiters, BulkheadRegistry bulkheads, ObjectProvider<ChannelDecorator> decorators) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         JsonMapper json = JsonMapper.builder().build();
         Resilient resilient = (channel, name, call) -> new ResilientChannel(channel, name, call, retries.retry(name),
@@ -113,7 +114,11 @@ class ChannelConfiguration {
                     new WebhookCall(provider, json, webhook.secret())));
             subscriptions.put(webhook.name(), webhook.kinds() == null ? Set.of() : webhook.kinds());
         }
-        return new Channels(personal, webhooks, subscriptions);
+        Channels channels = new Channels(personal, webhooks, subscriptions);
+        for (ChannelDecorator decorator : decorators.orderedStream().toList()) {
+            channels = channels.decorate(decorator);
+        }
+        return channels;
     }
 
     @FunctionalInterface
