@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -273,7 +274,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
         schedule.put(ScheduleKeys.key(at, jobKey), action);
     }
 
-    private void forward(NotificationReceipt receipt, Instant now, org.apache.kafka.common.header.Headers headers) {
+    private void forward(NotificationReceipt receipt, Instant now, Headers headers) {
         context.forward(new Record<>(receipt.getEnvelope().getComplaintId(), receipt, now.toEpochMilli(),
                 headers == null ? new RecordHeaders() : headers));
     }
