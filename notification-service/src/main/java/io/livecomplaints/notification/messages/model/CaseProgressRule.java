@@ -4,6 +4,7 @@ import io.livecomplaints.events.CaseState;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.TimelineEntry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * Rule (进度告知): the user hears about every step of a case that concerns them (work started, merchant asked or
  * answered, approval pending, escalation, reopening, an agent's progress note), and nothing about internal steps.
- * Results are told from complaint-outcomes, not from here. A case version already seen is not told again.
+ * Results are told from complaint-outcomes, not from here. A case version already seen is not told again; of the
+ * steps one change adds, the latest that concerns the user is told.
  */
 public final class CaseProgressRule {
 
@@ -25,15 +27,26 @@ public final class CaseProgressRule {
         if (change.getVersion() <= lastToldVersion || timeline.isEmpty()) {
             return Optional.empty();
         }
-        TimelineEntry last = timeline.get(timeline.size() - 1);
-        String complaintId = change.getEnvelope().getComplaintId();
-        if (PROGRESS_NOTE.equals(last.getAction()) && last.getNote() != null && !last.getNote().isBlank()) {
-            return Optional.of(notice(change, Message.PROGRESS_NOTE, Map.of("complaintId", complaintId, "note", last.getNote().strip())));
+        // one change may add several steps (all stamped with the change's time): tell the latest that concerns the user
+        Instant changedAt = timeline.get(timeline.size() - 1).getAt();
+        for (int i = timeline.size() - 1; i >= 0 && timeline.get(i).getAt().equals(changedAt); i--) {
+            Optional<Notice> notice = told(change, timeline.get(i));
+            if (notice.isPresent()) {
+                return notice;
+            }
         }
-        if (last.getFromState() == last.getToState()) {
+        return Optional.empty();
+    }
+
+    private static Optional<Notice> told(ComplaintCase change, TimelineEntry step) {
+        String complaintId = change.getEnvelope().getComplaintId();
+        if (PROGRESS_NOTE.equals(step.getAction()) && step.getNote() != null && !step.getNote().isBlank()) {
+            return Optional.of(notice(change, Message.PROGRESS_NOTE, Map.of("complaintId", complaintId, "note", step.getNote().strip())));
+        }
+        if (step.getFromState() == step.getToState()) {
             return Optional.empty();
         }
-        return messageFor(last.getFromState(), last.getToState())
+        return messageFor(step.getFromState(), step.getToState())
                 .map(message -> notice(change, message, Map.of("complaintId", complaintId)));
     }
 

@@ -86,6 +86,20 @@ class MessageRulesTest {
     }
 
     @Test
+    void ofTheStepsOneChangeAddsTheLatestThatConcernsTheUserIsToldAndEarlierChangesAreNot() {
+        var change = Events.caseChange("C-5b", "U-1", "zh-CN", 5, "ESCALATE", CaseState.IN_PROGRESS, CaseState.ESCALATED, null);
+        Instant at = change.getTimeline().get(1).getAt();
+        var timeline = new java.util.ArrayList<>(change.getTimeline());
+        timeline.add(0, io.livecomplaints.events.TimelineEntry.newBuilder().setAt(at.minusSeconds(60)).setAction("ACCEPT")
+                .setFromState(CaseState.ASSIGNED).setToState(CaseState.IN_PROGRESS).setActorId("A-1").build());
+        timeline.add(io.livecomplaints.events.TimelineEntry.newBuilder().setAt(at).setAction("SLA_WARNING")
+                .setFromState(CaseState.ESCALATED).setToState(CaseState.ESCALATED).setActorId("resolution-service").build());
+        change.setTimeline(timeline);
+
+        assertThat(CaseProgressRule.progress(change, 4)).map(n -> n.message()).contains(Message.ESCALATED);
+    }
+
+    @Test
     void onlySlaWarningsReachTheUser() {
         Instant due = Instant.parse("2026-11-24T08:00:00Z");
         var warning = Events.slaWarning("C-6", "U-1", "zh-CN", due);
