@@ -1,0 +1,315 @@
+package io.livecomplaints.notification.delivery;
+
+import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.events.ComplaintOutcome;
+import io.livecomplaints.events.ComplaintReceived;
+import io.livecomplaints.events.ComplaintTriaged;
+import io.livecomplaints.events.DeliveryStatus;
+import io.livecomplaints.events.NotificationChannel;
+import io.livecomplaints.events.NotificationReceipt;
+import io.livecomplaints.events.PersonalContact;
+import io.livecomplaints.events.SlaEvent;
+import io.livecomplaints.events.SurveyResponse;
+import io.livecomplaints.notification.channels.Channels;
+import io.livecomplaints.notification.channels.DeliveryChannel;
+import io.livecomplaints.notification.channels.InboxChannel;
+import io.livecomplaints.notification.channels.model.ComplaintContact;
+import io.livecomplaints.notification.channels.model.OutboundMessage;
+import io.livecomplaints.notification.channels.model.RecipientRule;
+import io.livecomplaints.notification.channels.model.SendOutcome;
+import io.livecomplaints.notification.delivery.model.ChannelPlan;
+import io.livecomplaints.notification.delivery.model.DeliveryJob;
+import io.livecomplaints.notification.delivery.model.DeliveryPolicy;
+import io.livecomplaints.notification.delivery.model.JobStatus;
+import io.livecomplaints.notification.delivery.model.KnownComplaint;
+import io.livecomplaints.notification.inbox.model.InboxMessage;
+import io.livecomplaints.notification.messages.model.AcknowledgmentRule;
+import io.livecomplaints.notification.messages.model.AssignmentRule;
+import io.livecomplaints.notification.messages.model.CaseProgressRule;
+import io.livecomplaints.notification.messages.model.Message;
+import io.livecomplaints.notification.messages.model.Notice;
+import io.livecomplaints.notification.messages.model.ResultRule;
+import io.livecomplaints.notification.messages.model.SlaWarningRule;
+import io.livecomplaints.notification.receipts.Receipts;
+import io.livecomplaints.notification.surveys.model.SurveyState;
+import io.livecomplaints.notification.templates.model.Languages;
+import io.livecomplaints.notification.templates.model.TemplateCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The delivery stream's one processor. For each lifecycle event it remembers what it needs about the complaint
+ * (owner, contact), asks the message rules what to tell the user, and creates one delivery job per channel unless
+ * the job's key is already known (the durable dedup). In-app messages are filed at once; the other channels are
+ * sent by the dispatcher, a wall-clock punctuation that works through the durable schedule: due sends, retries with
+ * backoff, messages held by quiet hours, and purges of old dedup records.
+ *
+ * <p>Everything a step changes (stores, receipts, dead letters, input offsets) is committed in one Kafka
+ * transaction (exactly_once_v2). A provider call is the only effect outside it: if the service dies after a
+ * provider accepted a message and before the commit, the send is repeated with the same idempotency key.
+ */
+final class DeliveryProcessor implements Processor<String, SpecificRecord, String, NotificationReceipt> {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
+    static final String SEND = "SEND";
+    static final String PURGE = "PURGE";
+    /** Header that routes a record to notifications-dlt instead of notifications. */
+    static final String DEAD_LETTER = "dlt-reason";
+
+    private final DeliveryServices services;
+    private ProcessorContext<String, NotificationReceipt> context;
+    private KeyValueStore<String, KnownComplaint> complaints;
+    private KeyValueStore<String, DeliveryJob> deliveries;
+    private KeyValueStore<String, String> schedule;
+    private KeyValueStore<String, SurveyState> surveys;
+    private InboxChannel inbox;
+
+    DeliveryProcessor(DeliveryServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, NotificationReceipt> context) {
+        this.context = context;
+        complaints = context.getStateStore(NotificationStores.COMPLAINTS);
+        deliveries = context.getStateStore(NotificationStores.DELIVERIES);
+        schedule = context.getStateStore(NotificationStores.SCHEDULE);
+        surveys = context.getStateStore(NotificationStores.SURVEYS);
+        KeyValueStore<String, InboxMessage> inboxStore = context.getStateStore(NotificationStores.INBOX);
+        inbox = new InboxChannel(inboxStore, context::currentSystemTimeMs);
+        context.schedule(services.dispatchEvery(), PunctuationType.WALL_CLOCK_TIME, this::dispatch);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        SpecificRecord event = record.value();
+        List<Notice> notices = new ArrayList<>();
+        if (event instanceof ComplaintReceived received) {
+            remember(received.getEnvelope().getComplaintId(), received.getUserId(), received.getContact());
+            notices.add(AcknowledgmentRule.acknowledge(received));
+        } else if (event instanceof ComplaintTriaged triaged) {
+            remember(triaged.getEnvelope().getComplaintId(), triaged.getComplaint().getUserId(), triaged.getComplaint().getContact());
+            notices.add(AssignmentRule.announce(triaged));
+        } else if (event instanceof ComplaintCase change) {
+            String complaintId = change.getEnvelope().getComplaintId();
+            KnownComplaint known = known(complaintId, change.getUserId());
+            CaseProgressRule.progress(change, known.lastToldCaseVersion()).ifPresent(notices::add);
+            complaints.put(complaintId, known.told(change.getVersion()));
+        } else if (event instanceof SlaEvent sla) {
+            SlaWarningRule.warn(sla).ifPresent(notices::add);
+        } else if (event instanceof ComplaintOutcome outcome) {
+            List<Notice> told = services.results().tell(outcome); // refuses a result without its basis (→ DLT)
+            notices.addAll(told);
+            offerSurvey(outcome, now);
+        } else if (event instanceof SurveyResponse answer) {
+            SurveyState survey = surveys.get(answer.getEnvelope().getComplaintId());
+            if (survey != null) {
+                surveys.put(survey.complaintId(), survey.answer());
+            }
+        }
+        RecordMetadata source = context.recordMetadata().orElse(null);
+        for (Notice notice : notices) {
+            plan(notice, source, now);
+        }
+    }
+
+    private void remember(String complaintId, String userId, PersonalContact contact) {
+        ComplaintContact known = contact == null ? null
+                : new ComplaintContact(contact.getName(), contact.getPhone(), contact.getEmail(), contact.getConsentToContact());
+        complaints.put(complaintId, known(complaintId, userId).withContact(userId, known));
+    }
+
+    private KnownComplaint known(String complaintId, String userId) {
+        KnownComplaint known = complaints.get(complaintId);
+        return known != null ? known : new KnownComplaint(userId, null, 0);
+    }
+
+    private void offerSurvey(ComplaintOutcome outcome, Instant now) {
+        String complaintId = outcome.getEnvelope().getComplaintId();
+        surveys.put(complaintId, new SurveyState(complaintId, outcome.getUserId(), outcome.getEnvelope().getEventId(),
+                outcome.getEnvelope().getTraceId(), now.plus(services.surveyDelay()).toEpochMilli(), false));
+    }
+
+    /** One job per channel of the notice's kind (and per webhook subscriber), unless it exists already. */
+    private void plan(Notice notice, RecordMetadata source, Instant now) {
+        String language = services.languages().resolve(notice.language());
+        String variant = notice.type() == null ? null : notice.type().name();
+        TemplateCatalog.Rendered text = services.templates().render(language, notice.message().key(), variant, notice.values());
+        String subject = services.templates().render(language, Message.SUBJECT, null, Map.of("complaintId", notice.complaintId())).text();
+        long notBefore = now.plus(notice.delay()).toEpochMilli();
+        List<DeliveryJob> jobs = new ArrayList<>();
+        for (NotificationChannel channel : services.plan().channelsFor(notice.kind())) {
+            jobs.add(job(notice, channel, null, source, language, text, subject, now, notBefore));
+        }
+        for (String subscriber : services.channels().subscribersOf(notice.kind())) {
+            jobs.add(job(notice, NotificationChannel.WEBHOOK, subscriber, source, language, text, subject, now, notBefore));
+        }
+        for (DeliveryJob job : jobs) {
+            if (deliveries.get(job.key()) != null) {
+                services.metrics().counter("complaints.notifications.duplicates", "channel", job.channel().name()).increment();
+                continue; // this event was planned before: each (event, kind, channel) is sent once
+            }
+            if (job.channel() == NotificationChannel.IN_APP && notBefore <= now.toEpochMilli()) {
+                attempt(job, now);
+            } else {
+                deliveries.put(job.key(), job);
+                schedule(job.notBefore(), job.key(), SEND);
+            }
+        }
+    }
+
+    private static DeliveryJob job(Notice notice, NotificationChannel channel, String target, RecordMetadata source,
+                                   String language, TemplateCatalog.Rendered text, String subject, Instant now, long notBefore) {
+        return new DeliveryJob(DeliveryJob.keyOf(notice.sourceEventId(), notice.kind(), channel, target), notice.sourceEventId(),
+                source == null ? null : source.topic(), source == null ? -1 : source.partition(), source == null ? -1 : source.offset(),
+                notice.complaintId(), notice.traceId(), notice.userId(), notice.kind(), channel, target, notice.type(),
+                text.templateId(), language, subject, text.text(), now.toEpochMilli(), notBefore, 0, false, JobStatus.PENDING, null, 0);
+    }
+
+    /** Wall-clock punctuation: send what is due, oldest first, within the round's batch and time budget. */
+    void dispatch(long timestamp) {
+        long started = System.nanoTime();
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> entries = schedule.range(ScheduleKeys.from(), ScheduleKeys.until(timestamp))) {
+            while (entries.hasNext() && due.size() < services.dispatchBatch()) {
+                due.add(entries.next());
+            }
+        }
+        for (KeyValue<String, String> entry : due) {
+            if (System.nanoTime() - started > services.dispatchBudget().toNanos()) {
+                break; // the rest stays scheduled for the next round
+            }
+            schedule.delete(entry.key);
+            String jobKey = ScheduleKeys.jobKey(entry.key);
+            DeliveryJob job = deliveries.get(jobKey);
+            if (PURGE.equals(entry.value)) {
+                if (job != null && job.status().done()) {
+                    deliveries.delete(jobKey);
+                }
+            } else if (job != null && job.status() == JobStatus.PENDING) {
+                attempt(job, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            }
+        }
+    }
+
+    /** One delivery step of a job: wait out quiet hours, or send and record what happened. */
+    private void attempt(DeliveryJob job, Instant now) {
+        Optional<DeliveryJob> held = services.policy().holdForQuietHours(job, now);
+        if (held.isPresent()) {
+            waitAndTell(held.get(), null);
+            return;
+        }
+        KnownComplaint known = complaints.get(job.complaintId());
+        RecipientRule.Recipient recipient = RecipientRule.resolve(job.channel(), job.userId(), job.target(),
+                known == null ? null : known.contact());
+        if (!recipient.allowed()) {
+            finish(job.finish(JobStatus.SUPPRESSED, recipient.suppressedBecause(), now.toEpochMilli()), DeliveryStatus.SUPPRESSED, recipient.masked(), now);
+            return;
+        }
+        Optional<DeliveryChannel> channel = job.channel() == NotificationChannel.IN_APP ? Optional.of(inbox)
+                : services.channels().provider(job.channel(), job.target());
+        if (channel.isEmpty()) {
+            finish(job.finish(JobStatus.SUPPRESSED, "no " + job.channel() + " provider is configured any more", now.toEpochMilli()),
+                    DeliveryStatus.SUPPRESSED, recipient.masked(), now);
+            return;
+        }
+        SendOutcome outcome = channel.get().send(new OutboundMessage(job.key(), job.sourceEventId(), job.complaintId(),
+                job.userId(), job.kind(), job.templateId(), job.language(), job.subject(), job.text(), recipient.address(),
+                job.createdAt()));
+        DeliveryJob after = services.policy().afterSend(job, outcome, now);
+        switch (after.status()) {
+            case SENT:
+                finish(after, DeliveryStatus.SENT, recipient.masked(), now);
+                break;
+            case FAILED:
+                log.warn("giving up {} {} for complaint {}: {}", after.kind(), after.channel(), after.complaintId(), after.lastError());
+                finish(after, DeliveryStatus.FAILED, recipient.masked(), now);
+                forward(Receipts.of(after, DeliveryStatus.FAILED, recipient.masked(), after.lastError(), now), now,
+                        Receipts.deadLetterHeaders(services.serviceName(), after));
+                break;
+            default:
+                waitAndTell(after, recipient.masked());
+        }
+    }
+
+    private void waitAndTell(DeliveryJob waiting, String recipientMasked) {
+        DeliveryJob job = waiting;
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (!job.toldDeferred()) {
+            job = job.deferredTold();
+            count(job, DeliveryStatus.DEFERRED);
+            forward(Receipts.of(job, DeliveryStatus.DEFERRED, recipientMasked, job.lastError(), now), now, null);
+        }
+        deliveries.put(job.key(), job);
+        schedule(job.notBefore(), job.key(), SEND);
+    }
+
+    private void finish(DeliveryJob done, DeliveryStatus status, String recipientMasked, Instant now) {
+        deliveries.put(done.key(), done); // the dedup record, committed with the receipt
+        schedule(now.plus(services.dedupRetention()).toEpochMilli(), done.key(), PURGE);
+        count(done, status);
+        forward(Receipts.of(done, status, recipientMasked, done.lastError(), now), now, null);
+    }
+
+    private void schedule(long at, String jobKey, String action) {
+        schedule.put(ScheduleKeys.key(at, jobKey), action);
+    }
+
+    private void forward(NotificationReceipt receipt, Instant now, Headers headers) {
+        context.forward(new Record<>(receipt.getEnvelope().getComplaintId(), receipt, now.toEpochMilli(),
+                headers == null ? new RecordHeaders() : headers));
+    }
+
+    private void count(DeliveryJob job, DeliveryStatus status) {
+        services.metrics().counter("complaints.notifications", "channel", job.channel().name(), "kind", job.kind().name(),
+                "status", status.name()).increment();
+    }
+
+    /** Keys of the schedule store: zero-padded due time, then the job key, so a range scan yields what is due in order. */
+    static final class ScheduleKeys {
+        private static final int WIDTH = 15;
+
+        static String key(long dueAt, String jobKey) {
+            return String.format("%0" + WIDTH + "d", Math.max(0, dueAt)) + "|" + jobKey;
+        }
+
+        static String from() {
+            return String.format("%0" + WIDTH + "d", 0);
+        }
+
+        /** Inclusive upper bound: every key due at or before {@code now} ('}' sorts after '|'). */
+        static String until(long now) {
+            return String.format("%0" + WIDTH + "d", now) + "}";
+        }
+
+        static String jobKey(String scheduleKey) {
+            return scheduleKey.substring(WIDTH + 1);
+        }
+    }
+
+    /** What the processor works with, built once by the topology. */
+    record DeliveryServices(TemplateCatalog templates, Languages languages, ResultRule results, ChannelPlan plan,
+                            Channels channels, DeliveryPolicy policy, Duration surveyDelay, Duration dispatchEvery,
+                            int dispatchBatch, Duration dispatchBudget, Duration dedupRetention, String serviceName,
+                            MeterRegistry metrics) {
+    }
+}

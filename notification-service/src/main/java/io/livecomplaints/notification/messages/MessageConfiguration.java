@@ -1,0 +1,15 @@
+package io.livecomplaints.notification.messages;
+
+import io.livecomplaints.notification.messages.model.ResultBasis;
+import io.livecomplaints.notification.messages.model.ResultRule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class MessageConfiguration {
+
+    @Bean
+    ResultRule resultRule(MessageProperties properties) {
+        return new ResultRule(new ResultBasis(properties.barePhrases()), properties.surveyDelay());
+    }
+}

@@ -1,0 +1,74 @@
+package io.livecomplaints.notification.messages.model;
+
+import io.livecomplaints.events.NotificationKind;
+import io.livecomplaints.events.Remedy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A message users can receive: its template key in the 话术库, the lifecycle kind it reports and the placeholders
+ * its templates may use. The template files are checked against {@link #placeholdersByKey()} at startup.
+ */
+public record Message(String key, NotificationKind kind, Set<String> placeholders) {
+
+    public static final Message ACKNOWLEDGMENT = of("acknowledgment", NotificationKind.ACKNOWLEDGMENT, "complaintId", "dueAt");
+    public static final Message ASSIGNED = of("assigned", NotificationKind.ASSIGNED, "complaintId", "team");
+    /** Viewer-side stream problem answered at once with advice (triage's automatic diagnosis). */
+    public static final Message AUTO_REPLY = of("auto-reply", NotificationKind.PROGRESS, "complaintId", "advice");
+    public static final Message PROGRESS_STARTED = of("progress.started", NotificationKind.PROGRESS, "complaintId");
+    public static final Message PROGRESS_NOTE = of("progress.note", NotificationKind.PROGRESS, "complaintId", "note");
+    public static final Message PROGRESS_AWAITING_MERCHANT = of("progress.awaiting-merchant", NotificationKind.PROGRESS, "complaintId");
+    public static final Message PROGRESS_MERCHANT_RESPONDED = of("progress.merchant-responded", NotificationKind.PROGRESS, "complaintId");
+    public static final Message PROGRESS_AWAITING_APPROVAL = of("progress.awaiting-approval", NotificationKind.PROGRESS, "complaintId");
+    public static final Message SLA_WARNING = of("sla-warning", NotificationKind.SLA_WARNING, "complaintId", "dueAt");
+    public static final Message ESCALATED = of("escalated", NotificationKind.ESCALATED, "complaintId");
+    public static final Message REOPENED = of("reopened", NotificationKind.REOPENED, "complaintId");
+    public static final Message SURVEY = of("survey", NotificationKind.SURVEY, "complaintId");
+
+    /** Fragments other templates embed: the basis (处理依据) of a result, with and without a platform rule. */
+    public static final String BASIS = "basis";
+    public static final String BASIS_WITHOUT_RULE = "basis.no-rule";
+    /** The e-mail subject line. */
+    public static final String SUBJECT = "subject";
+    /** Optional translations of team ids: {@code team.logistics: 物流团队}. */
+    public static final String TEAM_TERM_PREFIX = "team.";
+
+    private static final Map<Remedy, Message> RESULTS = new LinkedHashMap<>();
+
+    static {
+        for (Remedy remedy : Remedy.values()) {
+            RESULTS.put(remedy, of("result." + remedy.name(), NotificationKind.RESULT, "complaintId", "refund", "compensation", "basis"));
+        }
+    }
+
+    /** The result message for a remedy (one template per remedy, REJECT included). */
+    public static Message result(Remedy remedy) {
+        return RESULTS.get(remedy);
+    }
+
+    public static List<Message> all() {
+        List<Message> all = new ArrayList<>(List.of(ACKNOWLEDGMENT, ASSIGNED, AUTO_REPLY, PROGRESS_STARTED, PROGRESS_NOTE,
+                PROGRESS_AWAITING_MERCHANT, PROGRESS_MERCHANT_RESPONDED, PROGRESS_AWAITING_APPROVAL, SLA_WARNING, ESCALATED,
+                REOPENED, SURVEY));
+        all.addAll(RESULTS.values());
+        return Collections.unmodifiableList(all);
+    }
+
+    /** Every template key the 话术库 must define, with the placeholders it may use (fragments included). */
+    public static Map<String, Set<String>> placeholdersByKey() {
+        Map<String, Set<String>> keys = new LinkedHashMap<>();
+        all().forEach(m -> keys.put(m.key(), m.placeholders()));
+        keys.put(BASIS, Set.of("reason", "rule"));
+        keys.put(BASIS_WITHOUT_RULE, Set.of("reason"));
+        keys.put(SUBJECT, Set.of("complaintId"));
+        return keys;
+    }
+
+    private static Message of(String key, NotificationKind kind, String... placeholders) {
+        return new Message(key, kind, Set.of(placeholders));
+    }
+}

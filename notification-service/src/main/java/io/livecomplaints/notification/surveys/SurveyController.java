@@ -1,0 +1,170 @@
+package io.livecomplaints.notification.surveys;
+
+import io.livecomplaints.events.SurveyResponse;
+import io.livecomplaints.notification.delivery.NotificationStores;
+import io.livecomplaints.notification.delivery.StoreQueries;
+import io.livecomplaints.notification.surveys.model.SurveyAnswerRule;
+import io.livecomplaints.notification.surveys.model.SurveyState;
+import io.livecomplaints.schemas.envelope.Envelopes;
+import io.livecomplaints.schemas.topics.Topics;
+import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.support.privacy.Pii;
+import io.livecomplaints.support.security.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/surveys/{complaintId}}: the offered survey and whether it was answered;
+ * {@code POST /api/v1/surveys/{complaintId}}: the owner answers the satisfaction survey (回访) of their complaint.
+ * The answer goes to survey-responses (acks=all before 202); an unhappy one may ask to reopen the case, which
+ * resolution-service turns into REOPENED. Someone else's complaint, or one without a survey offered, is a 404; a
+ * survey answered already is a 409. The comment is passed on with phone numbers and addresses masked.
+ */
+@RestController
+@RequestMapping("/api/v1/surveys")
+class SurveyController {
+
+    private final StoreQueries stores;
+    private final SurveyAnswerRule rule;
+    private final KafkaTemplate<String, Object> kafka;
+    private final Topics topics;
+    private final Clock clock;
+
+    SurveyController(StoreQueries stores, SurveyAnswerRule rule, KafkaTemplate<String, Object> kafka, Topics topics, Clock clock) {
+        this.stores = stores;
+        this.rule = rule;
+        this.kafka = kafka;
+        this.topics = topics;
+        this.clock = clock;
+    }
+
+    record Answer(Integer score, String comment, Boolean reopenRequested) {
+    }
+
+    record Accepted(String complaintId, int score, boolean reopenRequested) {
+    }
+
+    record Offered(String complaintId, Instant offeredAt, boolean answered) {
+    }
+
+    /** The survey of the owner's complaint, once it has been offered. */
+    @GetMapping("/{complaintId}")
+    Offered survey(Caller caller, @PathVariable String complaintId) {
+        SurveyState survey = ownSurvey(caller, complaintId);
+        return new Offered(complaintId, Instant.ofEpochMilli(survey.offeredAt()), survey.answered());
+    }
+
+    private SurveyState ownSurvey(Caller caller, String complaintId) {
+        SurveyState survey = stores.<SurveyState>store(NotificationStores.SURVEYS).get(complaintId);
+        if (survey == null || !caller.isUser() || !caller.id().equals(survey.userId()) || survey.offeredAt() > clock.millis()) {
+            throw new NoSuchSurveyException();
+        }
+        return survey;
+    }
+
+    @PostMapping("/{complaintId}")
+    ResponseEntity<Accepted> answer(Caller caller, @PathVariable String complaintId, @RequestBody Answer answer) {
+        SurveyState survey = ownSurvey(caller, complaintId);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (survey.answered()) {
+            throw new AlreadyAnsweredException();
+        }
+        boolean reopen = Boolean.TRUE.equals(answer.reopenRequested());
+        List<SurveyAnswerRule.Problem> problems = rule.check(answer.score(), answer.comment(), reopen);
+        if (!problems.isEmpty()) {
+            throw new InvalidAnswerException(problems);
+        }
+        SurveyResponse response = SurveyResponse.newBuilder()
+                .setEnvelope(Envelopes.create(complaintId, Writers.NOTIFICATION, survey.traceId(), now))
+                .setUserId(survey.userId())
+                .setScore(answer.score())
+                .setComment(answer.comment() == null || answer.comment().isBlank() ? null : Pii.maskText(answer.comment().strip()))
+                .setReopenRequested(reopen)
+                .build();
+        publish(response);
+        return ResponseEntity.accepted().body(new Accepted(complaintId, answer.score(), reopen));
+    }
+
+    private void publish(SurveyResponse response) {
+        try {
+            kafka.send(topics.surveyResponses.name(), response.getEnvelope().getComplaintId(), response).get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PublishFailedException();
+        }
+    }
+
+    @ExceptionHandler(NoSuchSurveyException.class)
+    ProblemDetail notFound() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No survey for this complaint");
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(AlreadyAnsweredException.class)
+    ProblemDetail answered() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "This survey was answered already");
+        problem.setTitle("Already answered");
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidAnswerException.class)
+    ProblemDetail invalid(InvalidAnswerException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.problems.stream().map(p -> p.field() + " " + p.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+        problem.setTitle("Invalid survey answer");
+        problem.setProperty("errors", e.problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(StoreQueries.StoreUnavailableException.class)
+    ProblemDetail unavailable(StoreQueries.StoreUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Surveys unavailable");
+        return problem;
+    }
+
+    @ExceptionHandler(PublishFailedException.class)
+    ProblemDetail notRecorded() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The answer could not be recorded now; nothing was recorded. Please retry.");
+        problem.setTitle("Surveys unavailable");
+        return problem;
+    }
+
+    static final class NoSuchSurveyException extends RuntimeException {
+    }
+
+    static final class AlreadyAnsweredException extends RuntimeException {
+    }
+
+    static final class PublishFailedException extends RuntimeException {
+    }
+
+    static final class InvalidAnswerException extends RuntimeException {
+        private final transient List<SurveyAnswerRule.Problem> problems;
+
+        InvalidAnswerException(List<SurveyAnswerRule.Problem> problems) {
+            this.problems = problems;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.livecomplaints.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livecomplaints.events.ComplaintReceived;
+import io.livecomplaints.events.DeliveryStatus;
+import io.livecomplaints.events.NotificationChannel;
+import io.livecomplaints.events.NotificationReceipt;
+import io.livecomplaints.testkit.TestPlatform;
+import io.livecomplaints.testkit.TopicReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/**
+ * The service dies after the SMS gateway accepted a message and before the Kafka transaction committed, then
+ * restarts: the uncommitted work is redone, the gateway gets the same idempotency key again and drops it, and the
+ * user gets one SMS, one in-app message and one receipt each.
+ */
+class RestartMidSendTest extends ServiceTestBase {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    @Autowired
+    StreamsBuilderFactoryBean streams;
+
+    @Test
+    void aCrashBetweenTheProvidersAnswerAndTheCommitDuplicatesNothing() throws Exception {
+        String id = "C-crash";
+        ComplaintReceived complaint = Events.received(id, "U-crash", "zh-CN", Events.contact("13566667777", null, true), Instant.now());
+        CrashSwitch.ARMED_FOR.set(id);
+        write(topics.complaintsReceived, id, complaint);
+
+        awaitStreams(state -> state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                || state == KafkaStreams.State.NOT_RUNNING);
+        assertThat(SMS.requestsFor(id)).hasSize(1);
+        streams.stop();
+        streams.start();
+
+        try (TopicReader<NotificationReceipt> receipts = receipts()) {
+            receipts.await(r -> is(r, id, NotificationChannel.SMS, DeliveryStatus.SENT), TIMEOUT);
+            receipts.await(r -> is(r, id, NotificationChannel.IN_APP, DeliveryStatus.SENT), TIMEOUT);
+            List<TopicReader.Received<NotificationReceipt>> all = receipts.drain(Duration.ofSeconds(3));
+
+            assertThat(all).filteredOn(r -> is(r, id, NotificationChannel.SMS, DeliveryStatus.SENT)).hasSize(1);
+            assertThat(all).filteredOn(r -> is(r, id, NotificationChannel.IN_APP, DeliveryStatus.SENT)).hasSize(1);
+        }
+        String key = complaint.getEnvelope().getEventId() + ":ACKNOWLEDGMENT:SMS";
+        assertThat(SMS.requestsFor(id)).as("the send was repeated after the restart").hasSizeGreaterThanOrEqualTo(2)
+                .extracting(FakeProvider.Received::idempotencyKey).containsOnly(key);
+        assertThat(SMS.deliveredFor(id)).as("what reached the phone").hasSize(1);
+        awaitInbox("U-crash");
+        assertThat(get("/api/v1/inbox/U-crash", TestPlatform.get().tokens().user("U-crash")).body()).contains("\"total\":1");
+    }
+
+    private static boolean is(TopicReader.Received<NotificationReceipt> r, String id, NotificationChannel channel, DeliveryStatus status) {
+        return r.value() != null && id.equals(r.key()) && r.value().getChannel() == channel && r.value().getStatus() == status;
+    }
+
+    private void awaitStreams(java.util.function.Predicate<KafkaStreams.State> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            KafkaStreams kafkaStreams = streams.getKafkaStreams();
+            if (kafkaStreams != null && condition.test(kafkaStreams.state())) {
+                return;
+            }
+            Thread.sleep(100); // polling the client's state, not waiting for a timer
+        }
+        throw new AssertionError("streams state is " + streams.getKafkaStreams().state() + "; sms requests " + SMS.requestsFor("C-crash")
+                + "; armed " + CrashSwitch.ARMED_FOR.get());
+    }
+
+    private void awaitInbox(String user) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (get("/api/v1/inbox/" + user, TestPlatform.get().tokens().user(user)).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("inbox of " + user + " never readable");
+    }
+}
