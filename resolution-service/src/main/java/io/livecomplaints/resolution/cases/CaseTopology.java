@@ -8,7 +8,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
-import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /** Wires {@link CaseStreams} into Spring's Kafka Streams (exactly_once_v2 and DLT handlers from service-support). */
 @Configuration(proxyBeanMethods = false)
@@ -21,12 +20,6 @@ class CaseTopology {
                                    ResolutionProperties properties) {
         CaseStreams.build(builder, topics, policies, clock, properties.timerInterval());
         return new CaseTopologyBuilt();
-    }
-
-    /** On a graceful stop, leave the group at once so another instance takes over the cases and timers without waiting. */
-    @Bean
-    StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
-        return factory -> factory.setLeaveGroupOnClose(true);
     }
 
     record CaseTopologyBuilt() {

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -84,6 +86,12 @@ public class KafkaSupportAutoConfiguration {
         recoverer.setHeadersFunction((record, exception) ->
                 DeadLetterHeaders.describe(service, "listener", record.topic(), record.partition(), record.offset(), exception));
         return new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2L));
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.apache.kafka.streams.KafkaStreams")
+    StreamsBuilderFactoryBeanConfigurer streamsLifecycle() {
+        return StreamsLifecycle.configurer();
     }
 
     @Bean(name = "kafka")
