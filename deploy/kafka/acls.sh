@@ -94,7 +94,7 @@ acl --allow-principal User:resolution-service --cluster --operation IdempotentWr
 
 # User:notification-service
 acl --allow-principal User:notification-service --topic notifications --operation Write --operation Describe
-acl --allow-principal User:notification-service --topic survey-responses --operation Write --operation Describe
+acl --allow-principal User:notification-service --topic survey-responses --operation Read --operation Write --operation Describe
 acl --allow-principal User:notification-service --topic complaints-received --operation Read --operation Describe
 acl --allow-principal User:notification-service --topic complaints-received-dlt --operation Write --operation Describe
 acl --allow-principal User:notification-service --topic complaints-triaged --operation Read --operation Describe
@@ -105,6 +105,7 @@ acl --allow-principal User:notification-service --topic complaint-outcomes --ope
 acl --allow-principal User:notification-service --topic complaint-outcomes-dlt --operation Write --operation Describe
 acl --allow-principal User:notification-service --topic sla-events --operation Read --operation Describe
 acl --allow-principal User:notification-service --topic sla-events-dlt --operation Write --operation Describe
+acl --allow-principal User:notification-service --topic survey-responses-dlt --operation Write --operation Describe
 acl --allow-principal User:notification-service --group notification-service --resource-pattern-type prefixed --operation Read --operation Describe
 acl --allow-principal User:notification-service --topic notification-service- --resource-pattern-type prefixed --operation Read --operation Write --operation Create --operation Delete --operation Describe --operation DescribeConfigs --operation AlterConfigs
 acl --allow-principal User:notification-service --transactional-id notification-service --resource-pattern-type prefixed --operation Write --operation Describe

@@ -40,14 +40,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The ACLs generated from the Topics registry (deploy/kafka/acls.sh) on a real KRaft broker with SASL/SCRAM-SHA-512
  * and the StandardAuthorizer, as docker-compose.yml runs it: each service's principal produces what it writes and
- * consumes its inputs, is refused anything else, a wrong password is refused; and the real intake service and
- * schema registry run on it with their own principals.
+ * consumes its inputs, is refused anything else, a wrong password is refused; and the real schema registry and the
+ * five services run on it, each with its own principal, and a complaint flows through the whole chain.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaSecurityIT {
 
     private static final Topics TOPICS = new Topics(new InMemorySchemaRegistryClient(), false);
@@ -68,6 +72,15 @@ class KafkaSecurityIT {
             }
             admin.createTopics(topics).all().get();
             admin.createAcls(KafkaAcls.bindings(TOPICS)).all().get();
+            // the controller has committed them; wait until the broker's authorizer (which answers DescribeAcls) has too
+            int expected = new java.util.HashSet<>(KafkaAcls.bindings(TOPICS)).size();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (admin.describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY).values().get().size() < expected) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker did not apply the ACLs within 60 s");
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
@@ -79,6 +92,7 @@ class KafkaSecurityIT {
     }
 
     @Test
+    @Order(1)
     void aServiceWritesItsTopicAndReadsItsInputs() throws Exception {
         String key = "S-" + UUID.randomUUID();
         try (KafkaProducer<byte[], byte[]> upstream = producer(Writers.UPSTREAM, Map.of())) {
@@ -100,6 +114,7 @@ class KafkaSecurityIT {
     }
 
     @Test
+    @Order(2)
     void aServiceIsRefusedTopicsAndGroupsItDoesNotOwn() throws Exception {
         try (KafkaProducer<byte[], byte[]> intake = producer(Writers.INTAKE, Map.of())) {
             assertThat(failure(() -> intake.send(record("complaints-triaged", "k")).get())).isInstanceOf(TopicAuthorizationException.class);
@@ -126,6 +141,7 @@ class KafkaSecurityIT {
     }
 
     @Test
+    @Order(3)
     void aWrongPasswordIsRefused() {
         Map<String, Object> config = KafkaClientSecurity.scram(Writers.INTAKE, "not-the-password")
                 .applyTo(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
@@ -140,20 +156,38 @@ class KafkaSecurityIT {
     }
 
     @Test
-    void theRegistryAndTheIntakeServiceRunWithTheirOwnPrincipals() throws Exception {
+    @Order(4)
+    void theRegistryAndEveryServiceRunWithTheirOwnPrincipalsAndAComplaintFlowsThroughTheChain() throws Exception {
         cluster.startRegistry(credentials(KafkaAcls.SCHEMA_REGISTRY));
-        Map<String, String> env = new LinkedHashMap<>(credentials(Writers.INTAKE));
-        env.put("COMPLAINTS_TOPICS_CREATE", "false");
-        ServiceProcess intake = cluster.startService(Writers.INTAKE, env);
+        Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        for (String service : KafkaAcls.SERVICES) {
+            Map<String, String> env = new LinkedHashMap<>(credentials(service));
+            env.put("COMPLAINTS_TOPICS_CREATE", "false");
+            services.put(service, cluster.startService(service, env));
+        }
         HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(intake.url() + "/api/v1/complaints"))
+                        URI.create(services.get(Writers.INTAKE).url() + "/api/v1/complaints"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + cluster.tokens().user("U-sasl-1"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"APP_CHAT\",\"text\":\"主播承诺的赠品一直没有发货\"}",
+                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"APP_CHAT\",\"text\":\"快递丢件了，物流一直显示派送中\"}",
                         StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String id = accepted.body().replaceAll(".*\"complaintId\":\"([^\"]+)\".*", "$1");
-        assertThat(consumeOne(Writers.NOTIFICATION, "complaints-received", id)).isTrue();
+        // each hop, read as the principal of a service that consumes it
+        assertThat(consumeOne(Writers.NOTIFICATION, "complaints-received", id)).as("intake → complaints-received").isTrue();
+        assertThat(consumeOne(Writers.RESOLUTION, "complaints-triaged", id)).as("triage → complaints-triaged").isTrue();
+        assertThat(consumeOne(Writers.ANALYTICS, "complaint-cases", id)).as("resolution → complaint-cases").isTrue();
+        assertThat(consumeOne(Writers.ANALYTICS, "notifications", id)).as("notification → notifications").isTrue();
+        // an upstream submission while the services run: intake's stream turns it into a complaint
+        String submission = "SUB-" + UUID.randomUUID();
+        try (KafkaProducer<byte[], byte[]> upstream = producer(Writers.UPSTREAM, Map.of())) {
+            upstream.send(record("complaint-submissions", submission)).get();
+        }
+        for (ServiceProcess service : services.values()) {
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(service.url() + "/actuator/health/readiness")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as(service.url() + " still ready: " + health.body()).isEqualTo(200);
+        }
     }
 
     private static Map<String, String> credentials(String principal) {

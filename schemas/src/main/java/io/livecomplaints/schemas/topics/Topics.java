@@ -63,7 +63,7 @@ public final class Topics {
         complaintOutcomes = define(TopicNames.COMPLAINT_OUTCOMES, ComplaintOutcome.class, Writers.RESOLUTION, false, Writers.NOTIFICATION, Writers.ANALYTICS);
         slaEvents = define(TopicNames.SLA_EVENTS, SlaEvent.class, Writers.RESOLUTION, false, Writers.NOTIFICATION, Writers.ANALYTICS);
         notifications = define(TopicNames.NOTIFICATIONS, NotificationReceipt.class, Writers.NOTIFICATION, false, Writers.ANALYTICS);
-        surveyResponses = define(TopicNames.SURVEY_RESPONSES, SurveyResponse.class, Writers.NOTIFICATION, false, Writers.RESOLUTION, Writers.ANALYTICS);
+        surveyResponses = define(TopicNames.SURVEY_RESPONSES, SurveyResponse.class, Writers.NOTIFICATION, false, Writers.NOTIFICATION, Writers.RESOLUTION, Writers.ANALYTICS);
         replayRetention = define(TopicNames.REPLAY_RETENTION, ReplayRetention.class, Writers.RESOLUTION, false);
         creditRecords = define(TopicNames.CREDIT_RECORDS, CreditRecord.class, Writers.RESOLUTION, true, Writers.TRIAGE, Writers.RESOLUTION);
     }
