@@ -104,6 +104,12 @@ class NotificationFlowTest extends ServiceTestBase {
 
         // the survey: only the owner, a valid answer, once
         assertThat(post("/api/v1/surveys/" + id, TestPlatform.get().tokens().user("U-someone-else"), "{\"score\":1}").statusCode()).isEqualTo(404);
+        for (String notTheOwner : java.util.List.of(TestPlatform.get().tokens().user("U-someone-else"),
+                TestPlatform.get().tokens().supervisor("S-1", "SUPERVISOR"), TestPlatform.get().tokens().system("hotline"),
+                TestPlatform.get().tokens().operator("ops-1"))) {
+            assertThat(get("/api/v1/surveys/" + id, notTheOwner).statusCode()).as("a survey is the owner's only").isEqualTo(404);
+            assertThat(post("/api/v1/surveys/" + id, notTheOwner, "{\"score\":1}").statusCode()).isEqualTo(404);
+        }
         HttpResponse<String> invalid = post("/api/v1/surveys/" + id, token, "{\"score\":9,\"reopenRequested\":true}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
@@ -134,6 +140,10 @@ class NotificationFlowTest extends ServiceTestBase {
 
         assertThat(get("/api/v1/inbox/U-owner", TestPlatform.get().tokens().user("U-other")).statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/inbox/U-owner", TestPlatform.get().tokens().agent("A-1", "SENIOR", "logistics")).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/inbox/U-owner", TestPlatform.get().tokens().supervisor("S-1", "SUPERVISOR")).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/inbox/U-owner", TestPlatform.get().tokens().system("U-owner")).statusCode())
+                .as("a system token named like the user is still not the user").isEqualTo(404);
+        assertThat(get("/api/v1/inbox/U-owner", TestPlatform.get().tokens().operator("ops-1")).statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/inbox/U-owner", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/inbox/U-owne", TestPlatform.get().tokens().user("U-owne")).body()).contains("\"total\":0");
         HttpResponse<String> badLimit = get("/api/v1/inbox/U-owner?limit=0", TestPlatform.get().tokens().user("U-owner"));

@@ -28,28 +28,38 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The walking skeleton end to end: the five services run as their own JVMs from their runnable jars against a real
  * (embedded KRaft) broker and the real registry; a complaint posted over HTTP flows through all of them, and every
- * topic's event is decoded with the real serde.
+ * topic's event is decoded with the real serde. Last, with everything the run logged, no service's log holds
+ * personal data.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
     private static final Duration STAGE_TIMEOUT = Duration.ofSeconds(60);
     private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private static final HttpClient http = HttpClient.newHttpClient();
     private static Topics topics;
+    private static Path workDir;
+    /** A mainland mobile number anywhere in a log line, however it is written (+86, spaces, dashes). */
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86[- ]?)?1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])");
 
     @BeforeAll
     static void startServices() throws Exception {
         TestPlatform platform = TestPlatform.get();
         topics = platform.topics();
         Path servicesDir = Path.of(System.getProperty("services.dir", "target/services"));
-        Path workDir = Files.createTempDirectory("e2e");
+        workDir = Files.createTempDirectory("e2e");
         for (String name : List.of("intake-service", "triage-service", "resolution-service", "notification-service", "analytics-service")) {
             services.put(name, ServiceProcess.springService(name, servicesDir, ServiceProcess.freePort(),
                     platform.bootstrapServers(), platform.registryUrl(), workDir,
@@ -74,6 +84,7 @@ class EndToEndIT {
     }
 
     @Test
+    @Order(1)
     void aComplaintPostedOverHttpFlowsThroughEveryService() throws Exception {
         HttpResponse<String> accepted = post(services.get("intake-service").url() + "/api/v1/complaints", "U-e2e-1",
                 "{\"channel\":\"ORDER_PAGE\",\"text\":\"快递丢件了，物流一直显示派送中\",\"orderId\":\"O-e2e-1\",\"demands\":[\"REFUND\"]}");
@@ -108,6 +119,7 @@ class EndToEndIT {
     }
 
     @Test
+    @Order(2)
     void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheChainKeepsFlowing() throws Exception {
         try (TopicWriter<ComplaintReceived> writer = TestPlatform.get().writer(topics.complaintsReceived);
              TopicReader<ComplaintReceived> deadLetters = TopicReader.deadLetters(TestPlatform.get().bootstrapServers(), topics.complaintsReceived)) {
@@ -125,6 +137,59 @@ class EndToEndIT {
         try (TopicReader<ComplaintTriaged> triaged = TestPlatform.get().reader(topics.complaintsTriaged)) {
             assertThat(triaged.await(x -> id.equals(x.key()), STAGE_TIMEOUT).value().getComplaint().getLanguage()).isNotBlank();
         }
+    }
+
+    @Test
+    @Order(3)
+    void noServiceLogsPersonalData() throws Exception {
+        List<String> secrets = List.of("13812345678", "139 1234 5678", "+86 137-1234-5678", "+8615912345678",
+                "zhang.wei@example.com", "li.na@example.cn", "张伟", "李娜", "Wang Fang");
+        String intake = services.get("intake-service").url() + "/api/v1/complaints";
+        // in the text and in the contact fields, through the whole chain (SMS/e-mail/in-app notification included)
+        HttpResponse<String> accepted = post(intake, "U-pii-1", "{\"channel\":\"ORDER_PAGE\",\"orderId\":\"O-pii-1\","
+                + "\"demands\":[\"REFUND\"],\"text\":\"我是张伟，快递丢件了，请打13812345678或139 1234 5678，"
+                + "也可以发邮件 zhang.wei@example.com，或联系我太太李娜 +86 137-1234-5678\","
+                + "\"contact\":{\"name\":\"Wang Fang\",\"phone\":\"+8615912345678\",\"email\":\"li.na@example.cn\",\"consentToContact\":true}}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = accepted.body().replaceAll(".*\"complaintId\":\"([^\"]+)\".*", "$1");
+        // refused requests are logged too: an invalid channel and an oversized text, both full of personal data
+        assertThat(post(intake, "U-pii-2", "{\"channel\":\"13812345678\",\"text\":\"张伟 13812345678 zhang.wei@example.com\","
+                + "\"contact\":{\"name\":\"李娜\",\"phone\":\"+8615912345678\"}}").statusCode()).isEqualTo(400);
+        assertThat(post(intake, "U-pii-3", "{\"channel\":\"APP_CHAT\",\"text\":\"" + "李娜 13812345678 ".repeat(400) + "\"}").statusCode())
+                .isIn(400, 413);
+        try (TopicReader<NotificationReceipt> notifications = TestPlatform.get().reader(topics.notifications)) {
+            notifications.await(x -> id.equals(x.key()) && x.value().getKind() == NotificationKind.ACKNOWLEDGMENT, STAGE_TIMEOUT);
+        }
+        awaitBody(services.get("analytics-service").url() + "/api/v1/stats/types", "\"LOGISTICS\"",
+                TestPlatform.get().tokens().operator("ops-1"));
+
+        List<String> leaks = new ArrayList<>();
+        List<Path> logs;
+        try (var files = Files.list(workDir.resolve("logs"))) {
+            logs = files.filter(f -> f.toString().endsWith(".log")).sorted().toList();
+        }
+        assertThat(logs).hasSize(services.size());
+        for (Path log : logs) {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            assertThat(lines).as("%s is empty: nothing was scanned", log).isNotEmpty();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                for (String secret : secrets) {
+                    if (line.contains(secret)) {
+                        leaks.add(log.getFileName() + ":" + (i + 1) + " holds " + secret + ": " + abbreviate(line));
+                    }
+                }
+                Matcher mobile = MOBILE.matcher(line);
+                while (mobile.find()) {
+                    leaks.add(log.getFileName() + ":" + (i + 1) + " holds a mobile number " + mobile.group() + ": " + abbreviate(line));
+                }
+            }
+        }
+        assertThat(leaks).as("personal data in the services' logs").isEmpty();
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() <= 300 ? line : line.substring(0, 300) + "...";
     }
 
     private static String awaitBody(String url, String expected, String token) throws Exception {

@@ -1,11 +1,15 @@
 package io.livecomplaints.support;
 
+import io.livecomplaints.schemas.kafka.KafkaClientSecurity;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.io.UncheckedIOException;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 
@@ -19,6 +23,14 @@ public class ServiceDefaultsPostProcessor implements EnvironmentPostProcessor, O
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // Kafka SASL/SCRAM from COMPLAINTS_KAFKA_* only: into spring.kafka.properties.*, which Spring gives every
+        // client it builds (producers, consumers, admin/topic creation, Kafka Streams, the health check's admin)
+        Map<String, Object> kafkaSecurity = new HashMap<>();
+        KafkaClientSecurity.from(environment::getProperty).clientProperties()
+                .forEach((key, value) -> kafkaSecurity.put("spring.kafka.properties." + key, value));
+        if (!kafkaSecurity.isEmpty()) {
+            environment.getPropertySources().addLast(new MapPropertySource("live-complaints-kafka-security", kafkaSecurity));
+        }
         try {
             environment.getPropertySources().addLast(new ResourcePropertySource("live-complaints-service-defaults",
                     new ClassPathResource(DEFAULTS, ServiceDefaultsPostProcessor.class.getClassLoader())));

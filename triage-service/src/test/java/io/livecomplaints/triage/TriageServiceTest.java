@@ -45,6 +45,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import io.livecomplaints.testkit.security.AuthMatrix;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,6 +70,9 @@ class TriageServiceTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Topics topics = TestPlatform.get().topics();
@@ -126,6 +132,18 @@ class TriageServiceTest {
 
     private ComplaintTriaged awaitTriaged(TopicReader<ComplaintTriaged> reader, String complaintId) {
         return reader.await(r -> complaintId.equals(r.key()), TIMEOUT).value();
+    }
+
+    /** Every triage endpoint against the role table (docs/security.md): 401 without a valid token, 403 for other roles. */
+    @Test
+    void everyEndpointAuthenticatesAndChecksRoles() throws Exception {
+        int requests = AuthMatrix.of(context, port)
+                .allow("POST /api/v1/triage/preview", AuthMatrix.Kind.OPERATOR, AuthMatrix.Kind.AGENT, AuthMatrix.Kind.SUPERVISOR)
+                .allow("GET /api/v1/triage/classifier", AuthMatrix.Kind.OPERATOR, AuthMatrix.Kind.AGENT, AuthMatrix.Kind.SUPERVISOR)
+                .allow("POST /api/v1/triage/classifier/reload", AuthMatrix.Kind.OPERATOR)
+                .allow("GET /api/v1/triage/agents", AuthMatrix.Kind.OPERATOR, AuthMatrix.Kind.SUPERVISOR)
+                .verify();
+        assertThat(requests).isGreaterThan(0);
     }
 
     @Test

@@ -73,6 +73,7 @@ public final class IntakeBenchmark {
                     // the benchmark measures the intake path, not the rate limits: one IP and few users here
                     "COMPLAINTS_INTAKE_RATELIMIT_PERUSER_LIMIT", "100000000",
                     "COMPLAINTS_INTAKE_RATELIMIT_PERIP_LIMIT", "100000000",
+                    "COMPLAINTS_API_RATELIMIT_LIMIT", "100000000",
                     "LOGGING_LEVEL_IO_LIVECOMPLAINTS", "WARN"));
             UpstreamWorld world = new UpstreamWorld();
             Topics topics = new Topics(new HttpSchemaRegistryClient(cluster.registryUrl()), true);

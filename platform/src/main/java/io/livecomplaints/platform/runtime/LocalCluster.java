@@ -42,22 +42,65 @@ public final class LocalCluster implements AutoCloseable {
         return new LocalCluster(platformTarget.toAbsolutePath(), workDir.toAbsolutePath());
     }
 
-    /** Formats and starts the broker (KRaft combined mode) and waits until it accepts connections. */
+    /** Formats and starts the broker (KRaft combined mode, PLAINTEXT) and waits until it accepts connections. */
     public LocalCluster startBroker() throws IOException, InterruptedException {
         brokerPort = ServiceProcess.freePort();
         int controllerPort = ServiceProcess.freePort();
+        return startBroker(controllerPort, List.of(
+                "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"), List.of());
+    }
+
+    /**
+     * Formats and starts a broker as docker-compose.yml runs it (docs/security.md): clients authenticate with
+     * SASL/SCRAM-SHA-512 on the one client listener, the controller listener with SASL/PLAIN as the admin, the
+     * StandardAuthorizer denies whatever no ACL allows, and {@code admin} is the only super user. {@code users}
+     * (name → password, the admin included) get SCRAM credentials when the storage is formatted.
+     */
+    public LocalCluster startSecuredBroker(Map<String, String> users) throws IOException, InterruptedException {
+        String admin = users.get("admin");
+        if (admin == null) {
+            throw new IllegalArgumentException("users must include admin");
+        }
+        brokerPort = ServiceProcess.freePort();
+        int controllerPort = ServiceProcess.freePort();
+        List<String> format = new ArrayList<>();
+        users.forEach((name, password) -> {
+            format.add("--add-scram");
+            format.add("SCRAM-SHA-512=[name=" + name + ",password=" + password + "]");
+        });
+        return startBroker(controllerPort, List.of(
+                "listeners=SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:" + brokerPort,
+                "inter.broker.listener.name=SASL_PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=SCRAM-SHA-512",
+                "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required "
+                        + "username=\"admin\" password=\"" + admin + "\" user_admin=\"" + admin + "\";",
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required "
+                        + "username=\"admin\" password=\"" + admin + "\";",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:admin",
+                "allow.everyone.if.no.acl.found=false"), format);
+    }
+
+    private LocalCluster startBroker(int controllerPort, List<String> listeners, List<String> formatOptions)
+            throws IOException, InterruptedException {
         Path dir = workDir.resolve("kafka");
         Files.createDirectories(dir.resolve("data"));
         Path properties = dir.resolve("server.properties");
-        Files.writeString(properties, String.join("\n",
+        List<String> config = new ArrayList<>(List.of(
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "controller.listener.names=CONTROLLER"));
+        config.addAll(listeners);
+        config.addAll(List.of(
                 "log.dirs=" + dir.resolve("data"),
                 "num.partitions=3",
                 "offsets.topic.replication.factor=1",
@@ -67,13 +110,16 @@ public final class LocalCluster implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false", ""));
+        Files.writeString(properties, String.join("\n", config));
         Path logback = dir.resolve("logback.xml");
         Files.writeString(logback, "<configuration><appender name=\"F\" class=\"ch.qos.logback.core.ConsoleAppender\"><encoder>"
                 + "<pattern>%d %p [kafka] %c{1} : %m%n</pattern></encoder></appender><root level=\"WARN\"><appender-ref ref=\"F\"/></root></configuration>");
         String classpath = platformTarget.resolve("kafka-broker") + "/*" + java.io.File.pathSeparator + platformTarget.resolve("lib") + "/*";
         String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
-        run(List.of(java(), "-cp", classpath, "-Dlogback.configurationFile=" + logback, "kafka.tools.StorageTool", "format",
-                "-t", clusterId, "-c", properties.toString()), workDir.resolve("logs/kafka-format.log"));
+        List<String> format = new ArrayList<>(List.of(java(), "-cp", classpath, "-Dlogback.configurationFile=" + logback,
+                "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()));
+        format.addAll(formatOptions);
+        run(format, workDir.resolve("logs/kafka-format.log"));
         broker = new ProcessBuilder(java(), "-Xms256m", "-Xmx768m", "-cp", classpath, "-Dlogback.configurationFile=" + logback,
                 "kafka.Kafka", properties.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("logs/kafka.log").toFile()))
@@ -90,10 +136,17 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts the schema registry on the broker and waits until it is healthy. */
     public LocalCluster startRegistry() throws IOException, InterruptedException {
+        return startRegistry(Map.of());
+    }
+
+    /** Starts the schema registry with extra environment variables (e.g. its Kafka credentials). */
+    public LocalCluster startRegistry(Map<String, String> environment) throws IOException, InterruptedException {
         int port = ServiceProcess.freePort();
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        env.put("SCHEMA_REGISTRY_PORT", Integer.toString(port));
         registry = new ServiceProcess("schema-registry", platformTarget.resolve("services/schema-registry.jar"), port,
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(), "SCHEMA_REGISTRY_PORT", Integer.toString(port)),
-                workDir.resolve("logs"), "/actuator/health").start();
+                env, workDir.resolve("logs"), "/actuator/health").start();
         registry.awaitReady(Duration.ofMinutes(2));
         return this;
     }
@@ -160,7 +213,8 @@ public final class LocalCluster implements AutoCloseable {
     private static void run(List<String> command, Path log) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command.subList(command.size() - 6, command.size())) + " failed; see " + log);
+            // not the command line: it may hold SCRAM passwords
+            throw new IllegalStateException("kafka storage format failed; see " + log);
         }
     }
 

@@ -3,6 +3,7 @@ package io.livecomplaints.platform.simulator;
 import io.livecomplaints.schemas.serde.AvroWireSerializer;
 import io.livecomplaints.schemas.serde.SerdeConfig;
 import io.livecomplaints.schemas.topics.Topic;
+import io.livecomplaints.schemas.kafka.KafkaClientSecurity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,14 +20,14 @@ public final class EventPublisher implements AutoCloseable {
     private final AtomicInteger sent = new AtomicInteger();
 
     public EventPublisher(String bootstrapServers, String registryUrl) {
-        producer = new KafkaProducer<>(Map.of(
+        producer = new KafkaProducer<>(KafkaClientSecurity.fromEnvironment().applyTo(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.CLIENT_ID_CONFIG, "upstream-simulator",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroWireSerializer.class,
-                SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl));
+                SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl)));
     }
 
     public <V extends SpecificRecord> void send(Topic<String, V> topic, String key, V value) {

@@ -4,6 +4,7 @@ import io.livecomplaints.schemas.serde.AvroWireDeserializer;
 import io.livecomplaints.schemas.serde.HttpSchemaRegistryClient;
 import io.livecomplaints.schemas.serde.SchemaRegistryClient;
 import io.livecomplaints.schemas.envelope.Envelopes;
+import io.livecomplaints.schemas.kafka.KafkaClientSecurity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,12 @@ public final class PipelineObserver implements AutoCloseable {
         this.topic = topic;
         this.counts = counts;
         SchemaRegistryClient registry = new HttpSchemaRegistryClient(registryUrl);
-        KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
+        KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(KafkaClientSecurity.fromEnvironment().applyTo(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "simulator-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
                 new StringDeserializer(), new AvroWireDeserializer<>(registry, null));
         consumer.subscribe(List.of(topic));
         // join the group before anything is filed, so "latest" means "from now"

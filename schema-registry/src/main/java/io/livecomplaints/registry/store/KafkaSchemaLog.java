@@ -1,5 +1,6 @@
 package io.livecomplaints.registry.store;
 
+import io.livecomplaints.schemas.kafka.KafkaClientSecurity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ public final class KafkaSchemaLog implements AutoCloseable {
     private final String topic;
     private final TopicPartition partition;
     private final RegistryState state;
+    /** SASL/SCRAM credentials of the registry's own principal, from the environment (docs/security.md). */
+    private static final KafkaClientSecurity SECURITY = KafkaClientSecurity.fromEnvironment();
+
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread reader;
@@ -50,17 +54,17 @@ public final class KafkaSchemaLog implements AutoCloseable {
         this.partition = new TopicPartition(topic, 0);
         this.state = state;
         createTopicIfMissing(bootstrapServers, replicationFactor, startupTimeout);
-        this.producer = new KafkaProducer<>(Map.of(
+        this.producer = new KafkaProducer<>(SECURITY.applyTo(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer"), new ByteArraySerializer(), new ByteArraySerializer());
-        this.consumer = new KafkaConsumer<>(Map.of(
+                ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer")), new ByteArraySerializer(), new ByteArraySerializer());
+        this.consumer = new KafkaConsumer<>(SECURITY.applyTo(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader")), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
         long end = consumer.endOffsets(List.of(partition), startupTimeout).get(partition);
@@ -150,7 +154,7 @@ public final class KafkaSchemaLog implements AutoCloseable {
     }
 
     private void createTopicIfMissing(String bootstrapServers, short replicationFactor, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(SECURITY.applyTo(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)))) {
             NewTopic newTopic = new NewTopic(topic, 1, replicationFactor).configs(Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

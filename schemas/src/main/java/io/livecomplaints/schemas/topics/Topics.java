@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -51,25 +52,30 @@ public final class Topics {
     public Topics(SchemaRegistryClient registry, boolean autoRegister) {
         this.registry = registry;
         this.autoRegister = autoRegister;
-        commerceOrders = define(TopicNames.COMMERCE_ORDERS, OrderEvent.class, Writers.UPSTREAM, false);
-        liveSessions = define(TopicNames.LIVE_SESSIONS, LiveSessionEvent.class, Writers.UPSTREAM, false);
-        liveQos = define(TopicNames.LIVE_QOS, QosSample.class, Writers.UPSTREAM, false);
-        complaintSubmissions = define(TopicNames.COMPLAINT_SUBMISSIONS, ComplaintSubmission.class, Writers.UPSTREAM, false);
-        complaintsReceived = define(TopicNames.COMPLAINTS_RECEIVED, ComplaintReceived.class, Writers.INTAKE, false);
-        complaintsTriaged = define(TopicNames.COMPLAINTS_TRIAGED, ComplaintTriaged.class, Writers.TRIAGE, false);
-        complaintCommands = define(TopicNames.COMPLAINT_COMMANDS, ComplaintCommand.class, Writers.RESOLUTION, false);
-        complaintCases = define(TopicNames.COMPLAINT_CASES, ComplaintCase.class, Writers.RESOLUTION, true);
-        complaintOutcomes = define(TopicNames.COMPLAINT_OUTCOMES, ComplaintOutcome.class, Writers.RESOLUTION, false);
-        slaEvents = define(TopicNames.SLA_EVENTS, SlaEvent.class, Writers.RESOLUTION, false);
-        notifications = define(TopicNames.NOTIFICATIONS, NotificationReceipt.class, Writers.NOTIFICATION, false);
-        surveyResponses = define(TopicNames.SURVEY_RESPONSES, SurveyResponse.class, Writers.NOTIFICATION, false);
+        commerceOrders = define(TopicNames.COMMERCE_ORDERS, OrderEvent.class, Writers.UPSTREAM, false, Writers.INTAKE, Writers.ANALYTICS);
+        liveSessions = define(TopicNames.LIVE_SESSIONS, LiveSessionEvent.class, Writers.UPSTREAM, false, Writers.INTAKE);
+        liveQos = define(TopicNames.LIVE_QOS, QosSample.class, Writers.UPSTREAM, false, Writers.TRIAGE, Writers.ANALYTICS);
+        complaintSubmissions = define(TopicNames.COMPLAINT_SUBMISSIONS, ComplaintSubmission.class, Writers.UPSTREAM, false, Writers.INTAKE);
+        complaintsReceived = define(TopicNames.COMPLAINTS_RECEIVED, ComplaintReceived.class, Writers.INTAKE, false, Writers.INTAKE, Writers.TRIAGE, Writers.NOTIFICATION);
+        complaintsTriaged = define(TopicNames.COMPLAINTS_TRIAGED, ComplaintTriaged.class, Writers.TRIAGE, false, Writers.RESOLUTION, Writers.NOTIFICATION, Writers.ANALYTICS);
+        complaintCommands = define(TopicNames.COMPLAINT_COMMANDS, ComplaintCommand.class, Writers.RESOLUTION, false, Writers.RESOLUTION);
+        complaintCases = define(TopicNames.COMPLAINT_CASES, ComplaintCase.class, Writers.RESOLUTION, true, Writers.RESOLUTION, Writers.INTAKE, Writers.TRIAGE, Writers.NOTIFICATION, Writers.ANALYTICS);
+        complaintOutcomes = define(TopicNames.COMPLAINT_OUTCOMES, ComplaintOutcome.class, Writers.RESOLUTION, false, Writers.NOTIFICATION, Writers.ANALYTICS);
+        slaEvents = define(TopicNames.SLA_EVENTS, SlaEvent.class, Writers.RESOLUTION, false, Writers.NOTIFICATION, Writers.ANALYTICS);
+        notifications = define(TopicNames.NOTIFICATIONS, NotificationReceipt.class, Writers.NOTIFICATION, false, Writers.ANALYTICS);
+        surveyResponses = define(TopicNames.SURVEY_RESPONSES, SurveyResponse.class, Writers.NOTIFICATION, false, Writers.NOTIFICATION, Writers.RESOLUTION, Writers.ANALYTICS);
         replayRetention = define(TopicNames.REPLAY_RETENTION, ReplayRetention.class, Writers.RESOLUTION, false);
-        creditRecords = define(TopicNames.CREDIT_RECORDS, CreditRecord.class, Writers.RESOLUTION, true);
+        creditRecords = define(TopicNames.CREDIT_RECORDS, CreditRecord.class, Writers.RESOLUTION, true, Writers.TRIAGE, Writers.RESOLUTION);
     }
 
     /** All topics, in the order of the lifecycle. */
     public List<Topic<String, ?>> all() {
         return Collections.unmodifiableList(all);
+    }
+
+    /** The topics a service reads. */
+    public List<Topic<String, ?>> readBy(String reader) {
+        return all.stream().filter(t -> t.readers().contains(reader)).toList();
     }
 
     /** The topics a service writes (single-writer rule). */
@@ -85,9 +91,10 @@ public final class Topics {
         return registry;
     }
 
-    private <V extends SpecificRecord> Topic<String, V> define(String name, Class<V> type, String writer, boolean compacted) {
+    private <V extends SpecificRecord> Topic<String, V> define(String name, Class<V> type, String writer, boolean compacted,
+                                                               String... readers) {
         Topic<String, V> topic = new Topic<>(name, Serdes.String(), new AvroWireSerde<>(type, registry, autoRegister),
-                type, writer, compacted);
+                type, writer, compacted, Set.of(readers));
         all.add(topic);
         return topic;
     }

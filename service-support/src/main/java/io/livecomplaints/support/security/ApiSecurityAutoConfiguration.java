@@ -3,6 +3,7 @@ package io.livecomplaints.support.security;
 import io.livecomplaints.schemas.auth.AccessTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -56,11 +57,15 @@ public class ApiSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, SecurityProperties properties) throws Exception {
-        return apply(http, decoder, properties.publicPaths()).build();
+        return apply(http, decoder, properties.publicPaths(), properties.pathRoles()).build();
     }
 
-    /** Our defaults: stateless bearer-token auth, public paths open, everything else authenticated, problem+json errors. */
-    public static HttpSecurity apply(HttpSecurity http, JwtDecoder decoder, List<String> publicPaths) throws Exception {
+    /**
+     * Our defaults: stateless bearer-token auth, public paths open, path patterns with required roles, everything
+     * else authenticated, problem+json errors.
+     */
+    public static HttpSecurity apply(HttpSecurity http, JwtDecoder decoder, List<String> publicPaths,
+                                     Map<String, List<String>> pathRoles) throws Exception {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName("roles");
         roles.setAuthorityPrefix("ROLE_");
@@ -69,9 +74,11 @@ public class ApiSecurityAutoConfiguration {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(publicPaths.toArray(String[]::new)).permitAll();
+                    pathRoles.forEach((path, required) -> a.requestMatchers(path).hasAnyRole(required.toArray(String[]::new)));
+                    a.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, 401,

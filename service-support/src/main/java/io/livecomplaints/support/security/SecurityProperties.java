@@ -1,12 +1,21 @@
 package io.livecomplaints.support.security;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code complaints.security.*}: the HS256 secret that bearer tokens are signed with (only from the environment:
- * {@code COMPLAINTS_SECURITY_JWT_SECRET}), and the paths open without a token (health, metrics, API docs).
+ * {@code COMPLAINTS_SECURITY_JWT_SECRET}), the paths open without a token (health, metrics, API docs), and the
+ * roles required per path pattern ({@code path-roles}, in order, first match wins). Path roles are checked in the
+ * filter chain, before the request is parsed, so a caller without the role gets 403 and never a validation error
+ * that would tell them about the API; {@code @PreAuthorize} on the controllers stays as the method-level check.
  */
 @ConfigurationProperties("complaints.security")
-public record SecurityProperties(String jwtSecret, List<String> publicPaths) {
+public record SecurityProperties(String jwtSecret, List<String> publicPaths, Map<String, List<String>> pathRoles) {
+
+    public SecurityProperties {
+        publicPaths = publicPaths == null ? List.of() : publicPaths;
+        pathRoles = pathRoles == null ? Map.of() : pathRoles;
+    }
 }

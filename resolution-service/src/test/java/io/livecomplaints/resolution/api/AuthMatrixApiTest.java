@@ -1,0 +1,37 @@
+package io.livecomplaints.resolution.api;
+
+import static io.livecomplaints.testkit.security.AuthMatrix.Kind.AGENT;
+import static io.livecomplaints.testkit.security.AuthMatrix.Kind.OPERATOR;
+import static io.livecomplaints.testkit.security.AuthMatrix.Kind.SUPERVISOR;
+import static io.livecomplaints.testkit.security.AuthMatrix.Kind.SYSTEM;
+import static io.livecomplaints.testkit.security.AuthMatrix.Kind.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livecomplaints.testkit.security.AuthMatrix;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** Every resolution endpoint against the role table (docs/security.md): 401 without a valid token, 403 for other roles. */
+class AuthMatrixApiTest extends ApiTestSupport {
+
+    private static final List<String> CASE_ACTIONS = List.of("accept", "evidence", "merchant-request", "proposal", "resolve",
+            "approve", "deny", "escalate", "reject", "reopen", "close", "reassign", "progress");
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyEndpointAuthenticatesAndChecksRoles() throws Exception {
+        AuthMatrix matrix = AuthMatrix.of(context, port)
+                .allow("GET /api/v1/cases/{id}", AGENT, SUPERVISOR)
+                .allow("GET /api/v1/queue", AGENT, SUPERVISOR)
+                .allow("GET /api/v1/credit/{subject}/{id}", USER, AGENT, SUPERVISOR, SYSTEM, OPERATOR)
+                .allow("GET /api/v1/my/cases/{id}", USER)
+                .allow("POST /api/v1/my/cases/{id}/dispute", USER)
+                .allow("POST /api/v1/merchant/cases/{id}/response", SYSTEM);
+        CASE_ACTIONS.forEach(action -> matrix.allow("POST /api/v1/cases/{id}/" + action, AGENT, SUPERVISOR));
+        assertThat(matrix.verify()).isGreaterThan(0);
+    }
+}

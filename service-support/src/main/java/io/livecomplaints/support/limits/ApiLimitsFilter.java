@@ -1,0 +1,70 @@
+package io.livecomplaints.support.limits;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The limits of every API ({@code /api/**}, {@code /internal/**}), after authentication: a body announced larger
+ * than the cap is refused with 413, and a caller (the token's subject; the client IP when there is none) past its
+ * rate gets 429 with Retry-After, both as problem+json. A service may add stricter limits of its own (intake does).
+ */
+public class ApiLimitsFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+    private final CallerRateLimiters limiters;
+
+    public ApiLimitsFilter(ApiLimitsProperties properties) {
+        this.maxBytes = properties.requestMaxBytes();
+        this.limiters = properties.rateLimit() != null && properties.rateLimit().enabled()
+                ? new CallerRateLimiters(properties.rateLimit()) : null;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !(path.startsWith("/api/") || path.startsWith("/internal/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (maxBytes > 0 && request.getContentLengthLong() > maxBytes) {
+            problem(response, 413, "Request too large", "The request body is larger than " + maxBytes + " bytes", request);
+            return;
+        }
+        if (limiters != null) {
+            long retryAfter = limiters.acquire(caller(request));
+            if (retryAfter > 0) {
+                response.setHeader("Retry-After", Long.toString(retryAfter));
+                problem(response, 429, "Too many requests", "Too many requests from this caller; retry in " + retryAfter + " s", request);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String caller(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated() && authentication.getName() != null
+                && !"anonymousUser".equals(authentication.getName())) {
+            return "sub:" + authentication.getName();
+        }
+        return "ip:" + request.getRemoteAddr();
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail, HttpServletRequest request)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "'") + "\"}");
+    }
+}
