@@ -90,7 +90,7 @@ public final class PoisonInjector implements AutoCloseable {
                 topics.surveyResponses.valueSerde().serializer().serialize(TopicNames.SURVEY_RESPONSES,
                         SurveyResponse.newBuilder()
                                 .setEnvelope(Envelopes.create(key, "fault-injection", null, Instant.now()))
-                                .setUserId("U-poison").setComment("an answer about no complaint").setReopenRequested(true)
+                                .setUserId("U-poison").setScore(1).setComment("an answer about no complaint").setReopenRequested(true)
                                 .build())));
     }
 
