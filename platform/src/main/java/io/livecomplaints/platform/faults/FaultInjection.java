@@ -57,16 +57,21 @@ public final class FaultInjection {
                     System.out.println();
                     System.out.println(ReliabilityReport.summary(List.of(result)));
                     System.out.println(ReliabilityReport.details(result));
+                    // after every scenario, so a long run that breaks off still leaves what it measured
+                    write(out, section(which, complaints, rate, scenarios.size(), results));
                 }
             }
         }
-        String command = "bin/faults " + which + " --complaints " + complaints + " --rate " + (int) rate;
-        String section = BEGIN + "\n\n" + ReliabilityReport.measuredOn(command) + "\n\n" + ReliabilityReport.summary(results) + "\n"
-                + results.stream().map(ReliabilityReport::details).reduce("", String::concat) + END;
-        write(out, section);
         System.out.println(ReliabilityReport.summary(results));
         System.out.println("written to " + out);
         System.exit(results.stream().allMatch(ScenarioRunner.Result::passed) ? 0 : 1);
+    }
+
+    private static String section(String which, int complaints, double rate, int planned, List<ScenarioRunner.Result> results) {
+        String command = "bin/faults " + which + " --complaints " + complaints + " --rate " + (int) rate;
+        String partial = results.size() < planned ? " (" + results.size() + " of " + planned + " scenarios so far)" : "";
+        return BEGIN + "\n\n" + ReliabilityReport.measuredOn(command) + partial + "\n\n" + ReliabilityReport.summary(results) + "\n"
+                + results.stream().map(ReliabilityReport::details).reduce("", String::concat) + END;
     }
 
     /** Broker, registry and the five services, the intake's rate limits opened (one IP address, few users here). */

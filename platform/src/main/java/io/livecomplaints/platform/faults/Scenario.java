@@ -53,7 +53,7 @@ public record Scenario(String name, String description, List<Fault> faults, bool
     /** The scenarios of a command-line name: all, kill, broker, poison or duplicates. */
     public static List<Scenario> named(String name) {
         return switch (name) {
-            case "all" -> List.of(duplicates(), poison(), kill(SERVICES), broker());
+            case "all" -> List.of(kill(SERVICES), broker(), poison(), duplicates());
             case "kill" -> List.of(kill(SERVICES));
             case "broker" -> List.of(broker());
             case "poison" -> List.of(poison());
