@@ -131,6 +131,14 @@ public final class PoisonInjector implements AutoCloseable {
         return expected;
     }
 
+    /** Topic → service → records its global stores must skip (and count) for the written poison. */
+    public Map<String, Map<String, Integer>> expectedSkipped() {
+        Map<String, Map<String, Integer>> expected = new TreeMap<>();
+        undecodableWritten.forEach((topic, n) -> GLOBAL_CONSUMERS.getOrDefault(topic, List.of())
+                .forEach(service -> expected.computeIfAbsent(topic, t -> new TreeMap<>()).merge(service, n.get(), Integer::sum)));
+        return expected;
+    }
+
     /** Topic → poison records written (undecodable + well-formed but invalid). */
     public Map<String, Integer> written() {
         Map<String, Integer> out = new TreeMap<>();

@@ -45,12 +45,14 @@ public final class ReliabilityReport {
             md.append('\n');
         }
         if (!r.poisonWritten().isEmpty()) {
-            md.append("| topic | poison written | dead letters expected (service: n) | dead letters found |\n| --- | ---: | --- | --- |\n");
+            md.append("| topic | poison written | dead letters expected (service=n) | dead letters found | skipped by global stores, expected | skipped, counted |\n")
+                    .append("| --- | ---: | --- | --- | --- | --- |\n");
             java.util.Set<String> topics = new java.util.TreeSet<>(r.poisonWritten().keySet());
             topics.addAll(v.dltActual().keySet());
             for (String topic : topics) {
-                md.append(String.format("| %s | %d | %s | %s |%n", topic, r.poisonWritten().getOrDefault(topic, 0),
-                        v.dltExpected().getOrDefault(topic, java.util.Map.of()), v.dltActual().getOrDefault(topic, java.util.Map.of())));
+                md.append(String.format("| %s | %d | %s | %s | %s | %s |%n", topic, r.poisonWritten().getOrDefault(topic, 0),
+                        v.dltExpected().getOrDefault(topic, java.util.Map.of()), v.dltActual().getOrDefault(topic, java.util.Map.of()),
+                        r.skippedExpected().getOrDefault(topic, java.util.Map.of()), r.skippedActual() == null ? "not measured (services restarted)" : r.skippedActual().getOrDefault(topic, java.util.Map.of())));
             }
             md.append('\n');
         }

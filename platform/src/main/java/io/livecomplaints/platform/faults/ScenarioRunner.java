@@ -29,14 +29,16 @@ public final class ScenarioRunner {
     public record FaultRecord(String fault, double recoverySeconds, String note) {
     }
 
+    /** @param skippedActual null when not measured (no poison, or services restarted during the scenario) */
     public record Result(Scenario scenario, int complaints, double rate, ComplaintDriver.Submissions submissions, Verdict verdict,
-                         long maxStallMillis, String maxStallWhere, List<FaultRecord> faults, Map<String, Integer> poisonWritten) {
+                         long maxStallMillis, String maxStallWhere, List<FaultRecord> faults, Map<String, Integer> poisonWritten,
+                         Map<String, Map<String, Integer>> skippedExpected, Map<String, Map<String, Integer>> skippedActual) {
         public double maxRecoverySeconds() {
             return faults.stream().mapToDouble(FaultRecord::recoverySeconds).max().orElse(0);
         }
 
         public boolean passed() {
-            return verdict.delivered() && maxStallMillis <= MAX_STALL.toMillis()
+            return verdict.delivered() && (skippedActual == null || skippedExpected.equals(skippedActual)) && maxStallMillis <= MAX_STALL.toMillis()
                     && faults.stream().allMatch(f -> f.recoverySeconds() >= 0 && f.recoverySeconds() <= MAX_RECOVERY.toSeconds());
         }
     }
@@ -91,6 +93,7 @@ public final class ScenarioRunner {
                 errors.add(e);
             }
         }, "poison-" + scenario.name());
+        Map<String, Map<String, Integer>> skippedBefore = poison == null ? Map.of() : SkippedRecords.read(cluster.services());
         faulter.start();
         if (poison != null) {
             poisoner.start();
@@ -121,11 +124,15 @@ public final class ScenarioRunner {
             Thread.sleep(10_000);
         }
         Map<String, Integer> written = poison == null ? Map.of() : poison.written();
+        Map<String, Map<String, Integer>> skippedExpected = poison == null ? Map.of() : poison.expectedSkipped();
+        // global stores skip poison; a scenario with poison and restarts could not compare the (restarted) counters
+        Map<String, Map<String, Integer>> skippedActual = poison == null || !scenario.faults().isEmpty() ? null
+                : SkippedRecords.difference(SkippedRecords.read(cluster.services()), skippedBefore);
         if (poison != null) {
             poison.close();
         }
         return new Result(scenario, complaints, rate, submissions, verdict, monitor.maxStallMillis(), monitor.maxStallWhere(),
-                new ArrayList<>(faults), written);
+                new ArrayList<>(faults), written, skippedExpected, skippedActual);
     }
 
     private FaultRecord inject(Scenario.Fault fault, long threshold) throws Exception {
