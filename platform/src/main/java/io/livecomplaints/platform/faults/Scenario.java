@@ -50,8 +50,11 @@ public record Scenario(String name, String description, List<Fault> faults, bool
                 List.of(), false);
     }
 
-    /** The scenarios of a command-line name: all, kill, broker, poison or duplicates. */
+    /** The scenarios of a command-line name: all, kill, broker, poison or duplicates, or several joined by commas. */
     public static List<Scenario> named(String name) {
+        if (name.contains(",")) {
+            return java.util.Arrays.stream(name.split(",")).flatMap(n -> named(n.strip()).stream()).toList();
+        }
         return switch (name) {
             case "all" -> List.of(kill(SERVICES), broker(), poison(), duplicates());
             case "kill" -> List.of(kill(SERVICES));
