@@ -15,7 +15,7 @@ public final class ReliabilityReport {
     /** One line per scenario: the figures the issue asks for and the verdict. */
     public static String summary(List<Result> results) {
         StringBuilder md = new StringBuilder();
-        md.append("| scenario | complaints (keys) | accepted | lost | duplicated | DLT expected | DLT actual | max stall s | max recovery s | verdict |\n");
+        md.append("| scenario | complaints filed | accepted | lost | duplicated | DLT expected | DLT actual | max stall s | max recovery s | verdict |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (Result r : results) {
             Verdict v = r.verdict();
@@ -31,7 +31,7 @@ public final class ReliabilityReport {
     public static String details(Result r) {
         StringBuilder md = new StringBuilder();
         Verdict v = r.verdict();
-        md.append("### ").append(r.scenario().name()).append(": ").append(r.scenario().description()).append("\n\n");
+        md.append("#### ").append(r.scenario().name()).append(": ").append(r.scenario().description()).append("\n\n");
         md.append(String.format("%d complaints at %.0f/s filed in %.0f s (%d HTTP retries with the same Idempotency-Key); "
                         + "%d distinct complaints accepted, %d keys never accepted; longest partition stall %.1f s (%s).%n%n",
                 r.complaints(), r.rate(), r.submissions().seconds(), r.submissions().retries(), v.accepted(), v.refusedKeys(),
