@@ -28,6 +28,7 @@ public final class LocalCluster implements AutoCloseable {
     private final String jwtSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     private final List<ServiceProcess> services = new ArrayList<>();
     private Process broker;
+    private List<String> brokerCommand;
     private int brokerPort;
     private ServiceProcess registry;
 
@@ -120,17 +121,9 @@ public final class LocalCluster implements AutoCloseable {
                 "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()));
         format.addAll(formatOptions);
         run(format, workDir.resolve("logs/kafka-format.log"));
-        broker = new ProcessBuilder(java(), "-Xms256m", "-Xmx768m", "-cp", classpath, "-Dlogback.configurationFile=" + logback,
-                "kafka.Kafka", properties.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("logs/kafka.log").toFile()))
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!portOpen(brokerPort)) {
-            if (!broker.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("kafka did not start; see " + workDir.resolve("logs/kafka.log"));
-            }
-            Thread.sleep(200);
-        }
+        brokerCommand = List.of(java(), "-Xms256m", "-Xmx768m", "-cp", classpath, "-Dlogback.configurationFile=" + logback,
+                "kafka.Kafka", properties.toString());
+        launchBroker();
         return this;
     }
 
@@ -187,6 +180,37 @@ public final class LocalCluster implements AutoCloseable {
     public void killBroker() throws InterruptedException {
         if (broker != null) {
             broker.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Stops the broker cleanly (SIGTERM: controlled shutdown, logs flushed), e.g. a rolling restart. */
+    public void stopBroker() throws InterruptedException {
+        if (broker != null && broker.isAlive()) {
+            broker.destroy();
+            if (!broker.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                broker.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Starts the stopped or killed broker again on the same ports and data directory, and waits until it listens. */
+    public void restartBroker() throws IOException, InterruptedException {
+        if (broker != null && broker.isAlive()) {
+            throw new IllegalStateException("the broker is still running");
+        }
+        launchBroker();
+    }
+
+    private void launchBroker() throws IOException, InterruptedException {
+        broker = new ProcessBuilder(brokerCommand)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("logs/kafka.log").toFile()))
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!portOpen(brokerPort)) {
+            if (!broker.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("kafka did not start; see " + workDir.resolve("logs/kafka.log"));
+            }
+            Thread.sleep(200);
         }
     }
 

@@ -36,11 +36,20 @@ public final class IntakeClient {
     }
 
     public Filed file(String userId, ObjectNode body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
+        return file(userId, body, null);
+    }
+
+    /** Files with an {@code Idempotency-Key} (when not null): a retry with the same key and body files nothing new. */
+    public Filed file(String userId, ObjectNode body, String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + tokens.user(userId))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode reply = response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
         return new Filed(response.statusCode(), reply.path("complaintId").asText(null), reply);
     }

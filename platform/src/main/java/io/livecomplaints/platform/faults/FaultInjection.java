@@ -1,0 +1,121 @@
+package io.livecomplaints.platform.faults;
+
+import io.livecomplaints.platform.runtime.LocalCluster;
+import io.livecomplaints.platform.simulator.EventPublisher;
+import io.livecomplaints.platform.simulator.UpstreamWorld;
+import io.livecomplaints.schemas.serde.HttpSchemaRegistryClient;
+import io.livecomplaints.schemas.topics.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The fault-injection suite (not a test): starts its own broker, registry and the five services on free loopback
+ * ports ({@link LocalCluster}), runs the chosen scenarios one after another on that deployment, prints a table per
+ * scenario and writes the results into docs/reliability.md (between its result markers, keeping the prose around
+ * them). Exits 1 if any scenario fails.
+ *
+ * <p>{@code bin/faults [all|kill|broker|poison|duplicates] [--complaints 20000] [--rate 25] [--out docs/reliability.md]}
+ */
+public final class FaultInjection {
+
+    static final String BEGIN = "<!-- bin/faults results: begin -->";
+    static final String END = "<!-- bin/faults results: end -->";
+    /** Channels every acknowledgment must reach in this deployment (SMS and e-mail have no provider configured). */
+    static final Set<String> ACK_CHANNELS = Set.of("IN_APP");
+
+    public static void main(String[] args) throws Exception {
+        boolean named = args.length > 0 && !args[0].startsWith("--");
+        String which = named ? args[0] : "all";
+        Map<String, String> options = parse(args, named ? 1 : 0);
+        int complaints = Integer.parseInt(options.getOrDefault("complaints", "20000"));
+        double rate = Double.parseDouble(options.getOrDefault("rate", "25"));
+        Path target = Path.of(options.getOrDefault("platform-target", "platform/target"));
+        Path out = Path.of(options.getOrDefault("out", "docs/reliability.md"));
+        List<Scenario> scenarios = Scenario.named(which);
+        Path work = Files.createTempDirectory("faults");
+
+        System.out.printf("starting broker, registry and the five services under %s ...%n", work);
+        List<ScenarioRunner.Result> results = new ArrayList<>();
+        try (LocalCluster cluster = start(target, work)) {
+            Topics topics = new Topics(new HttpSchemaRegistryClient(cluster.registryUrl()), true);
+            UpstreamWorld world = new UpstreamWorld();
+            try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers(), cluster.registryUrl())) {
+                world.publish(topics, publisher, 20, 2000, new Random(11), Instant.now());
+            }
+            try (LagMonitor monitor = new LagMonitor(cluster.bootstrapServers(), Scenario.SERVICES)) {
+                ScenarioRunner runner = new ScenarioRunner(cluster, topics, world, monitor, ACK_CHANNELS);
+                for (Scenario scenario : scenarios) {
+                    ScenarioRunner.Result result = runner.run(scenario, complaints, rate);
+                    results.add(result);
+                    System.out.println();
+                    System.out.println(ReliabilityReport.summary(List.of(result)));
+                    System.out.println(ReliabilityReport.details(result));
+                    // after every scenario, so a long run that breaks off still leaves what it measured
+                    write(out, section(which, complaints, rate, scenarios.size(), results));
+                }
+            }
+        }
+        System.out.println(ReliabilityReport.summary(results));
+        System.out.println("written to " + out);
+        System.exit(results.stream().allMatch(ScenarioRunner.Result::passed) ? 0 : 1);
+    }
+
+    private static String section(String which, int complaints, double rate, int planned, List<ScenarioRunner.Result> results) {
+        String command = "bin/faults " + which + " --complaints " + complaints + " --rate " + (int) rate;
+        String partial = results.size() < planned ? " (" + results.size() + " of " + planned + " scenarios so far)" : "";
+        return BEGIN + "\n\n" + ReliabilityReport.measuredOn(command) + partial + "\n\n" + ReliabilityReport.summary(results) + "\n"
+                + results.stream().map(ReliabilityReport::details).reduce("", String::concat) + END;
+    }
+
+    /** Broker, registry and the five services, the intake's rate limits opened (one IP address, few users here). */
+    public static LocalCluster start(Path platformTarget, Path workDir) throws Exception {
+        LocalCluster cluster = LocalCluster.in(platformTarget, workDir);
+        try {
+            cluster.startBroker().startRegistry();
+            for (String service : Scenario.SERVICES) {
+                Map<String, String> env = new HashMap<>();
+                if (service.equals("intake-service")) {
+                    env.put("COMPLAINTS_INTAKE_RATELIMIT_PERUSER_LIMIT", "100000000");
+                    env.put("COMPLAINTS_INTAKE_RATELIMIT_PERIP_LIMIT", "100000000");
+                }
+                cluster.startService(service, env);
+            }
+            return cluster;
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** Replaces the results between the markers of an existing report, or writes a new one with just the results. */
+    static void write(Path out, String section) throws java.io.IOException {
+        String text = Files.exists(out) ? Files.readString(out) : "";
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        if (begin >= 0 && end > begin) {
+            text = text.substring(0, begin) + section + text.substring(end + END.length());
+        } else {
+            text = text + (text.isEmpty() ? "# Reliability under faults\n\n" : "\n") + section + "\n";
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, text);
+    }
+
+    private static Map<String, String> parse(String[] args, int from) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = from; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --option value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,179 @@
+package io.livecomplaints.platform.faults;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Samples, once a second, every service's consumer-group committed offsets against the partitions' last stable
+ * offsets. A partition stalls while it is behind and its committed offset does not move; the longest stall is what
+ * the verdict checks. A stall is not counted while its own service is down or the broker is (that is the fault, timed
+ * as recovery instead). "Behind" means at least 2 records: a transactional partition's end offset stays one past the
+ * last committed record (the commit marker) until the next transaction, which is not lag.
+ */
+public final class LagMonitor implements AutoCloseable {
+
+    private static final long BEHIND = 2;
+
+    private final Admin admin;
+    private final List<String> groups;
+    private final Thread thread;
+    private final Map<String, Boolean> down = new ConcurrentHashMap<>();
+    private final Map<String, Long> lag = new ConcurrentHashMap<>();
+    private final Map<String, Progress> progress = new HashMap<>();
+    private volatile boolean brokerDown;
+    private volatile boolean running = true;
+    private volatile long maxStallMillis;
+    private volatile String maxStallWhere = "-";
+    private volatile long lastSampleAt;
+
+    private record Progress(long committed, long since) {
+    }
+
+    public LagMonitor(String bootstrapServers, List<String> groups) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
+        this.groups = List.copyOf(groups);
+        this.thread = new Thread(this::loop, "lag-monitor");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The group's service is down (killed, restarting) until {@link #up}: its partitions are not stalls meanwhile. */
+    public void down(String group) {
+        down.put(group, true);
+    }
+
+    public void up(String group) {
+        down.remove(group);
+    }
+
+    public void brokerDown(boolean isDown) {
+        brokerDown = isDown;
+    }
+
+    /** The longest stall seen, in ms, and where (group topic-partition). */
+    public long maxStallMillis() {
+        return maxStallMillis;
+    }
+
+    public String maxStallWhere() {
+        return maxStallWhere;
+    }
+
+    /** Total lag per group at the last sample. */
+    public Map<String, Long> lag() {
+        return Map.copyOf(lag);
+    }
+
+    /** Forgets the longest stall (each scenario reports its own). */
+    public synchronized void resetStalls() {
+        maxStallMillis = 0;
+        maxStallWhere = "-";
+        progress.clear();
+    }
+
+    /** Waits for a sample taken after now, so lag() describes the present. */
+    public void awaitFreshSample(Duration timeout) throws InterruptedException {
+        long since = System.currentTimeMillis();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (lastSampleAt <= since && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            long started = System.currentTimeMillis();
+            try {
+                sample(started);
+            } catch (Exception e) {
+                // broker away or restarting: no sample this second
+                synchronized (this) {
+                    progress.clear();
+                }
+            }
+            long rest = 1000 - (System.currentTimeMillis() - started);
+            try {
+                if (rest > 0) {
+                    Thread.sleep(rest);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void sample(long now) throws Exception {
+        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+        groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
+        var offsets = admin.listConsumerGroupOffsets(specs);
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
+        for (String group : groups) {
+            Map<TopicPartition, OffsetAndMetadata> of = offsets.partitionsToOffsetAndMetadata(group).get(5, TimeUnit.SECONDS);
+            committed.put(group, of);
+            of.keySet().forEach(tp -> wanted.put(tp, OffsetSpec.latest()));
+        }
+        var ends = admin.listOffsets(wanted, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(5, TimeUnit.SECONDS);
+        synchronized (this) {
+            for (String group : groups) {
+                long total = 0;
+                boolean excused = brokerDown || down.containsKey(group);
+                for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.get(group).entrySet()) {
+                    if (entry.getValue() == null || !ends.containsKey(entry.getKey())) {
+                        continue;
+                    }
+                    long offset = entry.getValue().offset();
+                    long behind = Math.max(0, ends.get(entry.getKey()).offset() - offset);
+                    total += behind;
+                    String where = group + " " + entry.getKey();
+                    Progress last = progress.get(where);
+                    if (excused || last == null || last.committed() != offset || behind < BEHIND) {
+                        progress.put(where, new Progress(offset, now));
+                    } else if (now - last.since() > maxStallMillis) {
+                        maxStallMillis = now - last.since();
+                        maxStallWhere = where + " (lag " + behind + ")";
+                    }
+                }
+                lag.put(group, total);
+            }
+        }
+        lastSampleAt = System.currentTimeMillis();
+    }
+
+    /** Groups whose total lag is above {@code threshold} now (empty when the pipeline has caught up). */
+    public Set<String> behind(long threshold) {
+        Set<String> out = new java.util.TreeSet<>();
+        lag.forEach((g, l) -> {
+            if (l > threshold) {
+                out.add(g);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        admin.close(Duration.ofSeconds(3));
+    }
+}

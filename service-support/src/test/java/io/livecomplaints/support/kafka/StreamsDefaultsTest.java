@@ -1,0 +1,40 @@
+package io.livecomplaints.support.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+/** What the shared defaults make of every service's Kafka Streams clients, as Kafka Streams itself reads them. */
+class StreamsDefaultsTest {
+
+    private static final String PREFIX = "spring.kafka.streams.properties.";
+
+    @Test
+    void theMainConsumerNoticesACrashedMemberWithinTenSeconds() throws Exception {
+        StreamsConfig config = new StreamsConfig(streamsProperties());
+        Map<String, Object> consumer = config.getMainConsumerConfigs("intake-service", "intake-service-StreamThread-1", 0);
+
+        assertThat(Integer.parseInt(consumer.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG).toString())).isEqualTo(10_000);
+        assertThat(Integer.parseInt(consumer.get(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG).toString())).isLessThanOrEqualTo(10_000 / 3);
+        assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    /** The {@code spring.kafka.streams.properties.*} of the shared defaults, as Spring hands them to Kafka Streams. */
+    private static Properties streamsProperties() throws Exception {
+        Properties defaults = new Properties();
+        try (InputStream in = StreamsDefaultsTest.class.getClassLoader().getResourceAsStream("io/livecomplaints/support/service-defaults.properties")) {
+            defaults.load(in);
+        }
+        Properties streams = new Properties();
+        defaults.stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX))
+                .forEach(k -> streams.put(k.substring(PREFIX.length()), defaults.getProperty(k)));
+        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "intake-service");
+        streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        return streams;
+    }
+}
