@@ -22,7 +22,7 @@ public final class Bench {
               cluster:  --jvm-options "-Xmx512m" (service JVMs; the tests' default is "-Xmx384m -XX:TieredStopAtLevel=1")
                         --set KEY=VALUE[,KEY=VALUE] (environment of every service)  --quiet-logs true  --analytics false
                         --orders 20000 --users 5000 --senders 64 --warmup-seconds 20
-              baseline: --baseline-records 100000 --hops 3 --partitions 3 --commit-interval-ms 100 [--record-bytes N]
+              baseline: --baseline-records 100000 --hops 6 --partitions 3 --commit-interval-ms 100 [--record-bytes N]
               pipeline: --start-rate 20 --step-factor 1.5 --max-steps 9 --step-seconds 20 --max-p99-ms 1000
                         --measure-seconds 60 [--measure-rate N (default: half the saturation rate)]
               burst:    [--steady-rate N (default: saturation/10 in all, else 10)] --burst-multiplier 20
@@ -61,7 +61,7 @@ public final class Bench {
         int senders = flags.integer("senders", 64);
         double warmupSeconds = flags.decimal("warmup-seconds", 20);
         int baselineRecords = flags.integer("baseline-records", 100000);
-        int hops = flags.integer("hops", 3);
+        int hops = flags.integer("hops", 6);
         int partitions = flags.integer("partitions", 3);
         long commitInterval = flags.integer("commit-interval-ms", 100);
         int recordBytesFlag = flags.integer("record-bytes", 0);
@@ -89,6 +89,15 @@ public final class Bench {
         System.out.println("load average at start: " + report.loadAtStart);
         Path work = Files.createTempDirectory("bench-" + command);
         try (BenchCluster bench = BenchCluster.start(target, work, jvmOptions, overrides, analytics, orders, users)) {
+            // Ctrl-C or kill: stop the broker and services this run started, not leave them running
+            Thread cleanup = new Thread(() -> {
+                try {
+                    bench.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
             report.services = bench.services;
             PipelineBenchmark pipeline = new PipelineBenchmark(bench, senders);
             pipeline.warmUp(startRate, warmupSeconds);

@@ -140,8 +140,10 @@ final class BenchCluster implements AutoCloseable {
             consumer.seekToBeginning(partitions);
             long bytes = 0;
             int count = 0;
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (count < max && System.nanoTime() < deadline) {
+            while (count < max && System.nanoTime() < deadline
+                    && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value() != null && count < max) {
                         bytes += record.value().length;

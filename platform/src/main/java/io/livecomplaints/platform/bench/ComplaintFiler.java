@@ -17,8 +17,9 @@ import java.util.UUID;
 
 /**
  * Files complaints through {@code POST /api/v1/complaints} about the upstream world's orders, each by the order's
- * owner with a real token: an ORDER_PAGE complaint demanding a refund of ¥30 (a claim below the price, so small
- * complaints from users in good standing qualify for resolution's express refund), enriched from intake's stores.
+ * owner with a real token: an ORDER_PAGE complaint demanding a refund, enriched from intake's stores. Every second one
+ * claims only ¥30 (below any price, so from a user in good standing it qualifies for resolution's express refund and
+ * reaches an outcome at once); the others claim the full price (¥59 and more) and wait for an agent.
  */
 final class ComplaintFiler {
 
@@ -49,9 +50,11 @@ final class ComplaintFiler {
         UpstreamWorld.Order order = world.orders().get(i % world.orders().size());
         ObjectNode body = JSON.createObjectNode();
         body.put("channel", "ORDER_PAGE").put("orderId", order.orderId())
-                .put("text", "收到的" + order.productName() + "和直播间展示的不一样，要求退款")
-                .put("claimedAmountFen", Math.min(CLAIMED_FEN, order.amountPaidFen()))
-                .putArray("demands").add("REFUND");
+                .put("text", "收到的" + order.productName() + "和直播间展示的不一样，要求退款");
+        if (i % 2 == 0) {
+            body.put("claimedAmountFen", Math.min(CLAIMED_FEN, order.amountPaidFen()));
+        }
+        body.putArray("demands").add("REFUND");
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + tokens.get(order.userId()))

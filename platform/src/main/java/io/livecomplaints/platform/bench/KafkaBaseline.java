@@ -33,8 +33,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code records} values of the pipeline's record size (acks=all, idempotent, linger 5 ms as the services) to
  * {@code h0}; then {@code hops} consume-transform-produce hops ({@code h0 → h1 → ... → hN}), one thread each as one
  * stream thread per service, copy every record to the next topic; a sink reads the last topic. Each hop is either
- * at-least-once (send, flush, then commit the consumed offsets) or exactly-once (a transaction per commit interval
- * with the offsets sent to the transaction, read_committed), as Kafka Streams' exactly_once_v2 does.
+ * at-least-once (every commit interval: flush the sends, then commit the consumed offsets) or exactly-once (a
+ * transaction per commit interval with the offsets sent to the transaction, read_committed), as Kafka Streams'
+ * exactly_once_v2 does.
  */
 final class KafkaBaseline {
 
@@ -64,6 +65,7 @@ final class KafkaBaseline {
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get();
+            awaitLeaders(admin, topics);
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Hop> workers = new ArrayList<>();
@@ -86,6 +88,7 @@ final class KafkaBaseline {
         new Random(1).nextBytes(value);
         long produceStart = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(null), new StringSerializer(), new ByteArraySerializer())) {
+            producer.partitionsFor(topics.get(0));
             for (int i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>(topics.get(0), UUID.randomUUID().toString(), value));
             }
@@ -101,12 +104,31 @@ final class KafkaBaseline {
                 sink.count.get(), sink.latency);
     }
 
+    /**
+     * Waits until every partition has a leader, then a moment more: an idempotent producer whose first batch (sequence
+     * 0) meets a partition that is not open yet while its next batches succeed is stuck on OutOfOrderSequence.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) {
+                Thread.sleep(1000);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("baseline topics have no leaders after 30 s");
+    }
+
     private Map<String, Object> producerConfig(String transactionalId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         if (transactionalId != null) {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         }
@@ -160,6 +182,7 @@ final class KafkaBaseline {
             boolean eos = mode == Mode.EXACTLY_ONCE;
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(group, mode), new StringDeserializer(), new ByteArrayDeserializer());
                  KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(eos ? group + "-tx" : null), new StringSerializer(), new ByteArraySerializer())) {
+                producer.partitionsFor(to);
                 if (eos) {
                     producer.initTransactions();
                 }
@@ -188,10 +211,11 @@ final class KafkaBaseline {
                         count += batch.count();
                         lastNanos = System.nanoTime();
                     }
-                    if (!eos && !pending.isEmpty()) {
+                    if (!eos && !pending.isEmpty() && (System.nanoTime() - transactionStart >= commitIntervalMs * 1_000_000 || count >= expected)) {
                         producer.flush();
                         consumer.commitSync(pending);
                         pending.clear();
+                        transactionStart = System.nanoTime();
                     } else if (eos && inTransaction
                             && (System.nanoTime() - transactionStart >= commitIntervalMs * 1_000_000 || count >= expected)) {
                         producer.sendOffsetsToTransaction(pending, consumer.groupMetadata());

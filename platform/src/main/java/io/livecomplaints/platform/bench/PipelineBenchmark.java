@@ -115,7 +115,6 @@ final class PipelineBenchmark {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (OpenLoopLoad.Sent s : sent) {
-            first = Math.min(first, s.dueNanos());
             String id = s.filed().complaintId();
             if (s.filed().status() != 202 || id == null) {
                 continue;
@@ -140,10 +139,12 @@ final class PipelineBenchmark {
             }
             if (done) {
                 completed++;
+                first = Math.min(first, doneAt);
                 last = Math.max(last, doneAt);
             }
         }
-        double completedPerSecond = completed == 0 ? 0 : completed / ((last - first) / 1e9);
+        // the output stream's rate: spread over the offered duration when the pipeline keeps up, longer when it queues
+        double completedPerSecond = completed == 0 ? 0 : completed / Math.max(seconds, (last - first) / 1e9);
         return new Step(name, rate, seconds, sent.size(), accepted, refused, completed, completedPerSecond, latency, outcomes, null);
     }
 
