@@ -23,7 +23,7 @@ public final class Bench {
                         --set KEY=VALUE[,KEY=VALUE] (environment of every service)  --quiet-logs true  --analytics false
                         --orders 20000 --users 5000 --senders 64 --warmup-seconds 20
               baseline: --baseline-records 100000 --hops 6 --partitions 3 --commit-interval-ms 100 [--record-bytes N]
-              pipeline: --start-rate 20 --step-factor 1.5 --max-steps 9 --step-seconds 20 --max-p99-ms 1000
+              pipeline: --start-rate 20 --step-factor 1.5 --max-steps 9 --step-seconds 20 --max-p50-ms 1000
                         --measure-seconds 60 [--measure-rate N (default: half the saturation rate)]
               burst:    [--steady-rate N (default: saturation/10 in all, else 10)] --burst-multiplier 20
                         --steady-seconds 30 --burst-seconds 60 --recovery-seconds 120
@@ -69,7 +69,7 @@ public final class Bench {
         double stepFactor = flags.decimal("step-factor", 1.5);
         int maxSteps = flags.integer("max-steps", 9);
         double stepSeconds = flags.decimal("step-seconds", 20);
-        double maxP99 = flags.decimal("max-p99-ms", 1000);
+        double maxP50 = flags.decimal("max-p50-ms", 1000);
         double measureSeconds = flags.decimal("measure-seconds", 60);
         double measureRate = flags.decimal("measure-rate", 0);
         double steadyRateFlag = flags.decimal("steady-rate", 0);
@@ -82,7 +82,7 @@ public final class Bench {
             System.exit(2);
         }
 
-        BenchmarkReport report = new BenchmarkReport(String.join(" ", args), jvmOptions, overrides, analytics);
+        BenchmarkReport report = new BenchmarkReport(shown(args), jvmOptions, overrides, analytics);
         report.loadAtStart = IntakeBenchmark.loadAverage();
         report.startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long started = System.nanoTime();
@@ -119,7 +119,7 @@ public final class Bench {
             }
             double saturation = 0;
             if (command.equals("pipeline") || command.equals("all")) {
-                report.sweep = pipeline.sweep(startRate, stepFactor, maxSteps, stepSeconds, maxP99);
+                report.sweep = pipeline.sweep(startRate, stepFactor, maxSteps, stepSeconds, maxP50);
                 saturation = PipelineBenchmark.saturationRate(report.sweep);
                 report.saturationFound = report.sweep.get(report.sweep.size() - 1).saturated();
                 report.saturation = saturation;
@@ -127,7 +127,11 @@ public final class Bench {
                 System.out.printf("saturation %.0f complaints/s%s; measuring at %.0f/s for %.0f s%n", saturation,
                         report.saturationFound ? "" : " (lower bound: no step saturated)", rate, measureSeconds);
                 long offsetsBefore = bench.totalEndOffsets();
+                Map<String, Double> cpuBefore = CpuTime.snapshot(bench.pids());
+                long measureStart = System.nanoTime();
                 report.measured = pipeline.measure("at half saturation", rate, measureSeconds);
+                report.measuredWallSeconds = (System.nanoTime() - measureStart) / 1e9;
+                report.cpuSeconds = CpuTime.used(cpuBefore, CpuTime.snapshot(bench.pids()));
                 report.offsetsPerComplaint = (bench.totalEndOffsets() - offsetsBefore) / (double) Math.max(1, report.measured.accepted());
             }
             if (command.equals("burst") || command.equals("all")) {
@@ -148,6 +152,17 @@ public final class Bench {
             Chart.write(png, report.charts());
             System.out.println("written to " + out + " and " + png);
         }
+    }
+
+    /** The command line as the user typed it: without the paths bin/bench adds. */
+    private static String shown(String[] args) {
+        StringBuilder shown = new StringBuilder(args[0]);
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            if (!List.of("--platform-target", "--out", "--png").contains(args[i])) {
+                shown.append(' ').append(args[i]).append(' ').append(args[i + 1].contains(" ") ? "\"" + args[i + 1] + "\"" : args[i + 1]);
+            }
+        }
+        return shown.toString();
     }
 
     /** The hand-written part of the report (tuning notes) below {@link BenchmarkReport#NOTES_MARKER}, kept on rewrite. */

@@ -109,6 +109,16 @@ final class BenchCluster implements AutoCloseable {
         return cluster.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** Process ids of everything on the path: broker, registry, services, and this JVM (load generator, observers). */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("kafka broker", cluster.brokerPid());
+        pids.put("schema-registry", cluster.registry().pid());
+        cluster.services().forEach(s -> pids.put(s.name(), s.pid()));
+        pids.put("benchmark JVM (load, observers)", ProcessHandle.current().pid());
+        return pids;
+    }
+
     PipelineObserver.Seen seen(String stage, String complaintId) {
         return stages.get(stage).seen().get(complaintId);
     }

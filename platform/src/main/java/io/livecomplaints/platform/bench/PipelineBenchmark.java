@@ -44,24 +44,36 @@ final class PipelineBenchmark {
 
     /**
      * Offered rates from {@code start}, times {@code factor} each step, until a step saturates (completed/s under
-     * 90 % of offered, the acknowledgment p99 over {@code maxP99Millis}, more than 1 % refused, or not drained).
+     * 90 % of offered, the median acknowledgment latency over {@code maxP50Millis}: queues growing, more than 1 %
+     * refused, or not drained). The median, not p99: on a shared machine p99 jumps with other processes' load.
      */
-    List<Step> sweep(double start, double factor, int maxSteps, double seconds, double maxP99Millis) throws InterruptedException {
+    List<Step> sweep(double start, double factor, int maxSteps, double seconds, double maxP50Millis) throws InterruptedException {
         List<Step> steps = new ArrayList<>();
         double rate = start;
+        boolean retried = false;
         for (int i = 0; i < maxSteps; i++) {
-            Step step = judge(run("sweep " + (i + 1), rate, seconds, Duration.ofSeconds(45)), maxP99Millis);
+            Step step = judge(run("sweep " + (i + 1) + (retried ? " again" : ""), rate, seconds, Duration.ofSeconds(45)), maxP50Millis);
             steps.add(step);
             print(step);
+            if (step.saturated() && !retried) {
+                // once more at the same rate: on a shared machine another process's burst of work can fake saturation
+                retried = true;
+                i--;
+                continue;
+            }
             if (step.saturated()) {
                 break;
             }
+            retried = false;
             rate = Math.round(rate * factor);
         }
         return steps;
     }
 
-    /** The saturation rate: the most complaints/s completed in the sweep (a lower bound if nothing saturated). */
+    /**
+     * The saturation rate: the most complaints/s completed in the sweep (a lower bound if nothing saturated). A step
+     * that saturated is run once more at the same rate, and only two saturated runs in a row end the sweep.
+     */
     static double saturationRate(List<Step> steps) {
         return steps.stream().filter(s -> !s.name().equals("warm-up")).mapToDouble(Step::completedPerSecond).max().orElse(0);
     }
@@ -72,16 +84,16 @@ final class PipelineBenchmark {
         return step;
     }
 
-    private static Step judge(Step step, double maxP99Millis) {
+    private static Step judge(Step step, double maxP50Millis) {
         String why = null;
-        double ackP99 = Latencies.millis(step.latency().get("ack"), 99);
+        double ackP50 = Latencies.millis(step.latency().get("ack"), 50);
         int refused = step.refused().values().stream().mapToInt(Integer::intValue).sum();
         if (step.completed() < step.accepted()) {
             why = (step.accepted() - step.completed()) + " complaints not through within 45 s";
         } else if (step.completedPerSecond() < 0.9 * step.offered()) {
             why = String.format("completed %.0f/s < 90%% of offered", step.completedPerSecond());
-        } else if (ackP99 > maxP99Millis) {
-            why = String.format("ack p99 %.0f ms > %.0f ms", ackP99, maxP99Millis);
+        } else if (ackP50 > maxP50Millis) {
+            why = String.format("ack p50 %.0f ms > %.0f ms", ackP50, maxP50Millis);
         } else if (refused > step.sent() / 100) {
             why = refused + " requests refused " + step.refused();
         }

@@ -150,6 +150,16 @@ public final class LocalCluster implements AutoCloseable {
         return Collections.unmodifiableList(services);
     }
 
+    /** The broker's operating-system process id, or -1 when it was not started. */
+    public long brokerPid() {
+        return broker == null ? -1 : broker.pid();
+    }
+
+    /** The registry, once started. */
+    public ServiceProcess registry() {
+        return registry;
+    }
+
     public Path workDir() {
         return workDir;
     }

@@ -116,6 +116,11 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The operating-system process id, or -1 before {@link #start()}. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }
