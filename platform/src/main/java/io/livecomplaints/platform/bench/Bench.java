@@ -21,7 +21,8 @@ public final class Bench {
             bin/bench baseline|pipeline|burst|all [--flag value ...]
               cluster:  --jvm-options "-Xmx512m" (service JVMs; the tests' default is "-Xmx384m -XX:TieredStopAtLevel=1")
                         --set KEY=VALUE[,KEY=VALUE] (environment of every service)  --quiet-logs true  --analytics false
-                        --orders 20000 --users 5000 --senders 64 --warmup-seconds 20
+                        --orders 80000 --users 20000 --senders 64 --warmup-seconds 30
+                        (complaint i is about order i mod orders: a reused order is a repeat, never an express refund)
               baseline: --baseline-records 100000 --hops 6 --partitions 3 --commit-interval-ms 100 [--record-bytes N]
               pipeline: --start-rate 20 --step-factor 1.5 --max-steps 9 --step-seconds 20 --max-p50-ms 1000
                         --measure-seconds 60 [--measure-rate N (default: half the saturation rate)]
@@ -56,10 +57,10 @@ public final class Bench {
             }
         }
         boolean analytics = Boolean.parseBoolean(flags.string("analytics", "false"));
-        int orders = flags.integer("orders", 20000);
-        int users = flags.integer("users", 5000);
+        int orders = flags.integer("orders", 80000);
+        int users = flags.integer("users", 20000);
         int senders = flags.integer("senders", 64);
-        double warmupSeconds = flags.decimal("warmup-seconds", 20);
+        double warmupSeconds = flags.decimal("warmup-seconds", 30);
         int baselineRecords = flags.integer("baseline-records", 100000);
         int hops = flags.integer("hops", 6);
         int partitions = flags.integer("partitions", 3);

@@ -94,6 +94,11 @@ final class BenchmarkReport {
                         ratio >= TARGET_RATIO ? "yes" : "**no**"));
             }
         }
+        if (burst != null && eos != null) {
+            PipelineBenchmark.Step peak = burst.perPhase().get(1);
+            md.append(String.format("| pipeline during the burst: complaints/s completed at %.0f offered (/ exactly-once baseline) | %.0f (%.1f %%) | | |%n",
+                    peak.offered(), peak.completedPerSecond(), 100 * peak.completedPerSecond() / eos.endToEndPerSecond()));
+        }
         if (measured != null) {
             double p99 = Latencies.millis(measured.latency().get("ack"), 99);
             md.append(String.format("| acknowledgment p99 at %.0f complaints/s (half saturation) | %s ms | < %.0f ms | %s |%n",
