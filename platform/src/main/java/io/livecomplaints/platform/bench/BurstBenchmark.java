@@ -63,7 +63,7 @@ final class BurstBenchmark {
             }
             double burstStart = loadStart + steadySeconds;
             double burstEnd = burstStart + burstSeconds;
-            long threshold = Math.max(10, Math.round(steadyRate));
+            long threshold = Math.max(10, Math.round(2 * steadyRate));
             Map<String, Long> peak = new LinkedHashMap<>();
             Map<String, Double> drain = new LinkedHashMap<>();
             for (String group : bench.services) {

@@ -36,21 +36,25 @@ final class ConsumerLag {
     }
 
     /**
-     * Seconds from {@code fromSeconds} until the group's lag first was at most {@code threshold} (and stayed so for
-     * the next sample too, so one lucky sample between two commits does not count); -1 if it never drained.
+     * Seconds from {@code fromSeconds} until the group's lag came down to at most {@code threshold} for good: the
+     * first sample after the last one above the threshold (a service downstream of the bottleneck can be idle at the
+     * end of the burst and get its backlog later). 0 if it was never above after {@code fromSeconds}; -1 if it was
+     * still above at the last sample.
      */
     static double drainedAfter(List<Sample> samples, String group, double fromSeconds, long threshold) {
+        int lastAbove = -1;
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
-            if (s.atSeconds() < fromSeconds) {
-                continue;
-            }
-            boolean low = s.lagByGroup().getOrDefault(group, 0L) <= threshold;
-            boolean nextLow = i + 1 >= samples.size() || samples.get(i + 1).lagByGroup().getOrDefault(group, 0L) <= threshold;
-            if (low && nextLow) {
-                return s.atSeconds() - fromSeconds;
+            if (s.atSeconds() >= fromSeconds && s.lagByGroup().getOrDefault(group, 0L) > threshold) {
+                lastAbove = i;
             }
         }
-        return -1;
+        if (lastAbove < 0) {
+            return 0;
+        }
+        if (lastAbove == samples.size() - 1) {
+            return -1;
+        }
+        return samples.get(lastAbove + 1).atSeconds() - fromSeconds;
     }
 }

@@ -22,9 +22,10 @@ class ConsumerLagTest {
                 sample(0, 2), sample(1, 500), sample(2, 900), sample(3, 400), sample(4, 3), sample(5, 50), sample(6, 4), sample(7, 2));
 
         assertThat(ConsumerLag.peak(samples, "triage")).isEqualTo(900);
-        // burst ended at 2 s; 4 s alone is not drained (5 s is back up), from 6 s on it stays low
+        // burst ended at 2 s; 4 s is low but 5 s is back up (its backlog arrived late): drained for good from 6 s on
         assertThat(ConsumerLag.drainedAfter(samples, "triage", 2, 10)).isEqualTo(4.0);
         assertThat(ConsumerLag.drainedAfter(samples.subList(0, 4), "triage", 2, 10)).isEqualTo(-1);
+        assertThat(ConsumerLag.drainedAfter(samples, "triage", 6, 10)).isZero();
     }
 
     private static ConsumerLag.Sample sample(double at, long lag) {
