@@ -117,6 +117,8 @@ public final class Bench {
                     report.baseline.add(result);
                     System.out.println(BenchmarkReport.baselineLine(result));
                 }
+                // the broker is still flushing and cleaning up after a million-record blast: let the pipeline start calm
+                Thread.sleep(15_000);
             }
             double saturation = 0;
             if (command.equals("pipeline") || command.equals("all")) {
