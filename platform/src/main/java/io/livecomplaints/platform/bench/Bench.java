@@ -143,6 +143,7 @@ public final class Bench {
                 report.burst = burst.run(steady, multiplier, steadySeconds, burstSeconds, recoverySeconds, Duration.ofMinutes(4));
             }
         }
+        deleteRecursively(work); // the broker's logs of a run are gigabytes
         report.loadAtEnd = IntakeBenchmark.loadAverage();
         report.minutes = (System.nanoTime() - started) / 60e9;
         System.out.println("load average at end: " + report.loadAtEnd);
@@ -154,6 +155,14 @@ public final class Bench {
             Files.writeString(out, markdown);
             Chart.write(png, report.charts());
             System.out.println("written to " + out + " and " + png);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
         }
     }
 
