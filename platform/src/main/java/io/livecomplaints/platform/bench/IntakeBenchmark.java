@@ -1,23 +1,13 @@
 package io.livecomplaints.platform.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.livecomplaints.platform.runtime.LocalCluster;
 import io.livecomplaints.platform.runtime.ServiceProcess;
 import io.livecomplaints.platform.simulator.EventPublisher;
 import io.livecomplaints.platform.simulator.UpstreamWorld;
-import io.livecomplaints.schemas.auth.AccessTokens;
 import io.livecomplaints.schemas.serde.HttpSchemaRegistryClient;
 import io.livecomplaints.schemas.topics.Topics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,8 +31,6 @@ import org.HdrHistogram.Histogram;
  * <p>{@code bin/bench intake [--requests 4000] [--concurrency 16] [--warmup 2000] [--out docs/benchmarks-intake.md]}
  */
 public final class IntakeBenchmark {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One measured run. */
     record Result(String scenario, int requests, int concurrency, int accepted, Map<Integer, Integer> refused,
@@ -80,7 +67,7 @@ public final class IntakeBenchmark {
             try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers(), cluster.registryUrl())) {
                 world.publish(topics, publisher, 20, 2000, new Random(7), Instant.now());
             }
-            Client client = new Client(intake.url(), cluster.tokens(), world);
+            ComplaintFiler client = new ComplaintFiler(intake.url(), cluster.tokens(), world);
             client.awaitEnrichment();
 
             List<Result> results = new ArrayList<>();
@@ -98,7 +85,7 @@ public final class IntakeBenchmark {
         }
     }
 
-    private static Result run(Client client, String scenario, int requests, int concurrency, boolean idempotencyKey) throws Exception {
+    private static Result run(ComplaintFiler client, String scenario, int requests, int concurrency, boolean idempotencyKey) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicInteger next = new AtomicInteger();
         List<Future<Histogram>> workers = new ArrayList<>();
@@ -111,7 +98,7 @@ public final class IntakeBenchmark {
                 int i;
                 while ((i = next.getAndIncrement()) < requests) {
                     long t0 = System.nanoTime();
-                    int status = client.file(i, idempotencyKey);
+                    int status = client.file(i, idempotencyKey).status();
                     histogram.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
                     mine.merge(status, 1, Integer::sum);
                 }
@@ -163,60 +150,7 @@ public final class IntakeBenchmark {
         return md.toString();
     }
 
-    /** Files complaints about the upstream world's orders, each by the order's owner. */
-    static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        private final URI endpoint;
-        private final UpstreamWorld world;
-        private final Map<String, String> tokens = new HashMap<>();
-
-        Client(String intakeUrl, AccessTokens minter, UpstreamWorld world) {
-            this.endpoint = URI.create(intakeUrl + "/api/v1/complaints");
-            this.world = world;
-            for (UpstreamWorld.Order order : world.orders()) {
-                tokens.computeIfAbsent(order.userId(), minter::user);
-            }
-        }
-
-        int file(int i, boolean idempotencyKey) {
-            UpstreamWorld.Order order = world.orders().get(i % world.orders().size());
-            ObjectNode body = JSON.createObjectNode();
-            body.put("channel", "ORDER_PAGE").put("orderId", order.orderId()).put("text", "收到的" + order.productName() + "和直播间展示的不一样，要求退款")
-                    .putArray("demands").add("REFUND");
-            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + tokens.get(order.userId()))
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-            if (idempotencyKey) {
-                request.header("Idempotency-Key", UUID.randomUUID().toString());
-            }
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (Exception e) {
-                return -1;
-            }
-        }
-
-        /** Waits (bounded) until intake's stores have the upstream data, so every measured request is enriched. */
-        void awaitEnrichment() throws Exception {
-            UpstreamWorld.Order last = world.orders().get(world.orders().size() - 1);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                ObjectNode body = JSON.createObjectNode().put("channel", "ORDER_PAGE").put("orderId", last.orderId()).put("text", "探测");
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + tokens.get(last.userId()))
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-                JsonNode reply = JSON.readTree(response.body());
-                if (response.statusCode() == 202 && !reply.path("missing").toString().contains("order")) {
-                    return;
-                }
-                Thread.sleep(500);
-            }
-            throw new IllegalStateException("intake did not see the upstream orders within 60 s");
-        }
-    }
-
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
         } catch (Exception e) {

@@ -31,6 +31,7 @@ public final class LocalCluster implements AutoCloseable {
     private List<String> brokerCommand;
     private int brokerPort;
     private ServiceProcess registry;
+    private List<String> serviceJvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
 
     private LocalCluster(Path platformTarget, Path workDir) {
         this.platformTarget = platformTarget;
@@ -144,14 +145,37 @@ public final class LocalCluster implements AutoCloseable {
         return this;
     }
 
+    /** JVM options for the services started from now on (default {@link ServiceProcess#DEFAULT_JVM_OPTIONS}). */
+    public LocalCluster serviceJvmOptions(List<String> options) {
+        this.serviceJvmOptions = List.copyOf(options);
+        return this;
+    }
+
     /** Starts one of our services (e.g. intake-service) with extra environment variables and waits until it is ready. */
     public ServiceProcess startService(String name, Map<String, String> environment) throws IOException, InterruptedException {
+        ServiceProcess service = launchService(name, environment);
+        service.awaitReady(Duration.ofMinutes(3));
+        return service;
+    }
+
+    /** Starts several services at once and waits until all are ready (faster than one after the other). */
+    public List<ServiceProcess> startServices(Map<String, Map<String, String>> environments) throws IOException, InterruptedException {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> entry : environments.entrySet()) {
+            started.add(launchService(entry.getKey(), entry.getValue()));
+        }
+        for (ServiceProcess service : started) {
+            service.awaitReady(Duration.ofMinutes(4));
+        }
+        return started;
+    }
+
+    private ServiceProcess launchService(String name, Map<String, String> environment) throws IOException {
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("COMPLAINTS_SECURITY_JWT_SECRET", jwtSecret);
         ServiceProcess service = ServiceProcess.springService(name, platformTarget.resolve("services"), ServiceProcess.freePort(),
-                bootstrapServers(), registryUrl(), workDir.resolve(name), env);
+                bootstrapServers(), registryUrl(), workDir.resolve(name), env).jvmOptions(serviceJvmOptions);
         services.add(service.start());
-        service.awaitReady(Duration.ofMinutes(3));
         return service;
     }
 
@@ -170,6 +194,16 @@ public final class LocalCluster implements AutoCloseable {
 
     public List<ServiceProcess> services() {
         return Collections.unmodifiableList(services);
+    }
+
+    /** The broker's operating-system process id, or -1 when it was not started. */
+    public long brokerPid() {
+        return broker == null ? -1 : broker.pid();
+    }
+
+    /** The registry, once started. */
+    public ServiceProcess registry() {
+        return registry;
     }
 
     public Path workDir() {

@@ -27,7 +27,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path log;
     private final String readinessPath;
+    private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
     private Process process;
+
+    /**
+     * Small heap and C1 only: the JVMs start fast, which is what tests and {@code bin/local} want; benchmarks pass
+     * their own options (full JIT) through {@link #jvmOptions(List)}.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logDir, String readinessPath) {
         this.name = name;
@@ -51,10 +58,18 @@ public final class ServiceProcess implements AutoCloseable {
                 "/actuator/health/readiness");
     }
 
+    /** The JVM options (heap, JIT, -D system properties) the process starts with; before {@link #start()}. */
+    public ServiceProcess jvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
     public ServiceProcess start() throws IOException {
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -99,6 +114,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** The operating-system process id, or -1 before {@link #start()}. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
     }
 
     public boolean alive() {

@@ -23,13 +23,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class PipelineObserver implements AutoCloseable {
 
-    /** When an event about a complaint was seen, and the event. */
-    public record Seen(long atMillis, Object event) {
+    /** When an event about a complaint was seen (wall clock, and this JVM's nanoTime for latencies), and the event. */
+    public record Seen(long atMillis, long atNanos, Object event) {
     }
 
     private final String topic;
     private final BiPredicate<String, Object> counts;
     private final Map<String, Seen> firstSeen = new ConcurrentHashMap<>();
+    private final boolean keepEvents;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -37,8 +38,17 @@ public final class PipelineObserver implements AutoCloseable {
      * @param counts which records count as the complaint having reached this stage (e.g. only acknowledgments)
      */
     public PipelineObserver(String bootstrapServers, String registryUrl, String topic, BiPredicate<String, Object> counts) {
+        this(bootstrapServers, registryUrl, topic, counts, true);
+    }
+
+    /**
+     * @param keepEvents false to remember only when each complaint was seen (benchmarks watch tens of thousands)
+     */
+    public PipelineObserver(String bootstrapServers, String registryUrl, String topic, BiPredicate<String, Object> counts,
+                            boolean keepEvents) {
         this.topic = topic;
         this.counts = counts;
+        this.keepEvents = keepEvents;
         SchemaRegistryClient registry = new HttpSchemaRegistryClient(registryUrl);
         KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(KafkaClientSecurity.fromEnvironment().applyTo(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -66,7 +76,8 @@ public final class PipelineObserver implements AutoCloseable {
                     var envelope = Envelopes.of(record.value());
                     String complaintId = envelope != null && envelope.getComplaintId() != null ? envelope.getComplaintId() : record.key();
                     if (complaintId != null && counts.test(complaintId, record.value())) {
-                        firstSeen.putIfAbsent(complaintId, new Seen(System.currentTimeMillis(), record.value()));
+                        firstSeen.putIfAbsent(complaintId, new Seen(System.currentTimeMillis(), System.nanoTime(),
+                                keepEvents ? record.value() : null));
                     }
                 }
             }

@@ -50,6 +50,11 @@ public final class UpstreamWorld {
 
     /** Publishes sessions, orders and telemetry for the last hour through the given publisher. */
     public void publish(Topics topics, EventPublisher publisher, int sessionCount, int orderCount, Random random, Instant now) {
+        publish(topics, publisher, sessionCount, orderCount, 150, random, now);
+    }
+
+    /** As above, with orders placed by {@code userCount} users (benchmarks spread tens of thousands of complaints). */
+    public void publish(Topics topics, EventPublisher publisher, int sessionCount, int orderCount, int userCount, Random random, Instant now) {
         Instant start = now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         String run = Long.toString(now.getEpochSecond(), 36);
         for (int i = 0; i < sessionCount; i++) {
@@ -69,7 +74,7 @@ public final class UpstreamWorld {
         for (int i = 0; i < orderCount; i++) {
             Session session = sessions.get(random.nextInt(sessions.size()));
             String[] product = PRODUCTS[random.nextInt(PRODUCTS.length)];
-            Order order = new Order("O-" + run + "-" + String.format("%05d", i), "U-" + String.format("%04d", random.nextInt(150)),
+            Order order = new Order("O-" + run + "-" + String.format("%05d", i), "U-" + String.format("%04d", random.nextInt(userCount)),
                     session, product[0], Long.parseLong(product[1]));
             orders.add(order);
             String logistics = LOGISTICS[random.nextInt(LOGISTICS.length)];

@@ -1,0 +1,189 @@
+package io.livecomplaints.platform.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bin/bench baseline|pipeline|burst|all}: starts its own broker, registry and services on free loopback
+ * ports, runs the chosen benchmarks against that one broker and prints the results; {@code all} runs the three in
+ * one run and writes {@code docs/benchmarks.md} and {@code docs/benchmarks.png}. See {@link #USAGE} for the flags.
+ */
+public final class Bench {
+
+    static final String USAGE = """
+            bin/bench baseline|pipeline|burst|all [--flag value ...]
+              cluster:  --jvm-options "-Xmx512m" (service JVMs; the tests' default is "-Xmx384m -XX:TieredStopAtLevel=1")
+                        --set KEY=VALUE[,KEY=VALUE] (environment of every service)  --quiet-logs true  --analytics false
+                        --orders 80000 --users 20000 --senders 64 --warmup-seconds 30
+                        (complaint i is about order i mod orders: a reused order is a repeat, never an express refund)
+              baseline: --baseline-records 100000 --hops 6 --partitions 3 --commit-interval-ms 100 [--record-bytes N]
+              pipeline: --start-rate 20 --step-factor 1.5 --max-steps 9 --step-seconds 20 --max-p50-ms 1000
+                        --measure-seconds 60 [--measure-rate N (default: half the saturation rate)]
+              burst:    [--steady-rate N (default: saturation/10 in all, else 10)] --burst-multiplier 20
+                        --steady-seconds 30 --burst-seconds 60 --recovery-seconds 120
+              output:   --out docs/benchmarks.md --png docs/benchmarks.png (written by all)
+            """;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !List.of("baseline", "pipeline", "burst", "all").contains(args[0])) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        String command = args[0];
+        Flags flags = Flags.parse(args, 1);
+        Path target = Path.of(flags.string("platform-target", "platform/target"));
+        Path out = Path.of(flags.string("out", "docs/benchmarks.md"));
+        Path png = Path.of(flags.string("png", "docs/benchmarks.png"));
+        List<String> jvmOptions = Arrays.asList(flags.string("jvm-options", "-Xmx512m").trim().split("\\s+"));
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (Boolean.parseBoolean(flags.string("quiet-logs", "true"))) {
+            // intake and resolution log one INFO line per complaint; a benchmark measures the pipeline, not the console
+            overrides.put("LOGGING_LEVEL_IO_LIVECOMPLAINTS", "WARN");
+        }
+        for (String pair : flags.string("set", "").split(",")) {
+            if (!pair.isBlank()) {
+                String[] kv = pair.split("=", 2);
+                overrides.put(kv[0].trim(), kv[1].trim());
+            }
+        }
+        boolean analytics = Boolean.parseBoolean(flags.string("analytics", "false"));
+        int orders = flags.integer("orders", 80000);
+        int users = flags.integer("users", 20000);
+        int senders = flags.integer("senders", 64);
+        double warmupSeconds = flags.decimal("warmup-seconds", 30);
+        int baselineRecords = flags.integer("baseline-records", 100000);
+        int hops = flags.integer("hops", 6);
+        int partitions = flags.integer("partitions", 3);
+        long commitInterval = flags.integer("commit-interval-ms", 100);
+        int recordBytesFlag = flags.integer("record-bytes", 0);
+        double startRate = flags.decimal("start-rate", 20);
+        double stepFactor = flags.decimal("step-factor", 1.5);
+        int maxSteps = flags.integer("max-steps", 9);
+        double stepSeconds = flags.decimal("step-seconds", 20);
+        double maxP50 = flags.decimal("max-p50-ms", 1000);
+        double measureSeconds = flags.decimal("measure-seconds", 60);
+        double measureRate = flags.decimal("measure-rate", 0);
+        double steadyRateFlag = flags.decimal("steady-rate", 0);
+        double multiplier = flags.decimal("burst-multiplier", 20);
+        double steadySeconds = flags.decimal("steady-seconds", 30);
+        double burstSeconds = flags.decimal("burst-seconds", 60);
+        double recoverySeconds = flags.decimal("recovery-seconds", 120);
+        if (!flags.unknown().isEmpty()) {
+            System.err.println("unknown flags " + flags.unknown() + "\n" + USAGE);
+            System.exit(2);
+        }
+
+        BenchmarkReport report = new BenchmarkReport(shown(args), jvmOptions, overrides, analytics);
+        report.loadAtStart = IntakeBenchmark.loadAverage();
+        report.startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long started = System.nanoTime();
+        System.out.println("load average at start: " + report.loadAtStart);
+        Path work = Files.createTempDirectory("bench-" + command);
+        try (BenchCluster bench = BenchCluster.start(target, work, jvmOptions, overrides, analytics, orders, users)) {
+            // Ctrl-C or kill: stop the broker and services this run started, not leave them running
+            Thread cleanup = new Thread(() -> {
+                try {
+                    bench.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            report.services = bench.services;
+            PipelineBenchmark pipeline = new PipelineBenchmark(bench, senders);
+            pipeline.warmUp(startRate, warmupSeconds);
+            report.recordBytes.put("complaints-received", bench.meanValueBytes(bench.topics.complaintsReceived.name(), 500));
+            report.recordBytes.put("complaints-triaged", bench.meanValueBytes(bench.topics.complaintsTriaged.name(), 500));
+            report.recordBytes.put("complaint-cases", bench.meanValueBytes(bench.topics.complaintCases.name(), 500));
+            report.recordBytes.put("notifications", bench.meanValueBytes(bench.topics.notifications.name(), 500));
+            System.out.println("mean value bytes: " + report.recordBytes);
+
+            if (command.equals("baseline") || command.equals("all")) {
+                int recordBytes = recordBytesFlag > 0 ? recordBytesFlag : (int) Math.round(report.recordBytes.get("complaints-received"));
+                KafkaBaseline baseline = new KafkaBaseline(bench.cluster.bootstrapServers(), partitions, commitInterval);
+                for (KafkaBaseline.Mode mode : KafkaBaseline.Mode.values()) {
+                    System.out.printf("baseline %s: %d records of %d bytes through %d hops ...%n", mode, baselineRecords, recordBytes, hops);
+                    KafkaBaseline.Result result = baseline.run(mode, baselineRecords, recordBytes, hops, Duration.ofMinutes(3));
+                    report.baseline.add(result);
+                    System.out.println(BenchmarkReport.baselineLine(result));
+                }
+                // the broker is still flushing and cleaning up after a million-record blast: let the pipeline start calm
+                Thread.sleep(15_000);
+            }
+            double saturation = 0;
+            if (command.equals("pipeline") || command.equals("all")) {
+                report.sweep = pipeline.sweep(startRate, stepFactor, maxSteps, stepSeconds, maxP50);
+                saturation = PipelineBenchmark.saturationRate(report.sweep);
+                report.saturationFound = report.sweep.get(report.sweep.size() - 1).saturated();
+                report.saturation = saturation;
+                double rate = measureRate > 0 ? measureRate : Math.max(1, Math.round(saturation / 2));
+                System.out.printf("saturation %.0f complaints/s%s; measuring at %.0f/s for %.0f s%n", saturation,
+                        report.saturationFound ? "" : " (lower bound: no step saturated)", rate, measureSeconds);
+                long offsetsBefore = bench.totalEndOffsets();
+                Map<String, Double> cpuBefore = CpuTime.snapshot(bench.pids());
+                long measureStart = System.nanoTime();
+                report.measured = pipeline.measure("at half saturation", rate, measureSeconds);
+                report.measuredWallSeconds = (System.nanoTime() - measureStart) / 1e9;
+                report.cpuSeconds = CpuTime.used(cpuBefore, CpuTime.snapshot(bench.pids()));
+                report.offsetsPerComplaint = (bench.totalEndOffsets() - offsetsBefore) / (double) Math.max(1, report.measured.accepted());
+            }
+            if (command.equals("burst") || command.equals("all")) {
+                double steady = steadyRateFlag > 0 ? steadyRateFlag : saturation > 0 ? Math.max(2, Math.round(saturation / 10)) : 10;
+                BurstBenchmark burst = new BurstBenchmark(bench, pipeline, senders);
+                report.burst = burst.run(steady, multiplier, steadySeconds, burstSeconds, recoverySeconds, Duration.ofMinutes(4));
+            }
+        }
+        deleteRecursively(work); // the broker's logs of a run are gigabytes
+        report.loadAtEnd = IntakeBenchmark.loadAverage();
+        report.minutes = (System.nanoTime() - started) / 60e9;
+        System.out.println("load average at end: " + report.loadAtEnd);
+        String markdown = report.markdown(png.getFileName().toString(), existingNotes(out));
+        System.out.println();
+        System.out.println(markdown);
+        if (command.equals("all")) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, markdown);
+            Chart.write(png, report.charts());
+            System.out.println("written to " + out + " and " + png);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
+    }
+
+    /** The command line as the user typed it: without the paths bin/bench adds. */
+    private static String shown(String[] args) {
+        StringBuilder shown = new StringBuilder(args[0]);
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            if (!List.of("--platform-target", "--out", "--png").contains(args[i])) {
+                shown.append(' ').append(args[i]).append(' ').append(args[i + 1].contains(" ") ? "\"" + args[i + 1] + "\"" : args[i + 1]);
+            }
+        }
+        return shown.toString();
+    }
+
+    /** The hand-written part of the report (tuning notes) below {@link BenchmarkReport#NOTES_MARKER}, kept on rewrite. */
+    private static String existingNotes(Path out) throws java.io.IOException {
+        if (!Files.exists(out)) {
+            return null;
+        }
+        String text = Files.readString(out);
+        int at = text.indexOf(BenchmarkReport.NOTES_MARKER);
+        return at < 0 ? null : text.substring(at + BenchmarkReport.NOTES_MARKER.length());
+    }
+}
