@@ -196,7 +196,9 @@ class StatisticsTest extends AnalyticsServiceTest {
         while (System.nanoTime() < deadline) {
             scrape = get(port, "/actuator/prometheus", null).body();
             if (sum(scrape, "complaints_analytics_decided_total", "team=\"" + TEAM + "\"") == 3
-                    && sum(scrape, "complaints_analytics_complaints_total", "team=\"" + TEAM + "\"") == 4) {
+                    && sum(scrape, "complaints_analytics_complaints_total", "team=\"" + TEAM + "\"") == 4
+                    // a scrape may land mid-refresh: counters are set before the top-N gauges
+                    && sum(scrape, "complaints_analytics_top_complaints", "key=\"" + M1 + "\"") == 2) {
                 break;
             }
             Thread.sleep(300);
