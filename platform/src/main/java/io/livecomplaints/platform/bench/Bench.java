@@ -129,6 +129,9 @@ public final class Bench {
                 double rate = measureRate > 0 ? measureRate : Math.max(1, Math.round(saturation / 2));
                 System.out.printf("saturation %.0f complaints/s%s; measuring at %.0f/s for %.0f s%n", saturation,
                         report.saturationFound ? "" : " (lower bound: no step saturated)", rate, measureSeconds);
+                // the saturated steps leave backlogs (results, progress notices, timers) behind the completed complaints;
+                // measuring on top of them would time the drain, not the pipeline at this rate
+                waitForDrainedLag(bench, Duration.ofMinutes(2));
                 long offsetsBefore = bench.totalEndOffsets();
                 Map<String, Double> cpuBefore = CpuTime.snapshot(bench.pids());
                 long measureStart = System.nanoTime();
@@ -185,5 +188,19 @@ public final class Bench {
         String text = Files.readString(out);
         int at = text.indexOf(BenchmarkReport.NOTES_MARKER);
         return at < 0 ? null : text.substring(at + BenchmarkReport.NOTES_MARKER.length());
+    }
+
+    /** Waits until every service's consumer group has (almost) no lag, or the limit passes; prints how long it took. */
+    private static void waitForDrainedLag(BenchCluster bench, Duration limit) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        try (LagSampler lag = new LagSampler(bench.cluster.bootstrapServers(), group -> bench.services.contains(group))) {
+            Map<String, Long> now = lag.sample();
+            while (now.values().stream().anyMatch(records -> records > 50) && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+                now = lag.sample();
+            }
+            System.out.printf("backlog drained to %s in %.0f s%n", now, (System.nanoTime() - started) / 1e9);
+        }
     }
 }
