@@ -1,5 +1,7 @@
 package io.livecomplaints.support.limits;
 
+import java.time.Duration;
+import java.util.Optional;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,12 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiLimitsFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
-    private final CallerRateLimiters limiters;
+    private final KeyedRateLimiters limiters;
 
     public ApiLimitsFilter(ApiLimitsProperties properties) {
         this.maxBytes = properties.requestMaxBytes();
         this.limiters = properties.rateLimit() != null && properties.rateLimit().enabled()
-                ? new CallerRateLimiters(properties.rateLimit()) : null;
+                ? new KeyedRateLimiters("api", properties.rateLimit().limit(), properties.rateLimit().period(),
+                        properties.rateLimit().maxTrackedKeys()) : null;
     }
 
     @Override
@@ -40,8 +43,9 @@ public class ApiLimitsFilter extends OncePerRequestFilter {
             return;
         }
         if (limiters != null) {
-            long retryAfter = limiters.acquire(caller(request));
-            if (retryAfter > 0) {
+            Optional<Duration> wait = limiters.acquire(caller(request));
+            if (wait.isPresent()) {
+                long retryAfter = Math.max(1, (wait.get().toNanos() + 999_999_999L) / 1_000_000_000L);
                 response.setHeader("Retry-After", Long.toString(retryAfter));
                 problem(response, 429, "Too many requests", "Too many requests from this caller; retry in " + retryAfter + " s", request);
                 return;
