@@ -17,13 +17,14 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
 
 /** The repository's deployment files (docker-compose.yml, deploy/) and the services' own configuration, as data. */
-final class Deployment {
+public final class Deployment {
 
     /** The five services with the module their code is in; each module's application.yml says its port. */
     static final List<String> SERVICES = List.of("intake-service", "triage-service", "resolution-service",
             "notification-service", "analytics-service");
 
-    static final Path ROOT = findRoot();
+    /** The repository root: the folder holding docker-compose.yml, found upwards from the working directory. */
+    public static final Path ROOT = findRoot();
 
     private static final Set<String> PROMQL_WORDS = Set.of("sum", "max", "min", "avg", "count", "by", "without", "rate",
             "increase", "irate", "topk", "bottomk", "histogram_quantile", "on", "ignoring", "group_left", "group_right",

@@ -2,6 +2,7 @@ package io.livecomplaints.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livecomplaints.platform.monitoring.Deployment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class SecretsFromEnvironmentTest {
 
-    private static final Path ROOT = root();
+    private static final Path ROOT = Deployment.ROOT;
     /** A secret-looking key, then : or =, then its value (quotes and the rest of an assignment list excluded). */
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "(?i)(password|passwd|secret|api[-_]?key|access[-_]?token|credentials?|\\buser_[a-z0-9_-]+)[\"']?\\s*[:=]\\s*\"?([^\"\\s,;\\]}]*)");
@@ -121,16 +122,5 @@ class SecretsFromEnvironmentTest {
             }).forEach(files::add);
         }
         return files;
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("docker-compose.yml"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no docker-compose.yml above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }
