@@ -21,7 +21,8 @@ import java.util.Set;
  * scenario and writes the results into docs/reliability.md (between its result markers, keeping the prose around
  * them). Exits 1 if any scenario fails.
  *
- * <p>{@code bin/faults [all|kill|broker|poison|duplicates] [--complaints 20000] [--rate 25] [--out docs/reliability.md]}
+ * <p>{@code bin/faults [all|kill|broker|poison|duplicates] [--complaints 20000] [--rate 25] [--services analytics-service,...]
+ * [--out docs/reliability.md]}
  */
 public final class FaultInjection {
 
@@ -38,7 +39,8 @@ public final class FaultInjection {
         double rate = Double.parseDouble(options.getOrDefault("rate", "25"));
         Path target = Path.of(options.getOrDefault("platform-target", "platform/target"));
         Path out = Path.of(options.getOrDefault("out", "docs/reliability.md"));
-        List<Scenario> scenarios = Scenario.named(which);
+        List<String> victims = options.containsKey("services") ? List.of(options.get("services").split(",")) : Scenario.SERVICES;
+        List<Scenario> scenarios = Scenario.named(which, victims);
         Path work = Files.createTempDirectory("faults");
 
         System.out.printf("starting broker, registry and the five services under %s ...%n", work);
@@ -58,7 +60,8 @@ public final class FaultInjection {
                     System.out.println(ReliabilityReport.summary(List.of(result)));
                     System.out.println(ReliabilityReport.details(result));
                     // after every scenario, so a long run that breaks off still leaves what it measured
-                    write(out, section(which, complaints, rate, scenarios.size(), results));
+                    write(out, section(which + (victims == Scenario.SERVICES ? "" : " --services " + String.join(",", victims)),
+                            complaints, rate, scenarios.size(), results));
                 }
             }
         }

@@ -52,12 +52,20 @@ public record Scenario(String name, String description, List<Fault> faults, bool
 
     /** The scenarios of a command-line name: all, kill, broker, poison or duplicates, or several joined by commas. */
     public static List<Scenario> named(String name) {
+        return named(name, SERVICES);
+    }
+
+    /** As {@link #named(String)}, the kill scenario killing only {@code victims} (to re-run one service's recovery). */
+    public static List<Scenario> named(String name, List<String> victims) {
+        if (!SERVICES.containsAll(victims) || victims.isEmpty()) {
+            throw new IllegalArgumentException("unknown service in " + victims + " (" + String.join(", ", SERVICES) + ")");
+        }
         if (name.contains(",")) {
-            return java.util.Arrays.stream(name.split(",")).flatMap(n -> named(n.strip()).stream()).toList();
+            return java.util.Arrays.stream(name.split(",")).flatMap(n -> named(n.strip(), victims).stream()).toList();
         }
         return switch (name) {
-            case "all" -> List.of(kill(SERVICES), broker(), poison(), duplicates());
-            case "kill" -> List.of(kill(SERVICES));
+            case "all" -> List.of(kill(victims), broker(), poison(), duplicates());
+            case "kill" -> List.of(kill(victims));
             case "broker" -> List.of(broker());
             case "poison" -> List.of(poison());
             case "duplicates" -> List.of(duplicates());
