@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -33,8 +34,10 @@ import org.springframework.context.annotation.Primary;
  * Cases and timers survive the service going away: instance A opens cases and asks a merchant; A stops; two days
  * pass; instance B starts on an empty state directory (a replaced node) and restores everything from Kafka: the
  * merchant's missed deadline is auto-approved and the unanswered case's first-response breach escalates, each once.
- * Runs in its own JVM (surefire execution restart-test), so no other service instance shares its consumer group.
+ * Runs in its own JVM (surefire execution restart-test, selected by the tag), so no other service instance shares its
+ * consumer group.
  */
+@Tag("own-jvm")
 class ResolutionRestartTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
