@@ -158,7 +158,8 @@ public final class Simulator {
         System.out.println("severity:           " + severities);
         System.out.println("teams:              " + teams);
         System.out.println("case states:        " + states);
-        System.out.println("analytics by type:  " + get(options.analyticsUrl() + "/api/v1/stats/types", operatorToken));
+        // all-time figures: they include earlier runs on the same state (bin/local clean starts from zero)
+        System.out.println("analytics all-time: " + get(options.analyticsUrl() + "/api/v1/stats/types", operatorToken));
         System.out.println(complete ? "\nevery accepted complaint reached every stage" : "\nSOME COMPLAINTS DID NOT REACH EVERY STAGE IN TIME");
         return complete;
     }
