@@ -1,5 +1,6 @@
 package io.livecomplaints.platform.simulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Function;
 
 /** Files complaints through the intake REST API, as the apps and pages of the platform do. */
 public final class IntakeClient {
@@ -22,13 +24,24 @@ public final class IntakeClient {
     }
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final URI endpoint;
-    private final AccessTokens tokens;
+    private final Function<String, String> bearerTokenOf;
 
+    /** A client that mints a fresh user token for every request (tokens live an hour; runs may last longer). */
     public IntakeClient(String intakeUrl, AccessTokens tokens) {
+        this(intakeUrl, tokens::user, HttpClient.Version.HTTP_2);
+    }
+
+    /**
+     * @param bearerTokenOf the user's bearer token (the benchmark mints them before it starts the clock)
+     * @param version       HTTP_2 tries an h2c upgrade and falls back; the benchmark pins HTTP_1_1 so every request of
+     *                      its open-loop load is the same plain request
+     */
+    public IntakeClient(String intakeUrl, Function<String, String> bearerTokenOf, HttpClient.Version version) {
         this.endpoint = URI.create(intakeUrl + "/api/v1/complaints");
-        this.tokens = tokens;
+        this.bearerTokenOf = bearerTokenOf;
+        this.http = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public ObjectNode newBody() {
@@ -44,13 +57,22 @@ public final class IntakeClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + tokens.user(userId))
+                .header("Authorization", "Bearer " + bearerTokenOf.apply(userId))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode reply = response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+        JsonNode reply = reply(response);
         return new Filed(response.statusCode(), reply.path("complaintId").asText(null), reply);
+    }
+
+    /** The answer's JSON; an empty object for an empty or non-JSON body (a proxy's error page keeps its status). */
+    private JsonNode reply(HttpResponse<String> response) {
+        try {
+            return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            return json.createObjectNode();
+        }
     }
 }
