@@ -1,5 +1,7 @@
 package io.livecomplaints.platform.bench;
 
+import io.livecomplaints.platform.runtime.GroupOffsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,17 +12,16 @@ import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Samples every consumer group's lag once a second with the AdminClient: committed offsets against the last stable
- * offsets (read_committed end offsets, what an exactly-once consumer can read) of the same partitions.
+ * Samples every consumer group's lag once a second ({@link GroupOffsets}: committed offsets against the last stable
+ * offsets of the same partitions).
  */
 final class LagSampler implements AutoCloseable {
+
+    /** A sample that takes longer is dropped (logged); the next second tries again. */
+    private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Admin admin;
     private final Predicate<String> groups;
@@ -79,7 +80,6 @@ final class LagSampler implements AutoCloseable {
 
     /** Lag of every matching group right now. */
     Map<String, Long> sample() throws Exception {
-        Map<String, Long> lag = new LinkedHashMap<>();
         List<String> ids = new ArrayList<>();
         admin.listConsumerGroups().all().get().forEach(g -> {
             if (groups.test(g.groupId())) {
@@ -87,21 +87,18 @@ final class LagSampler implements AutoCloseable {
             }
         });
         Collections.sort(ids);
-        for (String group : ids) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            committed.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
-            Map<TopicPartition, Long> end = new HashMap<>();
-            admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
-                    .forEach((tp, info) -> end.put(tp, info.offset()));
+        Map<String, Long> lag = new LinkedHashMap<>();
+        GroupOffsets.read(admin, ids, SAMPLE_TIMEOUT).forEach((group, partitions) -> {
             Map<TopicPartition, Long> positions = new HashMap<>();
-            committed.forEach((tp, offset) -> {
-                if (offset != null) {
-                    positions.put(tp, offset.offset());
+            Map<TopicPartition, Long> end = new HashMap<>();
+            partitions.forEach((tp, position) -> {
+                end.put(tp, position.end());
+                if (position.committed() != null) {
+                    positions.put(tp, position.committed());
                 }
             });
             lag.put(group, ConsumerLag.of(positions, end));
-        }
+        });
         return lag;
     }
 

@@ -1,19 +1,14 @@
 package io.livecomplaints.platform.faults;
 
+import io.livecomplaints.platform.runtime.GroupOffsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -117,27 +112,17 @@ public final class LagMonitor implements AutoCloseable {
     }
 
     private void sample(long now) throws Exception {
-        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
-        groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
-        var offsets = admin.listConsumerGroupOffsets(specs);
-        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
-        for (String group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> of = offsets.partitionsToOffsetAndMetadata(group).get(5, TimeUnit.SECONDS);
-            committed.put(group, of);
-            of.keySet().forEach(tp -> wanted.put(tp, OffsetSpec.latest()));
-        }
-        var ends = admin.listOffsets(wanted, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(5, TimeUnit.SECONDS);
+        Map<String, Map<TopicPartition, GroupOffsets.Position>> positions = GroupOffsets.read(admin, groups, Duration.ofSeconds(5));
         synchronized (this) {
             for (String group : groups) {
                 long total = 0;
                 boolean excused = brokerDown || down.containsKey(group);
-                for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.get(group).entrySet()) {
-                    if (entry.getValue() == null || !ends.containsKey(entry.getKey())) {
+                for (Map.Entry<TopicPartition, GroupOffsets.Position> entry : positions.get(group).entrySet()) {
+                    Long offset = entry.getValue().committed();
+                    if (offset == null) {
                         continue;
                     }
-                    long offset = entry.getValue().offset();
-                    long behind = Math.max(0, ends.get(entry.getKey()).offset() - offset);
+                    long behind = Math.max(0, entry.getValue().end() - offset);
                     total += behind;
                     String where = group + " " + entry.getKey();
                     Progress last = progress.get(where);
