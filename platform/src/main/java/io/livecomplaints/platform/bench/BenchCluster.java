@@ -73,8 +73,7 @@ final class BenchCluster implements AutoCloseable {
             for (String service : services) {
                 Map<String, String> env = new LinkedHashMap<>(overrides);
                 if (service.equals("intake-service")) {
-                    env.put("COMPLAINTS_INTAKE_RATELIMIT_PERUSER_LIMIT", "100000000");
-                    env.put("COMPLAINTS_INTAKE_RATELIMIT_PERIP_LIMIT", "100000000");
+                    env.putAll(LocalCluster.INTAKE_LIMITS_OPENED);
                 }
                 environments.put(service, env);
             }

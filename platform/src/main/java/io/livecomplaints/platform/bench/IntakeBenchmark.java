@@ -56,12 +56,11 @@ public final class IntakeBenchmark {
         System.out.printf("starting broker, registry and intake-service under %s ...%n", work);
         try (LocalCluster cluster = LocalCluster.in(target, work)) {
             cluster.startBroker().startRegistry();
-            ServiceProcess intake = cluster.startService("intake-service", Map.of(
-                    // the benchmark measures the intake path, not the rate limits: one IP and few users here
-                    "COMPLAINTS_INTAKE_RATELIMIT_PERUSER_LIMIT", "100000000",
-                    "COMPLAINTS_INTAKE_RATELIMIT_PERIP_LIMIT", "100000000",
-                    "COMPLAINTS_API_RATELIMIT_LIMIT", "100000000",
-                    "LOGGING_LEVEL_IO_LIVECOMPLAINTS", "WARN"));
+            // the benchmark measures the intake path, not the rate limits
+            Map<String, String> env = new HashMap<>(LocalCluster.INTAKE_LIMITS_OPENED);
+            env.put("COMPLAINTS_API_RATELIMIT_LIMIT", "100000000");
+            env.put("LOGGING_LEVEL_IO_LIVECOMPLAINTS", "WARN");
+            ServiceProcess intake = cluster.startService("intake-service", env);
             UpstreamWorld world = new UpstreamWorld();
             Topics topics = new Topics(new HttpSchemaRegistryClient(cluster.registryUrl()), true);
             try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers(), cluster.registryUrl())) {

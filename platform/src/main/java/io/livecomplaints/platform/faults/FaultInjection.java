@@ -83,12 +83,7 @@ public final class FaultInjection {
         try {
             cluster.startBroker().startRegistry();
             for (String service : Scenario.SERVICES) {
-                Map<String, String> env = new HashMap<>();
-                if (service.equals("intake-service")) {
-                    env.put("COMPLAINTS_INTAKE_RATELIMIT_PERUSER_LIMIT", "100000000");
-                    env.put("COMPLAINTS_INTAKE_RATELIMIT_PERIP_LIMIT", "100000000");
-                }
-                cluster.startService(service, env);
+                cluster.startService(service, service.equals("intake-service") ? LocalCluster.INTAKE_LIMITS_OPENED : Map.of());
             }
             return cluster;
         } catch (Exception e) {
