@@ -110,7 +110,7 @@ public class CommandResponses {
                 status = HttpStatus.CONFLICT;
                 title = "Illegal transition";
         }
-        return new ApiException(status, title, refusal.reason(), Map.of(),
+        return new ApiException(status, title, refusal.reason(), refusal.fields(),
                 Map.of("refusal", refusal.kind().name(), "commandId", commandId));
     }
 }

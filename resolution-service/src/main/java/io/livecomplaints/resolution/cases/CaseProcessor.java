@@ -75,8 +75,9 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
         ComplaintCase current = cases.get(id);
         if (input.triaged() != null) {
             if (current == null) { // a redelivered triaged complaint does not open a second case
-                ValueAndTimestamp<CreditRecord> user = credit.get(CreditKeys.key(CreditSubject.USER, input.triaged().getComplaint().getUserId()));
-                apply(CaseOpening.open(input.triaged(), user == null ? null : user.value(), policies, now()), record.timestamp());
+                var complaint = input.triaged().getComplaint();
+                apply(CaseOpening.open(input.triaged(), credit(CreditSubject.USER, complaint.getUserId()),
+                        credit(CreditSubject.ORDER, complaint.getOrderId()), policies, now()), record.timestamp());
             }
             return;
         }
@@ -139,6 +140,15 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
             context.forward(new Record<>(CreditKeys.key(delta.getSubject(), delta.getSubjectId()), delta, at));
         }
         change.refusal().ifPresent(r -> log.info("case {} refused a command: {} {}", id, r.kind(), r.reason()));
+    }
+
+    /** A subject's record from the global credit-records replica (orders: the refunds granted on them), or null. */
+    private CreditRecord credit(CreditSubject subject, String id) {
+        if (id == null) {
+            return null;
+        }
+        ValueAndTimestamp<CreditRecord> record = credit.get(CreditKeys.key(subject, id));
+        return record == null ? null : record.value();
     }
 
     private static boolean applied(ComplaintCase c, String eventId) {

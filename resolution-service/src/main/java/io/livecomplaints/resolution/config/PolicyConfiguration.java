@@ -4,18 +4,20 @@ import io.livecomplaints.events.AgentTier;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
 import io.livecomplaints.resolution.fastpath.model.ExpressRefundPolicy;
 import io.livecomplaints.resolution.fastpath.model.UserStanding;
+import io.livecomplaints.resolution.remedies.model.AnchorPenaltyRules;
 import io.livecomplaints.resolution.remedies.model.AuthorityLadder;
 import io.livecomplaints.resolution.remedies.model.TierLimit;
 import io.livecomplaints.resolution.retention.model.ReplayRetentionPolicy;
 import io.livecomplaints.resolution.sla.model.BusinessCalendar;
+import io.livecomplaints.resolution.sla.model.SlaCalendars;
 import io.livecomplaints.resolution.sla.model.SlaPolicy;
 import io.livecomplaints.resolution.sla.model.WarningPolicy;
+import io.livecomplaints.schemas.rules.DecisionBasis;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +30,9 @@ import org.springframework.context.annotation.Configuration;
 public class PolicyConfiguration {
 
     @Bean
-    CasePolicies casePolicies(ResolutionProperties p) {
+    CasePolicies casePolicies(ResolutionProperties p, DecisionBasis basis) {
         return new CasePolicies(ladder(p), sla(p), expressRefund(p), new ReplayRetentionPolicy(p.replayRetention()),
-                p.autoCloseAfter());
+                p.autoCloseAfter(), basis, new AnchorPenaltyRules(p.anchorPenaltyMaxDays()));
     }
 
     /** The wall clock; tests replace it to move time instead of waiting. */
@@ -55,20 +57,29 @@ public class PolicyConfiguration {
 
     static SlaPolicy sla(ResolutionProperties p) {
         ResolutionProperties.Sla s = p.sla();
-        Map<String, BusinessCalendar> teams = new HashMap<>();
-        if (s.teamCalendars() != null) {
-            s.teamCalendars().forEach((team, calendar) -> teams.put(team, calendar(calendar)));
+        SlaCalendars calendars = SlaCalendars.calendarTime();
+        if (s.teams() != null) {
+            for (Map.Entry<String, ResolutionProperties.Team> team : s.teams().entrySet()) {
+                if (team.getValue().businessCalendar()) {
+                    calendars = calendars.withBusinessCalendar(team.getKey(), calendar(team.getValue().hours(), s.businessHours()));
+                }
+            }
         }
         return new SlaPolicy(s.plan(), s.resolution(), s.resolutionByChannel() == null ? Map.of() : s.resolutionByChannel(),
-                p.merchantResponseTimeout(), new WarningPolicy(s.warningLead(), s.warningFraction()), calendar(s.calendar()), teams);
+                p.merchantResponseTimeout(), new WarningPolicy(s.warningLead(), s.warningFraction()), calendars);
     }
 
-    static BusinessCalendar calendar(ResolutionProperties.Calendar c) {
-        if (c.alwaysOpen()) {
-            return BusinessCalendar.ALWAYS_OPEN;
-        }
+    /** The team's own hours, each missing value taken from the shared business hours. */
+    static BusinessCalendar calendar(ResolutionProperties.Calendar own, ResolutionProperties.Calendar shared) {
+        ResolutionProperties.Calendar c = own == null ? shared : new ResolutionProperties.Calendar(
+                or(own.zone(), shared.zone()), or(own.opens(), shared.opens()), or(own.closes(), shared.closes()),
+                or(own.days(), shared.days()), or(own.holidays(), shared.holidays()));
         List<String> holidays = c.holidays() == null ? List.of() : c.holidays();
         return BusinessCalendar.of(ZoneId.of(c.zone()), LocalTime.parse(c.opens()), LocalTime.parse(c.closes()), c.days(),
                 holidays.stream().map(LocalDate::parse).collect(Collectors.toSet()));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 }

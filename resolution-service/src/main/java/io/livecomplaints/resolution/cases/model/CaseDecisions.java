@@ -31,11 +31,11 @@ public final class CaseDecisions {
     }
 
     static Optional<Refusal> propose(CaseChange change, ComplaintCommand command, CasePolicies policies) {
-        return checkGrant(change, command).or(() -> toApproval(change, command, policies, "PROPOSE_REMEDY"));
+        return checkGrant(change, command, policies).or(() -> toApproval(change, command, policies, "PROPOSE_REMEDY"));
     }
 
     static Optional<Refusal> resolve(CaseChange change, ComplaintCommand command, CasePolicies policies) {
-        Optional<Refusal> invalid = checkGrant(change, command);
+        Optional<Refusal> invalid = checkGrant(change, command, policies);
         if (invalid.isPresent()) {
             return invalid;
         }
@@ -78,7 +78,7 @@ public final class CaseDecisions {
     static Optional<Refusal> reject(CaseChange change, ComplaintCommand command, CasePolicies policies) {
         Map<String, String> problems = RemedyRules.checkRejection(command.getDecision());
         if (!problems.isEmpty()) {
-            return Optional.of(Refusal.invalid(describe(problems)));
+            return Optional.of(Refusal.invalid(problems));
         }
         RemedyDecision given = command.getDecision();
         RemedyDecision rejection = RemedyDecision.newBuilder().setRemedy(Remedy.REJECT).setRefundFen(0).setCompensationFen(0)
@@ -128,11 +128,12 @@ public final class CaseDecisions {
         return Optional.empty();
     }
 
-    private static Optional<Refusal> checkGrant(CaseChange change, ComplaintCommand command) {
+    private static Optional<Refusal> checkGrant(CaseChange change, ComplaintCommand command, CasePolicies policies) {
         ComplaintCase c = change.before();
-        Map<String, String> problems = RemedyRules.checkGrant(command.getDecision(), c.getAmountPaidFen());
+        Map<String, String> problems = RemedyRules.checkGrant(command.getDecision(), c.getAmountPaidFen(), policies.basis(),
+                policies.penalties());
         if (!problems.isEmpty()) {
-            return Optional.of(Refusal.invalid(describe(problems)));
+            return Optional.of(Refusal.invalid(problems));
         }
         if (command.getPlatformAdvance()) {
             if (c.getMerchantId() == null) {
@@ -154,12 +155,6 @@ public final class CaseDecisions {
             return Optional.of(Refusal.forbidden("this remedy needs " + c.getRequiredTier() + " authority; you act at " + tier));
         }
         return Optional.empty();
-    }
-
-    static String describe(Map<String, String> problems) {
-        StringBuilder text = new StringBuilder();
-        problems.forEach((field, problem) -> text.append(text.length() == 0 ? "" : "; ").append(field).append(' ').append(problem));
-        return text.toString();
     }
 
     private static String note(ComplaintCommand command) {

@@ -10,6 +10,8 @@ import io.livecomplaints.events.RemedyDecision;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.events.SlaClockStatus;
 import io.livecomplaints.events.TimelineEntry;
+import io.livecomplaints.resolution.fastpath.model.AutoAnswerPolicy;
+import io.livecomplaints.resolution.fastpath.model.DoubleRefundGuard;
 import io.livecomplaints.resolution.fastpath.model.ExpressRefundPolicy;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
 import io.livecomplaints.schemas.envelope.Envelopes;
@@ -21,8 +23,10 @@ import java.util.Optional;
 
 /**
  * Opens a case from a triaged complaint: ASSIGNED when triage named an agent, else TRIAGED (waiting in the team
- * queue); starts its SLA clocks, asks to retain the live replay it refers to, and takes the 极速退款 fast path when
- * the complaint qualifies (then the case is resolved at once).
+ * queue); starts its SLA clocks, asks to retain the live replay it refers to, and takes a fast path when the complaint
+ * qualifies (then the case is resolved at once): 极速退款 unless the order was already paid back
+ * ({@link DoubleRefundGuard}: then an agent decides, told why on the timeline), or the system's answer to a viewer-side
+ * stream complaint that triage answered automatically ({@link AutoAnswerPolicy}).
  */
 public final class CaseOpening {
 
@@ -31,6 +35,15 @@ public final class CaseOpening {
 
     /** @param userRecord the complainant's credit record, or null if they have none yet */
     public static CaseChange open(ComplaintTriaged triaged, CreditRecord userRecord, CasePolicies policies, Instant now) {
+        return open(triaged, userRecord, null, policies, now);
+    }
+
+    /**
+     * @param userRecord   the complainant's credit record, or null if they have none yet
+     * @param orderRefunds the refund record of the complaint's order ({@code ORDER:<orderId>}), or null if none
+     */
+    public static CaseChange open(ComplaintTriaged triaged, CreditRecord userRecord, CreditRecord orderRefunds,
+                                  CasePolicies policies, Instant now) {
         ComplaintReceived complaint = triaged.getComplaint();
         CaseState state = triaged.getAssignedAgentId() == null ? CaseState.TRIAGED : CaseState.ASSIGNED;
         List<TimelineEntry> timeline = new ArrayList<>();
@@ -76,13 +89,28 @@ public final class CaseOpening {
         change.retain(policies.replayRetention().forOpenedCase(draft, now, change.envelope()));
 
         Optional<RemedyDecision> express = policies.expressRefund().decide(triaged, userRecord);
-        if (express.isPresent()) {
-            opened.setFirstRespondedAt(now);
-            change.setClocks(SlaClocks.met(change.clocks(), SlaClock.FIRST_RESPONSE, now));
+        Optional<String> withheld = express.flatMap(e -> DoubleRefundGuard.withhold(complaint, orderRefunds));
+        Optional<RemedyDecision> answered = AutoAnswerPolicy.decide(triaged);
+        if (withheld.isPresent()) {
+            change.note("EXPRESS_REFUND_WITHHELD", Writers.RESOLUTION, "极速退款 withheld: " + withheld.get());
+        } else if (express.isPresent()) {
+            answerNow(opened, change, now);
             CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, express.get(), Writers.RESOLUTION,
                     "EXPRESS_REFUND", "极速退款 " + express.get().getRefundFen() + " fen",
                     ExpressRefundPolicy.FAST_PATH, true, false);
+        } else if (answered.isPresent()) {
+            answerNow(opened, change, now); // the automatic reply was the first response
+            CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, answered.get(), Writers.RESOLUTION,
+                    "AUTO_ANSWER", "answered automatically: " + triaged.getDiagnosis().getVerdict() + " (rule "
+                            + AutoAnswerPolicy.RULE_ID + ")", AutoAnswerPolicy.FAST_PATH, false, false);
         }
         return change;
+    }
+
+    /** The case is answered at opening: first response given, no plan owed. */
+    private static void answerNow(ComplaintCase.Builder opened, CaseChange change, Instant now) {
+        opened.setFirstRespondedAt(now);
+        change.setClocks(SlaClocks.met(change.clocks(), SlaClock.FIRST_RESPONSE, now));
+        change.setClocks(SlaClocks.met(change.clocks(), SlaClock.HANDLING_PLAN, now));
     }
 }

@@ -33,9 +33,10 @@ public final class MerchantRequests {
         if (c.getMerchantId() == null) {
             return Optional.of(Refusal.invalid("no merchant is known for this case (no order found)"));
         }
-        Map<String, String> problems = RemedyRules.checkGrant(command.getDecision(), c.getAmountPaidFen());
+        Map<String, String> problems = RemedyRules.checkGrant(command.getDecision(), c.getAmountPaidFen(), policies.basis(),
+                policies.penalties());
         if (!problems.isEmpty()) {
-            return Optional.of(Refusal.invalid(CaseDecisions.describe(problems)));
+            return Optional.of(Refusal.invalid(problems));
         }
         change.next().setPendingDecision(command.getDecision()).setPendingProposedBy(command.getActor().getActorId())
                 .setRequiredTier(null).setPlatformAdvanced(false).setMerchantRequestedAt(change.at());

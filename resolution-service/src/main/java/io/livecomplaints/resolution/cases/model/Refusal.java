@@ -1,13 +1,32 @@
 package io.livecomplaints.resolution.cases.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * Why a command was not applied. The API answers with the matching status (409 for an illegal transition or a stale
+ * Why a command was not applied ({@code fields}: the problem of each bad field of an incomplete command, if known). The API answers with the matching status (409 for an illegal transition or a stale
  * version, 403 when the actor lacks the authority, 400 for an incomplete command); the case processor records it on
  * the case's timeline.
  */
-public record Refusal(Kind kind, String reason) {
+public record Refusal(Kind kind, String reason, Map<String, String> fields) {
 
     public enum Kind { ILLEGAL_TRANSITION, STALE_VERSION, FORBIDDEN, INVALID }
+
+    public Refusal {
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    public Refusal(Kind kind, String reason) {
+        this(kind, reason, Map.of());
+    }
+
+    /** An incomplete command, with the problem of each field (the API names them in its 400). */
+    public static Refusal invalid(Map<String, String> fields) {
+        StringBuilder text = new StringBuilder();
+        fields.forEach((field, problem) -> text.append(text.length() == 0 ? "" : "; ").append(field).append(' ').append(problem));
+        return new Refusal(Kind.INVALID, text.toString(), fields);
+    }
 
     public static Refusal illegal(String reason) {
         return new Refusal(Kind.ILLEGAL_TRANSITION, reason);

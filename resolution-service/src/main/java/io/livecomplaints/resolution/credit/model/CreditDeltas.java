@@ -6,6 +6,7 @@ import io.livecomplaints.events.CreditSubject;
 import io.livecomplaints.events.Envelope;
 import io.livecomplaints.events.LiableParty;
 import io.livecomplaints.events.OutcomeResult;
+import io.livecomplaints.events.Remedy;
 import io.livecomplaints.events.RemedyDecision;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.List;
  * <ul>
  * <li>an outcome: the user's first outcome of a complaint counts as valid or rejected, and a dispute that overturns
  * a rejection moves it from rejected to valid; refunds count for the user and, when liable, the merchant or anchor
- * (each outcome's amounts are what that outcome grants); money the platform advanced is owed by the merchant;</li>
+ * (each outcome's amounts are what that outcome grants); money the platform advanced is owed by the merchant; an
+ * anchor penalty (its level and duration) goes on the anchor's record; refunds also go on the order's record
+ * ({@code ORDER:<orderId>}), which the express refund reads so that an order is never paid back twice;</li>
  * <li>a dispute (reopened result) counts against the merchant and anchor;</li>
  * <li>the merchant's answer time, or its timeout; the user's satisfaction for the merchant and anchor.</li>
  * </ul>
@@ -38,7 +41,7 @@ public final class CreditDeltas {
         CreditRecord.Builder user = delta(CreditSubject.USER, c.getUserId(), envelope);
         if (previous == null) {
             user.setValidComplaints(resolved ? 1 : 0).setRejectedComplaints(resolved ? 0 : 1);
-        } else if (resolved && previous.getRemedy() == io.livecomplaints.events.Remedy.REJECT) {
+        } else if (resolved && previous.getRemedy() == Remedy.REJECT) {
             user.setValidComplaints(1).setRejectedComplaints(-1); // the dispute overturned the rejection
         }
         addRefund(user, refund);
@@ -54,18 +57,29 @@ public final class CreditDeltas {
             }
             deltas.add(merchant.build());
         }
-        if (c.getAnchorId() != null && resolved && decision.getLiableParty() == LiableParty.ANCHOR) {
+        boolean penalty = resolved && decision.getRemedy() == Remedy.ANCHOR_PENALTY;
+        if (c.getAnchorId() != null && resolved && (decision.getLiableParty() == LiableParty.ANCHOR || penalty)) {
             CreditRecord.Builder anchor = delta(CreditSubject.ANCHOR, c.getAnchorId(), envelope);
-            anchor.setValidComplaints(previous == null || !resolvedBefore(previous) ? 1 : 0);
-            addRefund(anchor, refund);
+            if (decision.getLiableParty() == LiableParty.ANCHOR) {
+                anchor.setValidComplaints(previous == null || !resolvedBefore(previous) ? 1 : 0);
+                addRefund(anchor, refund);
+            }
+            if (penalty) {
+                anchor.setAnchorPenalties(1).setLastAnchorPenalty(decision.getAnchorPenalty());
+            }
             deltas.add(anchor.build());
+        }
+        if (c.getOrderId() != null) { // the order's refunds: express refund never pays an order twice
+            CreditRecord.Builder order = delta(CreditSubject.ORDER, c.getOrderId(), envelope);
+            addRefund(order, refund);
+            deltas.add(order.build());
         }
         return deltas.stream().filter(CreditDeltas::changesSomething).toList();
     }
 
     private static boolean changesSomething(CreditRecord d) {
         return d.getValidComplaints() != 0 || d.getRejectedComplaints() != 0 || d.getRefundCount() != 0
-                || d.getRefundsFen() != 0 || d.getPlatformAdvancedFen() != 0;
+                || d.getRefundsFen() != 0 || d.getPlatformAdvancedFen() != 0 || d.getAnchorPenalties() != 0;
     }
 
     /** The user disputed the result: a dispute on the merchant's and the anchor's records. */
@@ -102,7 +116,7 @@ public final class CreditDeltas {
     }
 
     private static boolean resolvedBefore(RemedyDecision previous) {
-        return previous.getRemedy() != io.livecomplaints.events.Remedy.REJECT;
+        return previous.getRemedy() != Remedy.REJECT;
     }
 
     private static void addRefund(CreditRecord.Builder record, long refundFen) {

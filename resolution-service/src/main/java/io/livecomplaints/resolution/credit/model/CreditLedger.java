@@ -2,7 +2,7 @@ package io.livecomplaints.resolution.credit.model;
 
 import io.livecomplaints.events.CreditRecord;
 
-/** Adds a delta to a subject's credit record (a missing record counts as all zeros). */
+/** Adds a delta to a subject's credit record (a missing record counts as all zeros); the latest anchor penalty wins. */
 public final class CreditLedger {
 
     private CreditLedger() {
@@ -24,6 +24,8 @@ public final class CreditLedger {
                 .setSatisfactionSum(base.getSatisfactionSum() + delta.getSatisfactionSum())
                 .setSatisfactionCount(base.getSatisfactionCount() + delta.getSatisfactionCount())
                 .setPlatformAdvancedFen(base.getPlatformAdvancedFen() + delta.getPlatformAdvancedFen())
+                .setAnchorPenalties(base.getAnchorPenalties() + delta.getAnchorPenalties())
+                .setLastAnchorPenalty(delta.getLastAnchorPenalty() != null ? delta.getLastAnchorPenalty() : base.getLastAnchorPenalty())
                 .build();
     }
 }

@@ -25,7 +25,12 @@ class CreditController {
     /** The record with derived rates. */
     record CreditView(CreditSubject subject, String subjectId, int validComplaints, int rejectedComplaints, int refundCount,
                       long refundsFen, int disputes, int merchantResponses, Long averageMerchantResponseMillis,
-                      int merchantTimeouts, Double averageSatisfaction, long platformAdvancedFen) {
+                      int merchantTimeouts, Double averageSatisfaction, long platformAdvancedFen, int anchorPenalties,
+                      AnchorPenaltyView lastAnchorPenalty) {
+    }
+
+    /** An anchor's latest penalty: level (WARNING 警告, TRAFFIC_LIMIT 限流, SUSPENSION 停播, BAN 封禁) and days. */
+    record AnchorPenaltyView(String level, Integer durationDays) {
     }
 
     private final CaseQueries queries;
@@ -40,7 +45,7 @@ class CreditController {
         try {
             kind = CreditSubject.valueOf(subject.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(Map.of("subject", "must be USER, MERCHANT or ANCHOR"));
+            throw ApiException.invalid(Map.of("subject", "must be USER, MERCHANT, ANCHOR or ORDER"));
         }
         boolean ownRecord = kind == CreditSubject.USER && id.equals(caller.id());
         if (caller.isUser() && !caller.isAgent() && !caller.isSystem() && !caller.isOperator() && !ownRecord) {
@@ -52,6 +57,7 @@ class CreditController {
                 r.getRefundCount(), r.getRefundsFen(), r.getDisputes(), r.getMerchantResponses(),
                 r.getMerchantResponses() == 0 ? null : r.getMerchantResponseMillisTotal() / r.getMerchantResponses(),
                 r.getMerchantTimeouts(), r.getSatisfactionCount() == 0 ? null : (double) r.getSatisfactionSum() / r.getSatisfactionCount(),
-                r.getPlatformAdvancedFen());
+                r.getPlatformAdvancedFen(), r.getAnchorPenalties(), r.getLastAnchorPenalty() == null ? null
+                : new AnchorPenaltyView(r.getLastAnchorPenalty().getLevel().name(), r.getLastAnchorPenalty().getDurationDays()));
     }
 }

@@ -2,12 +2,15 @@ package io.livecomplaints.resolution.remedies.model;
 
 import io.livecomplaints.events.Remedy;
 import io.livecomplaints.events.RemedyDecision;
+import io.livecomplaints.schemas.rules.DecisionBasis;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Whether a remedy decision is complete and consistent: a basis the user understands (处理依据), refunds only with a
- * refund remedy and never above what was paid, a coupon with its value, a rejection with the rule it rests on.
+ * Whether a remedy decision is complete and consistent: a basis the user understands (处理依据: a reason that says
+ * nothing by itself needs the rule id, {@link DecisionBasis}), refunds only with a refund remedy and never above what
+ * was paid, a coupon with its value, an anchor penalty with its level and duration ({@link AnchorPenaltyRules}), a
+ * rejection with the rule it rests on.
  * Returns the problems by field name (empty when the decision is valid).
  */
 public final class RemedyRules {
@@ -15,8 +18,14 @@ public final class RemedyRules {
     private RemedyRules() {
     }
 
-    /** Problems of a decision that grants something (resolve, propose, merchant request). */
+    /** Problems of a decision that grants something, under the default basis and penalty rules. */
     public static Map<String, String> checkGrant(RemedyDecision d, Long amountPaidFen) {
+        return checkGrant(d, amountPaidFen, DecisionBasis.defaults(), AnchorPenaltyRules.defaults());
+    }
+
+    /** Problems of a decision that grants something (resolve, propose, merchant request). */
+    public static Map<String, String> checkGrant(RemedyDecision d, Long amountPaidFen, DecisionBasis basis,
+                                                 AnchorPenaltyRules penalties) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (d == null || d.getRemedy() == null) {
             problems.put("remedy", "is required");
@@ -42,9 +51,8 @@ public final class RemedyRules {
         } else if (d.getRemedy() == Remedy.COUPON && d.getCompensationFen() == 0) {
             problems.put("compensationFen", "a coupon needs its value");
         }
-        if (blank(d.getReason())) {
-            problems.put("reason", "is required: the basis of the decision, in words the user understands");
-        }
+        problems.putAll(penalties.check(d));
+        problems.putAll(basis.problems(d.getReason(), d.getRuleId()));
         return problems;
     }
 

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The deadlines of a case (DOMAIN.md's SLA table). First response: the deadline intake promised, in elapsed time.
- * Handling plan (complex cases only) and resolution: in business time of the team's calendar, from when the
- * complaint was received; resolution per severity, shortened by a per-channel limit (regulator and social-media
- * complaints carry public-opinion risk). Merchant answer: elapsed time from the request.
+ * The deadlines of a case (DOMAIN.md's SLA table). Hours are calendar hours, as the user lives them. First response:
+ * the deadline intake promised (calendar time). Handling plan (complex cases only) and resolution: from when the
+ * complaint was received, in calendar time, or in working time for a team that opted in to a business calendar
+ * ({@link SlaCalendars}); resolution per severity, shortened by a per-channel limit (regulator and social-media
+ * complaints carry public-opinion risk). Merchant answer: calendar time from the request.
  */
 public final class SlaPolicy {
 
@@ -43,6 +44,13 @@ public final class SlaPolicy {
         this.warning = warning;
         this.defaultCalendar = defaultCalendar;
         this.teamCalendars = Map.copyOf(teamCalendars);
+    }
+
+    /** Every team counts calendar time, except the teams {@code calendars} gives a business calendar. */
+    public SlaPolicy(Duration plan, Map<Severity, Duration> resolutionBySeverity, Map<Channel, Duration> resolutionByChannel,
+                     Duration merchantResponse, WarningPolicy warning, SlaCalendars calendars) {
+        this(plan, resolutionBySeverity, resolutionByChannel, merchantResponse, warning, BusinessCalendar.ALWAYS_OPEN,
+                calendars.teams());
     }
 
     public BusinessCalendar calendarFor(String team) {
