@@ -73,6 +73,8 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
     static final String PURGE = "PURGE";
     /** Header that routes a record to notifications-dlt instead of notifications. */
     static final String DEAD_LETTER = "dlt-reason";
+    /** Results told with the generic basis because the decision carried none (Prometheus: notification_result_generic_basis_total). */
+    static final String GENERIC_BASIS_METRIC = "notification.result.generic_basis";
 
     private final DeliveryServices services;
     private ProcessorContext<String, NotificationReceipt> context;
@@ -117,8 +119,13 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
         } else if (event instanceof SlaEvent sla) {
             SlaWarningRule.warn(sla).ifPresent(notices::add);
         } else if (event instanceof ComplaintOutcome outcome) {
-            List<Notice> told = services.results().tell(outcome); // refuses a result without its basis (→ DLT)
-            notices.addAll(told);
+            ResultRule.Told told = services.results().tell(outcome);
+            if (told.genericBasis()) { // the user still hears the result; the missing basis is a defect upstream
+                services.metrics().counter(GENERIC_BASIS_METRIC, "remedy", outcome.getDecision().getRemedy().name()).increment();
+                log.warn("defect: the result of complaint {} ({} by {}) carries no basis (处理依据): told with the generic basis",
+                        outcome.getEnvelope().getComplaintId(), outcome.getDecision().getRemedy(), outcome.getDecidedBy());
+            }
+            notices.addAll(told.notices());
             offerSurvey(outcome, now);
         } else if (event instanceof SurveyResponse answer) {
             SurveyState survey = surveys.get(answer.getEnvelope().getComplaintId());

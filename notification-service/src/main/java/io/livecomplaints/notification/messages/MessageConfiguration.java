@@ -2,6 +2,7 @@ package io.livecomplaints.notification.messages;
 
 import io.livecomplaints.notification.messages.model.ResultBasis;
 import io.livecomplaints.notification.messages.model.ResultRule;
+import io.livecomplaints.schemas.rules.DecisionBasis;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class MessageConfiguration {
 
     @Bean
-    ResultRule resultRule(MessageProperties properties) {
-        return new ResultRule(new ResultBasis(properties.barePhrases()), properties.surveyDelay());
+    ResultRule resultRule(MessageProperties properties, DecisionBasis basis) {
+        return new ResultRule(new ResultBasis(basis), properties.surveyDelay());
     }
 }

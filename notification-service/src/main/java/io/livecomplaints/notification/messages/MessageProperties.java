@@ -1,13 +1,12 @@
 package io.livecomplaints.notification.messages;
 
 import java.time.Duration;
-import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code complaints.notification.messages.*}: how long after a result the satisfaction survey (回访) goes out, and
- * the reasons that say nothing by themselves (a result resting only on one of them is refused).
+ * {@code complaints.notification.messages.*}: how long after a result the satisfaction survey (回访) goes out. The
+ * reasons that say nothing by themselves are the shared {@code complaints.basis.bare-phrases} (service-support).
  */
 @ConfigurationProperties("complaints.notification.messages")
-public record MessageProperties(Duration surveyDelay, Set<String> barePhrases) {
+public record MessageProperties(Duration surveyDelay) {
 }

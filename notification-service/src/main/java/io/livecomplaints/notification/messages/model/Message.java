@@ -1,6 +1,7 @@
 package io.livecomplaints.notification.messages.model;
 
 import io.livecomplaints.events.NotificationKind;
+import io.livecomplaints.events.PenaltyLevel;
 import io.livecomplaints.events.Remedy;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,11 @@ public record Message(String key, NotificationKind kind, Set<String> placeholder
     /** Fragments other templates embed: the basis (处理依据) of a result, with and without a platform rule. */
     public static final String BASIS = "basis";
     public static final String BASIS_WITHOUT_RULE = "basis.no-rule";
+    /** The basis told when a result arrives without one (a defect upstream): the user still hears the result. */
+    public static final String BASIS_GENERIC = "basis.generic";
+    /** Fragments of an anchor penalty's level ({@code penalty.TRAFFIC_LIMIT: 限流 {days} 天}); unspecified for old results. */
+    public static final String PENALTY_PREFIX = "penalty.";
+    public static final String PENALTY_UNSPECIFIED = "penalty.unspecified";
     /** The e-mail subject line. */
     public static final String SUBJECT = "subject";
     /** Optional translations of team ids: {@code team.logistics: 物流团队}. */
@@ -41,7 +47,9 @@ public record Message(String key, NotificationKind kind, Set<String> placeholder
 
     static {
         for (Remedy remedy : Remedy.values()) {
-            RESULTS.put(remedy, of("result." + remedy.name(), NotificationKind.RESULT, "complaintId", "refund", "compensation", "basis"));
+            RESULTS.put(remedy, remedy == Remedy.ANCHOR_PENALTY
+                    ? of("result." + remedy.name(), NotificationKind.RESULT, "complaintId", "refund", "compensation", "basis", "penalty")
+                    : of("result." + remedy.name(), NotificationKind.RESULT, "complaintId", "refund", "compensation", "basis"));
         }
     }
 
@@ -64,6 +72,12 @@ public record Message(String key, NotificationKind kind, Set<String> placeholder
         all().forEach(m -> keys.put(m.key(), m.placeholders()));
         keys.put(BASIS, Set.of("reason", "rule"));
         keys.put(BASIS_WITHOUT_RULE, Set.of("reason"));
+        keys.put(BASIS_GENERIC, Set.of());
+        for (PenaltyLevel level : PenaltyLevel.values()) {
+            keys.put(PENALTY_PREFIX + level.name(), level == PenaltyLevel.TRAFFIC_LIMIT || level == PenaltyLevel.SUSPENSION
+                    ? Set.of("days") : Set.of());
+        }
+        keys.put(PENALTY_UNSPECIFIED, Set.of());
         keys.put(SUBJECT, Set.of("complaintId"));
         return keys;
     }
