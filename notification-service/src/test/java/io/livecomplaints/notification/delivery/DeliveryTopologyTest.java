@@ -27,6 +27,7 @@ import io.livecomplaints.notification.templates.TemplateFiles;
 import io.livecomplaints.notification.templates.TemplateProperties;
 import io.livecomplaints.notification.templates.model.Languages;
 import io.livecomplaints.notification.templates.model.TemplateCatalog;
+import io.livecomplaints.schemas.rules.DecisionBasis;
 import io.livecomplaints.schemas.serde.InMemorySchemaRegistryClient;
 import io.livecomplaints.schemas.topics.DeadLetterHeaderNames;
 import io.livecomplaints.schemas.topics.Topic;
@@ -78,6 +79,7 @@ class DeliveryTopologyTest {
     private TopologyTestDriver driver;
     private TestOutputTopic<String, NotificationReceipt> receipts;
     private final List<NotificationReceipt> seen = new ArrayList<>();
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     private static Instant shanghai(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
@@ -87,7 +89,7 @@ class DeliveryTopologyTest {
         TemplateCatalog templates = TemplateFiles.load(new TemplateProperties("classpath:templates/", List.of("zh-CN", "en"), "zh-CN", SHANGHAI),
                 new DefaultResourceLoader());
         Languages languages = new Languages(List.of("zh-CN", "en"), "zh-CN");
-        ResultRule results = new ResultRule(new ResultBasis(Set.of("不符合条件")), Duration.ofHours(1));
+        ResultRule results = new ResultRule(new ResultBasis(new DecisionBasis(List.of("不符合条件"))), Duration.ofHours(1));
         Channels channels = new Channels(Map.of(NotificationChannel.SMS, sms, NotificationChannel.EMAIL, email),
                 Map.of("refund-system", refunds), Map.of("refund-system", Set.of(NotificationKind.RESULT)));
         Map<NotificationKind, Set<NotificationChannel>> byKind = new EnumMap<>(NotificationKind.class);
@@ -106,7 +108,7 @@ class DeliveryTopologyTest {
         NotificationTopology topology = new NotificationTopology();
         StreamsBuilder builder = new StreamsBuilder();
         topology.notificationReceipts(builder, topics, templates, languages, results, plan, channels, topology.deliveryPolicy(delivery),
-                delivery, new MessageProperties(Duration.ofHours(1), Set.of()), new SimpleMeterRegistry(), "notification-service");
+                delivery, new MessageProperties(Duration.ofHours(1)), metrics, "notification-service");
 
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-service");
@@ -319,19 +321,33 @@ class DeliveryTopologyTest {
     }
 
     @Test
-    void aResultWithoutItsBasisIsNotToldButDeadLetteredWithTheReason() throws Exception {
+    void aResultWithoutItsBasisIsStillToldWithTheGenericBasisCountedAndLoggedAsADefect() throws Exception {
         start(shanghai("2026-11-23T14:00:00"), 10);
         TestOutputTopic<byte[], byte[]> deadLetters = driver.createOutputTopic(topics.complaintOutcomes.deadLetterTopic(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DeliveryProcessor.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            input(topics.complaintsReceived).pipeInput("C-8", received("C-8", "U-8", "zh-CN", true));
+            input(topics.complaintOutcomes).pipeInput("C-8", Events.outcome("C-8", "U-8", "zh-CN", ComplaintType.PRICE, Remedy.REJECT, 0,
+                    "不符合条件", null));
+            advance(TICK);
+        } finally {
+            logger.detachAppender(log);
+        }
 
-        input(topics.complaintOutcomes).pipeInput("C-8", Events.outcome("C-8", "U-8", "zh-CN", ComplaintType.PRICE, Remedy.REJECT, 0,
-                "不符合条件", null));
-        advance(TICK);
-
-        assertThat(receipts()).isEmpty();
-        assertThat(inbox("U-8")).isEmpty();
-        assertThat(deadLetters.readRecordsToList()).singleElement()
-                .satisfies(d -> assertThat(header(d, DeadLetterHeaderNames.REASON)).contains("处理依据"));
+        assertThat(deadLetters.readRecordsToList()).isEmpty();
+        assertThat(inbox("U-8")).anySatisfy(m -> {
+            assertThat(m.kind()).isEqualTo(NotificationKind.RESULT);
+            assertThat(m.text()).contains("暂不能支持您的诉求").contains("本次处理依据平台投诉处理规则作出").doesNotContain("不符合条件");
+        });
+        assertThat(metrics.counter("notification.result.generic_basis", "remedy", "REJECT").count()).isEqualTo(1.0);
+        assertThat(log.list).anySatisfy(e -> {
+            assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(e.getFormattedMessage()).contains("defect").contains("C-8").doesNotContain("U-8").doesNotContain("138");
+        });
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.livecomplaints.notification.messages.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.livecomplaints.events.CaseState;
+import io.livecomplaints.events.AnchorPenalty;
 import io.livecomplaints.events.ComplaintOutcome;
+import io.livecomplaints.events.PenaltyLevel;
+import io.livecomplaints.schemas.rules.DecisionBasis;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintType;
 import io.livecomplaints.events.NotificationKind;
@@ -16,14 +18,13 @@ import io.livecomplaints.notification.templates.model.Term;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class MessageRulesTest {
 
-    private final ResultRule results = new ResultRule(new ResultBasis(Set.of("不符合条件", "not eligible")), Duration.ofHours(1));
+    private final ResultRule results = new ResultRule(new ResultBasis(DecisionBasis.defaults()), Duration.ofHours(1));
 
     @Test
     void anAcknowledgmentPromisesTheDeadlineIntakeComputed() {
@@ -114,7 +115,7 @@ class MessageRulesTest {
         ComplaintOutcome outcome = Events.outcome("C-7", "U-1", "zh-CN", ComplaintType.LOGISTICS, Remedy.FULL_REFUND, 12_990,
                 "物流显示包裹丢失，商家未能提供签收证明", "R-LOG-3");
 
-        List<Notice> told = results.tell(outcome);
+        List<Notice> told = results.tell(outcome).notices();
 
         assertThat(told).extracting(Notice::kind).containsExactly(NotificationKind.RESULT, NotificationKind.SURVEY);
         Notice result = told.get(0);
@@ -127,26 +128,46 @@ class MessageRulesTest {
     }
 
     @Test
-    void aBareRejectionWithoutARuleIsRefused() {
+    void aBareRejectionWithoutARuleIsStillToldWithTheGenericBasisAndFlaggedAsADefect() {
         ComplaintOutcome bare = Events.outcome("C-8", "U-1", "zh-CN", ComplaintType.PRICE, Remedy.REJECT, 0, "不符合条件。", null);
-        assertThatThrownBy(() -> results.tell(bare))
-                .isInstanceOf(ResultBasis.MissingBasisException.class)
-                .hasMessageContaining("处理依据").hasMessageContaining("不符合条件");
+        ResultRule.Told told = results.tell(bare);
+        assertThat(told.genericBasis()).isTrue();
+        assertThat(told.notices()).extracting(Notice::kind).containsExactly(NotificationKind.RESULT, NotificationKind.SURVEY);
+        assertThat(told.notices().get(0).values().get("basis")).isEqualTo(new Fragment(Message.BASIS_GENERIC, java.util.Map.of()));
 
         ComplaintOutcome blank = Events.outcome("C-9", "U-1", "en", ComplaintType.PRICE, Remedy.REJECT, 0, "  ", null);
-        assertThatThrownBy(() -> results.tell(blank)).isInstanceOf(ResultBasis.MissingBasisException.class);
+        assertThat(results.tell(blank).genericBasis()).isTrue();
+        ComplaintOutcome english = Events.outcome("C-9", "U-1", "en", ComplaintType.PRICE, Remedy.APOLOGY, 0, "Not eligible!", "");
+        assertThat(results.tell(english).genericBasis()).isTrue();
+    }
+
+    @Test
+    void anAnchorPenaltyIsToldWithItsLevelAndDuration() {
+        ComplaintOutcome limited = Events.outcome("C-12", "U-1", "zh-CN", ComplaintType.ANCHOR_CONDUCT, Remedy.ANCHOR_PENALTY, 0,
+                "主播在直播中辱骂用户，违反主播行为规范", "R-ANCHOR-3");
+        limited.getDecision().setAnchorPenalty(AnchorPenalty.newBuilder().setLevel(PenaltyLevel.TRAFFIC_LIMIT).setDurationDays(7).build());
+        Notice result = results.tell(limited).notices().get(0);
+        assertThat(result.values().get("penalty")).isEqualTo(new Fragment("penalty.TRAFFIC_LIMIT", java.util.Map.of("days", 7)));
+
+        limited.getDecision().setAnchorPenalty(AnchorPenalty.newBuilder().setLevel(PenaltyLevel.BAN).build());
+        assertThat(results.tell(limited).notices().get(0).values().get("penalty")).isEqualTo(new Fragment("penalty.BAN", java.util.Map.of()));
+        limited.getDecision().setAnchorPenalty(null); // decided before penalties had levels
+        assertThat(results.tell(limited).notices().get(0).values().get("penalty"))
+                .isEqualTo(new Fragment(Message.PENALTY_UNSPECIFIED, java.util.Map.of()));
+        ComplaintOutcome apology = Events.outcome("C-13", "U-1", "zh-CN", ComplaintType.ANCHOR_CONDUCT, Remedy.APOLOGY, 0, "主播已道歉", null);
+        assertThat(results.tell(apology).notices().get(0).values()).doesNotContainKey("penalty");
     }
 
     @Test
     void aShortReasonIsAcceptedWhenItNamesTheRuleItRestsOn() {
         ComplaintOutcome withRule = Events.outcome("C-10", "U-1", "zh-CN", ComplaintType.AFTER_SALES_POLICY, Remedy.REJECT, 0,
                 "不符合条件", "R-7DAY-2");
-        assertThat(results.tell(withRule).get(0).values().get("basis"))
+        assertThat(results.tell(withRule).notices().get(0).values().get("basis"))
                 .isEqualTo(new Fragment(Message.BASIS, java.util.Map.of("reason", "", "rule", "R-7DAY-2")));
 
         ComplaintOutcome reasoned = Events.outcome("C-11", "U-1", "zh-CN", ComplaintType.AFTER_SALES_POLICY, Remedy.REJECT, 0,
                 "商品已拆封使用超过七天，不适用七天无理由退货", null);
-        assertThat(results.tell(reasoned).get(0).values().get("basis"))
+        assertThat(results.tell(reasoned).notices().get(0).values().get("basis"))
                 .isEqualTo(new Fragment(Message.BASIS_WITHOUT_RULE, java.util.Map.of("reason", "商品已拆封使用超过七天，不适用七天无理由退货")));
     }
 
@@ -155,6 +176,8 @@ class MessageRulesTest {
         for (Remedy remedy : Remedy.values()) {
             assertThat(Message.result(remedy).placeholders()).contains("basis", "refund", "compensation");
         }
-        assertThat(Message.placeholdersByKey()).containsKeys("basis", "basis.no-rule", "subject", "survey", "acknowledgment");
+        assertThat(Message.placeholdersByKey()).containsKeys("basis", "basis.no-rule", "basis.generic", "subject", "survey",
+                "acknowledgment", "result.ADVICE", "penalty.WARNING", "penalty.TRAFFIC_LIMIT", "penalty.SUSPENSION", "penalty.BAN");
+        assertThat(Message.result(Remedy.ANCHOR_PENALTY).placeholders()).contains("penalty");
     }
 }
