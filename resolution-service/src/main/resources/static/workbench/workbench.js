@@ -10,8 +10,8 @@
     ADD_EVIDENCE: { path: 'evidence', label: 'Add evidence 补充证据', fields: ['kind:EvidenceKind', 'url', 'replayOffsetSeconds?:number', 'description?'] },
     PROGRESS_NOTE: { path: 'progress', label: 'Progress update 进度告知', fields: ['note'] },
     REQUEST_MERCHANT_RESPONSE: { path: 'merchant-request', label: 'Ask merchant 请商家处理', fields: ['remedy:Remedy', 'refundFen?:number', 'compensationFen?:number', 'reason', 'note?'] },
-    PROPOSE_REMEDY: { path: 'proposal', label: 'Propose 提交审批', fields: ['remedy:Remedy', 'refundFen?:number', 'compensationFen?:number', 'liableParty:LiableParty', 'reason', 'platformAdvance?:boolean', 'note?'] },
-    RESOLVE: { path: 'resolve', label: 'Resolve 处理完结', fields: ['remedy:Remedy', 'refundFen?:number', 'compensationFen?:number', 'liableParty:LiableParty', 'reason', 'platformAdvance?:boolean', 'note?'] },
+    PROPOSE_REMEDY: { path: 'proposal', label: 'Propose 提交审批', fields: ['remedy:Remedy', 'refundFen?:number', 'compensationFen?:number', 'liableParty:LiableParty', 'reason', 'ruleId?', 'penaltyLevel?:PenaltyLevel', 'penaltyDays?:number', 'platformAdvance?:boolean', 'note?'] },
+    RESOLVE: { path: 'resolve', label: 'Resolve 处理完结', fields: ['remedy:Remedy', 'refundFen?:number', 'compensationFen?:number', 'liableParty:LiableParty', 'reason', 'ruleId?', 'penaltyLevel?:PenaltyLevel', 'penaltyDays?:number', 'platformAdvance?:boolean', 'note?'] },
     APPROVE: { path: 'approve', label: 'Approve 批准', fields: ['note?'] },
     DENY: { path: 'deny', label: 'Deny 驳回', fields: ['note'] },
     ESCALATE: { path: 'escalate', label: 'Escalate 升级', fields: ['note'] },
@@ -23,7 +23,8 @@
   var ENUMS = {
     EvidenceKind: ['SCREENSHOT', 'RECORDING', 'LIVE_REPLAY', 'PRODUCT_SNAPSHOT', 'CHAT_LOG', 'DELIVERY_PROOF', 'PHOTO', 'OTHER'],
     Remedy: ['FULL_REFUND', 'PARTIAL_REFUND', 'COUPON', 'RESHIP', 'EXCHANGE', 'APOLOGY', 'ANCHOR_PENALTY', 'TECH_FIX'],
-    LiableParty: ['MERCHANT', 'ANCHOR', 'LOGISTICS', 'PLATFORM', 'USER', 'NONE']
+    LiableParty: ['MERCHANT', 'ANCHOR', 'LOGISTICS', 'PLATFORM', 'USER', 'NONE'],
+    PenaltyLevel: ['WARNING', 'TRAFFIC_LIMIT', 'SUSPENSION', 'BAN']
   };
 
   function el(tag, attrs) {
@@ -156,6 +157,12 @@
         if (!i.name) { return; }
         if (i.type === 'checkbox') { body[i.name] = i.checked; } else if (i.value !== '') { body[i.name] = i.type === 'number' ? Number(i.value) : i.value; }
       });
+      // an ANCHOR_PENALTY's level (警告/限流/停播/封禁) and, for a traffic limit or suspension, its days
+      if (body.penaltyLevel || body.penaltyDays !== undefined) {
+        body.anchorPenalty = { level: body.penaltyLevel || null, durationDays: body.penaltyDays === undefined ? null : body.penaltyDays };
+      }
+      delete body.penaltyLevel;
+      delete body.penaltyDays;
       api('POST', '/api/v1/cases/' + encodeURIComponent(current.complaintId) + '/' + spec.path, body, current.version).then(function (r) {
         if (r.status === 202) { say('Accepted; the case will show it shortly (command ' + r.json.commandId + ').', true); setTimeout(function () { openCase(current.complaintId); }, 1000); return; }
         say(spec.label + ' done.', true);

@@ -59,6 +59,7 @@ class MerchantAndDisputeApiTest extends ApiTestSupport {
         ComplaintTriaged small = smallClaim(id, Instant.now());
         small.getComplaint().getEnrichment().setMerchantId(merchant);
         small.getComplaint().setUserId("U-express-" + id);
+        small.getComplaint().setOrderId("O-express-" + id); // an order nobody was refunded for yet (other tests refund O-1)
         open(small);
 
         HttpResponse<String> c = get("/api/v1/cases/" + id, supervisor("S-x"));

@@ -62,6 +62,7 @@ class ObjectAccessApiTest extends ApiTestSupport {
         String user = "U-credit-" + id;
         var small = io.livecomplaints.resolution.support.Fixtures.smallClaim(id, Instant.now()); // express refund: records at once
         small.getComplaint().setUserId(user);
+        small.getComplaint().setOrderId("O-credit-" + id); // an order nobody was refunded for yet (other tests refund O-1)
         open(small);
         awaitBody("/api/v1/credit/USER/" + user, tokens.user(user), 200, "\"validComplaints\":1");
 

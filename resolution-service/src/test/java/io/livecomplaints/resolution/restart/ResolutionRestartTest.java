@@ -64,7 +64,8 @@ class ResolutionRestartTest {
         try (ConfigurableApplicationContext a = start("a")) {
             String api = "http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port");
             open(triaged(waitingForMerchant, CLOCK.instant()).build(), api);
-            open(triaged(unanswered, CLOCK.instant()).build(), api);
+            // HIGH: in the 49 calendar hours below only its first response falls due (plan 72 h, resolution 120 h)
+            open(triaged(unanswered, CLOCK.instant()).setSeverity(io.livecomplaints.events.Severity.HIGH).build(), api);
             assertThat(post(api + "/api/v1/cases/" + waitingForMerchant + "/accept", junior, "{}").statusCode()).isEqualTo(200);
             HttpResponse<String> asked = post(api + "/api/v1/cases/" + waitingForMerchant + "/merchant-request", junior,
                     "{\"remedy\":\"FULL_REFUND\",\"reason\":\"货不对板，请商家退款\"}");
