@@ -68,4 +68,20 @@ class ResultBasisFlowTest extends ServiceTestBase {
         }
         assertThat(WEBHOOK.deliveredFor(id)).anySatisfy(hook -> assertThat(String.valueOf(hook.body().get("text"))).contains("限流 7 天"));
     }
+    @Test
+    void aComplaintTheSystemAnsweredWithTheDiagnosisIsToldItsResultAndBasis() throws Exception {
+        String id = "C-advice-flow";
+        String user = "U-advice-flow";
+        write(topics.complaintsReceived, id, Events.received(id, user, "zh-CN", Events.contact("13700004444", null, true), Instant.now()));
+        ComplaintOutcome outcome = Events.outcome(id, user, "zh-CN", ComplaintType.STREAM_QUALITY, Remedy.ADVICE, 0,
+                "自动诊断：直播推流与CDN节点均正常，卡顿来自您当前的网络环境。 请切换到更稳定的Wi-Fi或4G/5G网络后重新进入直播间。",
+                "AUTO-QOS-VIEWER-SIDE");
+        write(topics.complaintOutcomes, id, outcome);
+
+        awaitResult(id);
+        String inbox = get("/api/v1/inbox/" + user, TestPlatform.get().tokens().user(user)).body();
+        System.out.println("advice, inbox: " + inbox);
+        assertThat(inbox).contains("您反馈的问题（编号 C-advice-flow）已自动答复处理。处理依据：自动诊断：直播推流与CDN节点均正常")
+                .contains("（依据平台规则 AUTO-QOS-VIEWER-SIDE）");
+    }
 }
