@@ -6,6 +6,7 @@ import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintCommand;
 import io.livecomplaints.events.TimelineEntry;
 import io.livecomplaints.resolution.agent.CommandGateway;
+import io.livecomplaints.resolution.cases.model.CaseChange;
 import io.livecomplaints.resolution.cases.model.CaseCommands;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
 import io.livecomplaints.resolution.cases.model.CaseStateMachine;
@@ -54,7 +55,8 @@ public class CommandResponses {
 
     public ResponseEntity<Object> run(ComplaintCase c, ComplaintCommand command, Actor viewer) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        CaseCommands.check(c, command, policies, now).ifPresent(r -> {
+        CaseChange change = CaseCommands.handle(c, command, policies, now);
+        change.refusal().or(() -> policies.size().tooLarge(change.result()).map(Refusal::caseFull)).ifPresent(r -> {
             throw refused(r, command.getEnvelope().getEventId());
         });
         CommandGateway.Result result = gateway.submit(command);
@@ -105,6 +107,10 @@ public class CommandResponses {
             case STALE_VERSION:
                 status = HttpStatus.CONFLICT;
                 title = "The case changed";
+                break;
+            case CASE_FULL:
+                status = HttpStatus.CONFLICT;
+                title = "The case is full";
                 break;
             default:
                 status = HttpStatus.CONFLICT;
