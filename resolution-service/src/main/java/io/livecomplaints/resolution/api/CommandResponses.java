@@ -6,7 +6,6 @@ import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintCommand;
 import io.livecomplaints.events.TimelineEntry;
 import io.livecomplaints.resolution.agent.CommandGateway;
-import io.livecomplaints.resolution.cases.model.CaseChange;
 import io.livecomplaints.resolution.cases.model.CaseCommands;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
 import io.livecomplaints.resolution.cases.model.CaseStateMachine;
@@ -55,8 +54,7 @@ public class CommandResponses {
 
     public ResponseEntity<Object> run(ComplaintCase c, ComplaintCommand command, Actor viewer) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        CaseChange change = CaseCommands.handle(c, command, policies, now);
-        change.refusal().or(() -> policies.size().tooLarge(change.result()).map(Refusal::caseFull)).ifPresent(r -> {
+        CaseCommands.check(c, command, policies, now).ifPresent(r -> {
             throw refused(r, command.getEnvelope().getEventId());
         });
         CommandGateway.Result result = gateway.submit(command);

@@ -29,13 +29,22 @@ public final class AgentDirectory {
         return agentsByTeam.getOrDefault(team, Set.of()).contains(agentId);
     }
 
-    /** What is wrong with {@code agentId} as the new assignee of a case of {@code team}; empty if nothing. */
-    public Optional<String> problemWithAssignee(String agentId, String team) {
+    /** What is wrong with {@code agentId} as an agent id at all (missing, markup, too long); empty if nothing. */
+    public static Optional<String> problemWithId(String agentId) {
         if (agentId == null || agentId.isBlank()) {
             return Optional.of("is required: who takes the case");
         }
         if (!AGENT_ID.matcher(agentId).matches()) {
             return Optional.of("must be an agent id: letters, digits, '.', '_' or '-', at most 64 characters");
+        }
+        return Optional.empty();
+    }
+
+    /** What is wrong with {@code agentId} as the new assignee of a case of {@code team}; empty if nothing. */
+    public Optional<String> problemWithAssignee(String agentId, String team) {
+        Optional<String> badId = problemWithId(agentId);
+        if (badId.isPresent()) {
+            return badId;
         }
         if (!isAgentOf(agentId, team)) {
             return Optional.of("is not an agent of team " + team + ": a case goes only to an agent of its own team");

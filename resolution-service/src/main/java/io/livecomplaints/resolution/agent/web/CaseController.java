@@ -149,9 +149,8 @@ class CaseController {
     @PostMapping("/reassign")
     ResponseEntity<Object> reassign(Caller caller, @PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                     @RequestBody ActionRequests.Reassign body) {
-        if (body.agentId() == null || !AgentDirectory.AGENT_ID.matcher(body.agentId()).matches()) {
-            failIf(Map.of("agentId", policies.agents().problemWithAssignee(body.agentId(), null).orElseThrow()));
-        }
+        // a malformed id is refused before the case is looked up (the same answer whether it exists or not)
+        AgentDirectory.problemWithId(body.agentId()).ifPresent(problem -> failIf(Map.of("agentId", problem)));
         ComplaintCase c = access.forAgent(caller, id);
         policies.agents().problemWithAssignee(body.agentId(), c.getTeam()).ifPresent(problem -> failIf(Map.of("agentId", problem)));
         return act(caller, c, ifMatch, CommandAction.REASSIGN, b -> b.setTargetAgentId(body.agentId()).setNote(body.note()));

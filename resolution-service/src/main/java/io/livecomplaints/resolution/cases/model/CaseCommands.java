@@ -24,9 +24,14 @@ public final class CaseCommands {
     private CaseCommands() {
     }
 
-    /** The refusal the command would meet on this case, without changing anything (the API's early answer). */
+    /**
+     * The refusal the command would meet on this case, without changing anything (the API's early answer): the
+     * processor's refusal, or CASE_FULL when the changed case would be too large to write (which the processor
+     * dead-letters).
+     */
     public static Optional<Refusal> check(ComplaintCase c, ComplaintCommand command, CasePolicies policies, Instant now) {
-        return handle(c, command, policies, now).refusal();
+        CaseChange change = handle(c, command, policies, now);
+        return change.refusal().or(() -> policies.size().tooLarge(change.result()).map(Refusal::caseFull));
     }
 
     public static CaseChange handle(ComplaintCase c, ComplaintCommand command, CasePolicies policies, Instant now) {
