@@ -43,6 +43,9 @@ class ValidationApiTest extends IntakeApiTestSupport {
             unknown demand                | {"channel":"APP_CHAT","text":"退款","demands":["REFUND","MONEY"]}        | demands[1]
             bad incident time             | {"channel":"APP_CHAT","text":"退款","incidentAt":"yesterday"}            | incidentAt
             evidence url not http         | {"channel":"APP_CHAT","text":"x","evidence":[{"url":"file:///etc/passwd"}]} | evidence[0].url
+            evidence url javascript       | {"channel":"APP_CHAT","text":"x","evidence":[{"url":"javascript:alert(1)"}]} | evidence[0].url
+            evidence url link-local       | {"channel":"APP_CHAT","text":"x","evidence":[{"url":"http://169.254.169.254/latest/meta-data/"}]} | evidence[0].url
+            evidence url loopback         | {"channel":"APP_CHAT","text":"x","evidence":[{"url":"http://127.0.0.1:8083/actuator/env"}]} | evidence[0].url
             negative replay offset        | {"channel":"APP_CHAT","text":"x","evidence":[{"kind":"LIVE_REPLAY","url":"https://r.example.com/1","replayOffsetSeconds":-5}]} | evidence[0].replayOffsetSeconds
             unknown evidence kind         | {"channel":"APP_CHAT","text":"x","evidence":[{"kind":"HOLOGRAM","url":"https://r.example.com/1"}]} | evidence[0].kind
             bad phone                     | {"channel":"APP_CHAT","text":"x","contact":{"phone":"call me"}}          | contact.phone

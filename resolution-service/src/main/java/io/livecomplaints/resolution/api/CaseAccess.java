@@ -40,7 +40,9 @@ public class CaseAccess {
         return c;
     }
 
-    public ComplaintCase forMerchant(String merchantId, String complaintId) {
+    /** A case for the merchant its MERCHANT token names (the only source of a merchant's identity). */
+    public ComplaintCase forMerchant(Caller caller, String complaintId) {
+        String merchantId = caller.isMerchant() ? caller.merchantId() : null;
         ComplaintCase c = queries.find(complaintId).orElseThrow(() -> ApiException.notFound(complaintId));
         if (merchantId == null || !merchantId.equals(c.getMerchantId())) {
             throw ApiException.notFound(complaintId);

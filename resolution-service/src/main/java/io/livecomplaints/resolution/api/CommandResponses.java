@@ -106,6 +106,10 @@ public class CommandResponses {
                 status = HttpStatus.CONFLICT;
                 title = "The case changed";
                 break;
+            case CASE_FULL:
+                status = HttpStatus.CONFLICT;
+                title = "The case is full";
+                break;
             default:
                 status = HttpStatus.CONFLICT;
                 title = "Illegal transition";

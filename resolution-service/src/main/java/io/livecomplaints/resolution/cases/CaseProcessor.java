@@ -76,7 +76,7 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
         if (input.triaged() != null) {
             if (current == null) { // a redelivered triaged complaint does not open a second case
                 var complaint = input.triaged().getComplaint();
-                apply(CaseOpening.open(input.triaged(), credit(CreditSubject.USER, complaint.getUserId()),
+                applyInput(CaseOpening.open(input.triaged(), credit(CreditSubject.USER, complaint.getUserId()),
                         credit(CreditSubject.ORDER, complaint.getOrderId()), policies, now()), record.timestamp());
             }
             return;
@@ -87,10 +87,10 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
         if (input.command() != null) {
             ComplaintCommand command = input.command();
             if (!applied(current, command.getEnvelope().getEventId())) {
-                apply(CaseCommands.handle(current, command, policies, now()), record.timestamp());
+                applyInput(CaseCommands.handle(current, command, policies, now()), record.timestamp());
             }
         } else if (!applied(current, input.survey().getEnvelope().getEventId())) {
-            apply(CaseDisputes.survey(current, input.survey(), policies, now()), record.timestamp());
+            applyInput(CaseDisputes.survey(current, input.survey(), policies, now()), record.timestamp());
         }
     }
 
@@ -112,6 +112,25 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
             if (c != null) {
                 CaseTimers.fire(c, timer, policies, now).ifPresent(change -> apply(change, wallClock));
             }
+        }
+    }
+
+    /**
+     * Writes the change an input record caused, unless the case would outgrow its bound ({@code CaseSizeBound}): then
+     * nothing is written and the exception sends the input to its dead-letter topic with the reason (the DLT handler
+     * of service-support), so the partition goes on instead of failing on a record the producer would refuse.
+     */
+    private void applyInput(CaseChange change, long at) {
+        policies.size().tooLarge(change.result()).ifPresent(reason -> {
+            throw new CaseTooLargeException(reason);
+        });
+        apply(change, at);
+    }
+
+    /** A change that would make the case larger than any record may be. */
+    static final class CaseTooLargeException extends IllegalStateException {
+        CaseTooLargeException(String reason) {
+            super(reason);
         }
     }
 

@@ -1,7 +1,10 @@
 package io.livecomplaints.resolution.config;
 
 import io.livecomplaints.events.AgentTier;
+import io.livecomplaints.resolution.agent.model.AgentDirectory;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
+import io.livecomplaints.resolution.cases.model.CaseSizeBound;
+import io.livecomplaints.resolution.limits.model.TextCaps;
 import io.livecomplaints.resolution.fastpath.model.ExpressRefundPolicy;
 import io.livecomplaints.resolution.fastpath.model.UserStanding;
 import io.livecomplaints.resolution.remedies.model.AnchorPenaltyRules;
@@ -30,9 +33,18 @@ import org.springframework.context.annotation.Configuration;
 public class PolicyConfiguration {
 
     @Bean
-    CasePolicies casePolicies(ResolutionProperties p, DecisionBasis basis) {
+    CasePolicies casePolicies(ResolutionProperties p, DecisionBasis basis, LimitsProperties limits, AgentsProperties agents) {
         return new CasePolicies(ladder(p), sla(p), expressRefund(p), new ReplayRetentionPolicy(p.replayRetention()),
-                p.autoCloseAfter(), basis, new AnchorPenaltyRules(p.anchorPenaltyMaxDays()));
+                p.autoCloseAfter(), basis, new AnchorPenaltyRules(p.anchorPenaltyMaxDays()),
+                new CaseSizeBound(limits.caseTextBudgetBytes(), limits.maxCaseBytes(), limits.maxEvidenceItems()),
+                new AgentDirectory(agents.agents()));
+    }
+
+    /** Text caps per request field (checked on every request body by {@code TextCapsAdvice}). */
+    @Bean
+    TextCaps textCaps(LimitsProperties limits) {
+        LimitsProperties.TextChars t = limits.textChars();
+        return new TextCaps(t.note(), t.reason(), t.description(), t.ruleId(), t.agentId(), t.other());
     }
 
     /** The wall clock; tests replace it to move time instead of waiting. */

@@ -1,6 +1,7 @@
 package io.livecomplaints.resolution.api;
 
 import static io.livecomplaints.testkit.security.AuthMatrix.Kind.AGENT;
+import static io.livecomplaints.testkit.security.AuthMatrix.Kind.MERCHANT;
 import static io.livecomplaints.testkit.security.AuthMatrix.Kind.OPERATOR;
 import static io.livecomplaints.testkit.security.AuthMatrix.Kind.SUPERVISOR;
 import static io.livecomplaints.testkit.security.AuthMatrix.Kind.SYSTEM;
@@ -30,7 +31,7 @@ class AuthMatrixApiTest extends ApiTestSupport {
                 .allow("GET /api/v1/credit/{subject}/{id}", USER, AGENT, SUPERVISOR, SYSTEM, OPERATOR)
                 .allow("GET /api/v1/my/cases/{id}", USER)
                 .allow("POST /api/v1/my/cases/{id}/dispute", USER)
-                .allow("POST /api/v1/merchant/cases/{id}/response", SYSTEM);
+                .allow("POST /api/v1/merchant/cases/{id}/response", MERCHANT);
         CASE_ACTIONS.forEach(action -> matrix.allow("POST /api/v1/cases/{id}/" + action, AGENT, SUPERVISOR));
         assertThat(matrix.verify()).isGreaterThan(0);
     }

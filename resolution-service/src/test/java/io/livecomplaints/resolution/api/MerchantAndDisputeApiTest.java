@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 /** Merchant answers, fast paths, disputes, credit records, replay retention and dead letters, end to end in the service. */
 class MerchantAndDisputeApiTest extends ApiTestSupport {
 
-    private static final String MERCHANT_SYSTEM = TestPlatform.get().tokens().system("merchant-platform");
+    private static final String MERCHANT_M1 = TestPlatform.get().tokens().merchant("M-1");
 
     @Test
-    void theMerchantAnswersThroughTheMerchantPlatformAndOnlyForTheirOwnOrders() throws Exception {
+    void theMerchantAnswersWithItsOwnTokenAndOnlyForTheirOwnOrders() throws Exception {
         String id = newId();
         open(triaged(id, Instant.now()).build());
         post("/api/v1/cases/" + id + "/accept", junior("J-m"), null);
@@ -35,12 +35,11 @@ class MerchantAndDisputeApiTest extends ApiTestSupport {
         assertThat(field(asked.body(), "state")).isEqualTo("AWAITING_MERCHANT");
         assertThat(asked.body()).contains("\"clock\":\"MERCHANT_RESPONSE\"");
 
-        assertThat(post("/api/v1/merchant/cases/" + id + "/response", MERCHANT_SYSTEM,
-                "{\"merchantId\":\"M-other\",\"agrees\":true}").statusCode()).isEqualTo(404);
-        assertThat(post("/api/v1/merchant/cases/" + id + "/response", junior("J-m"),
-                "{\"merchantId\":\"M-1\",\"agrees\":true}").statusCode()).isEqualTo(403);
-        HttpResponse<String> answered = post("/api/v1/merchant/cases/" + id + "/response", MERCHANT_SYSTEM,
-                "{\"merchantId\":\"M-1\",\"agrees\":true,\"note\":\"同意退款\"}");
+        assertThat(post("/api/v1/merchant/cases/" + id + "/response", TestPlatform.get().tokens().merchant("M-other"),
+                "{\"agrees\":true}").statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/merchant/cases/" + id + "/response", junior("J-m"), "{\"agrees\":true}").statusCode()).isEqualTo(403);
+        HttpResponse<String> answered = post("/api/v1/merchant/cases/" + id + "/response", MERCHANT_M1,
+                "{\"agrees\":true,\"note\":\"同意退款\"}");
 
         assertThat(answered.statusCode()).isEqualTo(200);
         assertThat(field(answered.body(), "state")).isEqualTo("RESOLVED");

@@ -51,9 +51,10 @@ class ObjectAccessApiTest extends ApiTestSupport {
         assertThat(get("/api/v1/my/cases/" + id, tokens.system("hotline")).statusCode())
                 .as("an upstream system cannot read a user's view").isEqualTo(403);
 
-        String merchantPlatform = tokens.system("merchant-platform");
-        assertThat(post("/api/v1/merchant/cases/" + id + "/response", merchantPlatform,
-                "{\"merchantId\":\"M-2\",\"agrees\":true}").statusCode()).as("another merchant's case").isEqualTo(404);
+        assertThat(post("/api/v1/merchant/cases/" + id + "/response", tokens.merchant("M-2"), "{\"agrees\":true}").statusCode())
+                .as("another merchant's case").isEqualTo(404);
+        assertThat(post("/api/v1/merchant/cases/" + id + "/response", tokens.system("merchant-platform"),
+                "{\"merchantId\":\"M-1\",\"agrees\":true}").statusCode()).as("a system token answers for no merchant").isEqualTo(403);
     }
 
     @Test

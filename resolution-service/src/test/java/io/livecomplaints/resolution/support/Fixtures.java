@@ -17,7 +17,9 @@ import io.livecomplaints.events.Remedy;
 import io.livecomplaints.events.RemedyDecision;
 import io.livecomplaints.events.Severity;
 import io.livecomplaints.events.SurveyResponse;
+import io.livecomplaints.resolution.agent.model.AgentDirectory;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
+import io.livecomplaints.resolution.cases.model.CaseSizeBound;
 import io.livecomplaints.resolution.fastpath.model.ExpressRefundPolicy;
 import io.livecomplaints.resolution.fastpath.model.UserStanding;
 import io.livecomplaints.resolution.remedies.model.AuthorityLadder;
@@ -62,7 +64,18 @@ public final class Fixtures {
                 Duration.ofHours(48), new WarningPolicy(Duration.ofHours(2), 0.2), calendar, Map.of());
         return new CasePolicies(ladder(), sla,
                 new ExpressRefundPolicy(true, 5_000, Set.of(ComplaintType.FUNDS_SAFETY), new UserStanding(1, 10)),
-                new ReplayRetentionPolicy(Duration.ofDays(180)), Duration.ofDays(7));
+                new ReplayRetentionPolicy(Duration.ofDays(180)), Duration.ofDays(7), sizeBound(), agents());
+    }
+
+    /** application.yml's case size bound: 50 evidence items, 512 KiB text budget, 768 KiB largest case. */
+    public static CaseSizeBound sizeBound() {
+        return new CaseSizeBound(512 * 1024, 768 * 1024, 50);
+    }
+
+    /** The agents of the test teams: and the roster's AS-01…AS-04 in after-sales, L-1, L-2 in logistics. */
+    public static AgentDirectory agents() {
+        return new AgentDirectory(Map.of(TEAM, List.of("A-1", "A-2", "AS-01", "AS-02", "AS-03", "AS-04"),
+                "logistics", List.of("L-1", "L-2")));
     }
 
     /** A triaged MEDIUM product complaint on an order of ¥299 from merchant M-1, waiting in the team queue. */

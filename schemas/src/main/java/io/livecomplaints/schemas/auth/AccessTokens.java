@@ -16,11 +16,14 @@ import javax.crypto.spec.SecretKeySpec;
  * Mints the bearer tokens every REST API accepts: JWTs signed with HS256 and the platform's shared secret
  * ({@code COMPLAINTS_SECURITY_JWT_SECRET}). In production the identity provider mints them; here the simulator,
  * the tests and {@code bin/local token} do. Claims: {@code sub}, {@code roles}, optional {@code tier} and
- * {@code team} (agents), {@code iss}, {@code iat}, {@code exp}.
+ * {@code team} (agents), {@code merchantId} (merchants: the merchant the token acts for), {@code iss}, {@code iat},
+ * {@code exp}.
  */
 public final class AccessTokens {
 
     public static final String ISSUER = "live-complaints";
+    /** The claim naming the merchant a MERCHANT token acts for. */
+    public static final String MERCHANT_ID_CLAIM = "merchantId";
     /** Minimum secret length for HS256 (256 bits). */
     public static final int MIN_SECRET_BYTES = 32;
 
@@ -56,12 +59,24 @@ public final class AccessTokens {
         return mint(systemName, Set.of(Role.SYSTEM), null, null, Duration.ofHours(1));
     }
 
+    /**
+     * A token for a merchant (role MERCHANT, claim {@code merchantId}): the merchant platform (商家后台) gets one per
+     * merchant, and every merchant API acts for that merchant only, never for one named in a request body.
+     */
+    public String merchant(String merchantId) {
+        return mint(merchantId, Set.of(Role.MERCHANT), null, null, merchantId, Duration.ofHours(8));
+    }
+
     /** A token for operations staff (statistics, rule tuning). */
     public String operator(String operatorId) {
         return mint(operatorId, Set.of(Role.OPERATOR), null, null, Duration.ofHours(8));
     }
 
     public String mint(String subject, Set<String> roles, String tier, String team, Duration ttl) {
+        return mint(subject, roles, tier, team, null, ttl);
+    }
+
+    public String mint(String subject, Set<String> roles, String tier, String team, String merchantId, Duration ttl) {
         Instant now = Instant.now();
         ObjectNode header = JSON.createObjectNode().put("alg", "HS256").put("typ", "JWT");
         ObjectNode claims = JSON.createObjectNode()
@@ -76,6 +91,9 @@ public final class AccessTokens {
         }
         if (team != null) {
             claims.put("team", team);
+        }
+        if (merchantId != null) {
+            claims.put(MERCHANT_ID_CLAIM, merchantId);
         }
         String signingInput = encode(header.toString()) + "." + encode(claims.toString());
         return signingInput + "." + B64.encodeToString(hmac(signingInput));
@@ -102,6 +120,7 @@ public final class AccessTokens {
         public static final String SUPERVISOR = "SUPERVISOR";
         public static final String SYSTEM = "SYSTEM";
         public static final String OPERATOR = "OPERATOR";
+        public static final String MERCHANT = "MERCHANT";
 
         private Role() {
         }
@@ -110,7 +129,7 @@ public final class AccessTokens {
     /** Mints a token from the command line: {@code AccessTokens SECRET user U-1 | agent A-1 SENIOR after-sales | ...}. */
     public static void main(String[] args) {
         if (args.length < 3) {
-            System.err.println("usage: AccessTokens SECRET (user ID | agent ID TIER TEAM | supervisor ID TIER | system NAME | operator ID)");
+            System.err.println("usage: AccessTokens SECRET (user ID | agent ID TIER TEAM | supervisor ID TIER | system NAME | operator ID | merchant MERCHANT_ID)");
             System.exit(2);
         }
         AccessTokens tokens = new AccessTokens(args[0]);
@@ -120,6 +139,7 @@ public final class AccessTokens {
             case "supervisor" -> tokens.supervisor(args[2], args.length > 3 ? args[3] : "SUPERVISOR");
             case "system" -> tokens.system(args[2]);
             case "operator" -> tokens.operator(args[2]);
+            case "merchant" -> tokens.merchant(args[2]);
             default -> throw new IllegalArgumentException("unknown kind " + args[1]);
         };
         System.out.println(token);

@@ -50,7 +50,7 @@ public class ApiSecurityAutoConfiguration {
                 .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-                new JwtIssuerValidator(AccessTokens.ISSUER)));
+                new JwtIssuerValidator(AccessTokens.ISSUER), new MerchantClaimValidator()));
         return decoder;
     }
 

@@ -5,9 +5,14 @@ import java.util.Set;
 
 /**
  * Who is calling an API, from the verified bearer token: a user, an agent (with tier and team), a supervisor,
- * an upstream/internal system, or operations staff. Controllers take it as a parameter.
+ * an upstream/internal system, operations staff, or a merchant (with the merchant id its token names). Controllers
+ * take it as a parameter.
  */
-public record Caller(String id, Set<String> roles, String tier, String team) {
+public record Caller(String id, Set<String> roles, String tier, String team, String merchantId) {
+
+    public Caller(String id, Set<String> roles, String tier, String team) {
+        this(id, roles, tier, team, null);
+    }
 
     public boolean hasRole(String role) {
         return roles.contains(role);
@@ -31,5 +36,10 @@ public record Caller(String id, Set<String> roles, String tier, String team) {
 
     public boolean isOperator() {
         return hasRole(Role.OPERATOR);
+    }
+
+    /** A merchant's token: {@link #merchantId()} is the merchant it acts for (always set, see MerchantClaimValidator). */
+    public boolean isMerchant() {
+        return hasRole(Role.MERCHANT);
     }
 }

@@ -38,8 +38,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 public final class AuthMatrix {
 
-    /** The kinds of caller the platform issues tokens to (a supervisor's token also carries AGENT). */
-    public enum Kind { USER, AGENT, SUPERVISOR, SYSTEM, OPERATOR }
+    /**
+     * The kinds of caller the platform issues tokens to (a supervisor's token also carries AGENT; a merchant's names its
+     * merchant id).
+     */
+    public enum Kind { USER, AGENT, SUPERVISOR, SYSTEM, OPERATOR, MERCHANT }
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
@@ -160,6 +163,7 @@ public final class AuthMatrix {
         byKind.put(Kind.SUPERVISOR, tokens.supervisor("authz-supervisor-" + run, "SUPERVISOR"));
         byKind.put(Kind.SYSTEM, tokens.system("authz-system-" + run));
         byKind.put(Kind.OPERATOR, tokens.operator("authz-operator-" + run));
+        byKind.put(Kind.MERCHANT, tokens.merchant("authz-merchant-" + run));
         return byKind;
     }
 

@@ -3,13 +3,14 @@ package io.livecomplaints.intake.validation.model;
 import io.livecomplaints.events.EvidenceKind;
 import io.livecomplaints.intake.submission.model.ComplaintDraft;
 import io.livecomplaints.intake.submission.model.ComplaintDraft.EvidenceDraft;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.livecomplaints.schemas.evidence.EvidenceUrls;
 import java.util.Arrays;
 
 /**
- * Evidence is a short list of references, not the bytes: at most the configured number of items, each an http(s)
- * URL of bounded length with a known kind, and a replay moment (seconds into the stream) that is not negative.
+ * Evidence is a short list of references, not the bytes: at most the configured number of items, each a link of
+ * bounded length that passes the platform's one evidence-link rule ({@link EvidenceUrls}: http(s) to a public host,
+ * shared with resolution's agent evidence) with a known kind, and a replay moment (seconds into the stream) that is
+ * not negative.
  */
 final class EvidenceWithinLimits implements ComplaintRule {
 
@@ -40,13 +41,7 @@ final class EvidenceWithinLimits implements ComplaintRule {
         if (evidence.kind() != null && kind(evidence.kind()) == null) {
             violations.add(field + ".kind", "unknown kind '" + evidence.kind() + "', expected one of " + Arrays.toString(EvidenceKind.values()));
         }
-        if (evidence.url() == null || evidence.url().isBlank()) {
-            violations.add(field + ".url", "is required");
-        } else if (evidence.url().length() > urlMaxChars) {
-            violations.add(field + ".url", "must be at most " + urlMaxChars + " characters");
-        } else if (!isHttpUrl(evidence.url())) {
-            violations.add(field + ".url", "must be an http(s) URL");
-        }
+        EvidenceUrls.problem(evidence.url(), urlMaxChars).ifPresent(problem -> violations.add(field + ".url", problem));
         if (evidence.replayOffsetSeconds() != null && evidence.replayOffsetSeconds() < 0) {
             violations.add(field + ".replayOffsetSeconds", "must not be negative");
         }
@@ -60,15 +55,6 @@ final class EvidenceWithinLimits implements ComplaintRule {
             return kind == null ? EvidenceKind.OTHER : EvidenceKind.valueOf(kind.strip());
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = new URI(url.strip());
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 }

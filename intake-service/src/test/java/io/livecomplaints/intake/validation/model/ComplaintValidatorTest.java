@@ -85,6 +85,11 @@ class ComplaintValidatorTest {
         assertThat(fields(with(draft("APP_CHAT", "x"), null, null, null, List.of(
                 new EvidenceDraft(null, "https://img.example.com/" + "a".repeat(60), null, null, null))))).containsExactly("evidence[0].url");
         assertThat(fields(with(draft("APP_CHAT", "x"), null, null, null, Collections.singletonList(null)))).containsExactly("evidence[0]");
+        for (String local : List.of("javascript:alert(1)", "file:///etc/passwd", "http://169.254.169.254/latest/meta-data/",
+                "http://localhost/a.png", "http://[fe80::1]/a.png")) {
+            assertThat(fields(with(draft("APP_CHAT", "x"), null, null, null, List.of(
+                    new EvidenceDraft(null, local, null, null, null))))).as(local).containsExactly("evidence[0].url");
+        }
     }
 
     @Test

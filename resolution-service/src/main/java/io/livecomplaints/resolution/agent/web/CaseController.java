@@ -7,10 +7,13 @@ import io.livecomplaints.events.ComplaintCommand;
 import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.LiableParty;
 import io.livecomplaints.events.RemedyDecision;
+import io.livecomplaints.resolution.agent.model.AgentDirectory;
 import io.livecomplaints.resolution.api.ApiException;
 import io.livecomplaints.resolution.api.CaseAccess;
 import io.livecomplaints.resolution.api.CaseView;
 import io.livecomplaints.resolution.api.CommandResponses;
+import io.livecomplaints.resolution.cases.model.CasePolicies;
+import io.livecomplaints.schemas.evidence.EvidenceUrls;
 import io.livecomplaints.support.security.Caller;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +41,12 @@ class CaseController {
 
     private final CaseAccess access;
     private final CommandResponses commands;
+    private final CasePolicies policies;
 
-    CaseController(CaseAccess access, CommandResponses commands) {
+    CaseController(CaseAccess access, CommandResponses commands, CasePolicies policies) {
         this.access = access;
         this.commands = commands;
+        this.policies = policies;
     }
 
     @GetMapping
@@ -63,9 +68,7 @@ class CaseController {
         if (body.kind() == null) {
             problems.put("kind", "is required");
         }
-        if (body.url() == null || body.url().isBlank()) {
-            problems.put("url", "is required: where the evidence is kept");
-        }
+        EvidenceUrls.problem(body.url()).ifPresent(problem -> problems.put("url", problem));
         if (body.replayOffsetSeconds() != null && body.replayOffsetSeconds() < 0) {
             problems.put("replayOffsetSeconds", "must not be negative");
         }
@@ -146,10 +149,11 @@ class CaseController {
     @PostMapping("/reassign")
     ResponseEntity<Object> reassign(Caller caller, @PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                     @RequestBody ActionRequests.Reassign body) {
-        if (body.agentId() == null || body.agentId().isBlank()) {
-            failIf(Map.of("agentId", "is required: who takes the case"));
-        }
-        return act(caller, id, ifMatch, CommandAction.REASSIGN, b -> b.setTargetAgentId(body.agentId()).setNote(body.note()));
+        // a malformed id is refused before the case is looked up (the same answer whether it exists or not)
+        AgentDirectory.problemWithId(body.agentId()).ifPresent(problem -> failIf(Map.of("agentId", problem)));
+        ComplaintCase c = access.forAgent(caller, id);
+        policies.agents().problemWithAssignee(body.agentId(), c.getTeam()).ifPresent(problem -> failIf(Map.of("agentId", problem)));
+        return act(caller, c, ifMatch, CommandAction.REASSIGN, b -> b.setTargetAgentId(body.agentId()).setNote(body.note()));
     }
 
     @PostMapping("/progress")

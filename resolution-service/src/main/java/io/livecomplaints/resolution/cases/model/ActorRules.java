@@ -12,9 +12,10 @@ import java.util.Optional;
 /**
  * Who may act on a case. Agents act only on their team's cases, supervisors on every team's. Working a case
  * (decisions, merchant requests, notes, escalation, reassignment, closing) is for its assignee or a supervisor;
- * anyone of the team may take an unassigned, escalated or reopened case and add evidence. Only the merchant (through
- * the merchant platform's system) answers a merchant request; the user who filed it, an agent or the survey system
- * reopen a result; the system closes quiet cases. Approval rights are the ladder's: see {@link CaseDecisions}.
+ * anyone of the team may take an unassigned, escalated or reopened case and add evidence. Only the merchant the case
+ * is about (its MERCHANT token) answers a merchant request; the user who filed it (dispute, survey) or a supervisor
+ * on their behalf reopens a result, never a plain agent; the system closes quiet cases. Approval rights are the
+ * ladder's: see {@link CaseDecisions}.
  */
 public final class ActorRules {
 
@@ -24,14 +25,18 @@ public final class ActorRules {
     public static Optional<Refusal> check(ComplaintCase c, Actor actor, CommandAction action) {
         ActorRole role = actor.getRole();
         if (action == CommandAction.MERCHANT_RESPONDED) {
-            return role == ActorRole.MERCHANT || role == ActorRole.SYSTEM ? Optional.empty()
-                    : Optional.of(Refusal.forbidden("only the merchant answers a merchant request"));
+            // the merchant the case is about, as its token names it (never a system speaking for any merchant)
+            return role == ActorRole.MERCHANT && actor.getActorId().equals(c.getMerchantId()) ? Optional.empty()
+                    : Optional.of(Refusal.forbidden("only the merchant of the case answers a merchant request"));
+        }
+        if (role == ActorRole.MERCHANT) {
+            return Optional.of(Refusal.forbidden("a merchant only answers merchant requests"));
         }
         if (role == ActorRole.USER) {
             return action == CommandAction.REOPEN && actor.getActorId().equals(c.getUserId()) ? Optional.empty()
                     : Optional.of(Refusal.forbidden("a user may only dispute the result of their own complaint"));
         }
-        if (role == ActorRole.SYSTEM || role == ActorRole.MERCHANT) {
+        if (role == ActorRole.SYSTEM) {
             return action == CommandAction.REOPEN || action == CommandAction.CLOSE || action == CommandAction.PROGRESS_NOTE
                     ? Optional.empty() : Optional.of(Refusal.forbidden(role + " may not " + action));
         }
@@ -48,8 +53,12 @@ public final class ActorRules {
             case ADD_EVIDENCE:
             case APPROVE:
             case DENY:
-            case REOPEN:
                 return Optional.empty();
+            case REOPEN:
+                // reopening is the user's dispute; an agent who could reopen their own decision could decide again
+                // and again, so only a supervisor reopens on the user's behalf (the ladder still counts every outcome)
+                return supervisor ? Optional.empty()
+                        : Optional.of(Refusal.forbidden("a decided case is reopened by the user's dispute or by a supervisor"));
             default:
                 return assignee || supervisor ? Optional.empty()
                         : Optional.of(Refusal.forbidden("only the assignee (" + c.getAssigneeId() + ") or a supervisor may " + action));

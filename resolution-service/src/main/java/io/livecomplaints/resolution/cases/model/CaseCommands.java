@@ -8,6 +8,7 @@ import io.livecomplaints.events.ComplaintCommand;
 import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
+import io.livecomplaints.schemas.evidence.EvidenceUrls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,14 @@ public final class CaseCommands {
     private CaseCommands() {
     }
 
-    /** The refusal the command would meet on this case, without changing anything (the API's early answer). */
+    /**
+     * The refusal the command would meet on this case, without changing anything (the API's early answer): the
+     * processor's refusal, or CASE_FULL when the changed case would be too large to write (which the processor
+     * dead-letters).
+     */
     public static Optional<Refusal> check(ComplaintCase c, ComplaintCommand command, CasePolicies policies, Instant now) {
-        return handle(c, command, policies, now).refusal();
+        CaseChange change = handle(c, command, policies, now);
+        return change.refusal().or(() -> policies.size().tooLarge(change.result()).map(Refusal::caseFull));
     }
 
     public static CaseChange handle(ComplaintCase c, ComplaintCommand command, CasePolicies policies, Instant now) {
@@ -33,7 +39,8 @@ public final class CaseCommands {
         String action = command.getAction().name();
         Optional<Refusal> refused = checkVersion(c, command)
                 .or(() -> CaseStateMachine.check(c.getState(), command.getAction()))
-                .or(() -> ActorRules.check(c, actor, command.getAction()));
+                .or(() -> ActorRules.check(c, actor, command.getAction()))
+                .or(() -> policies.size().check(c, command));
         if (refused.isPresent()) {
             return CaseChange.refused(c, command.getEnvelope(), action, actor.getActorId(), refused.get(), now);
         }
@@ -66,7 +73,7 @@ public final class CaseCommands {
                 change.step("ACCEPT", CaseState.IN_PROGRESS, actorId, command.getNote());
                 return Optional.empty();
             case REASSIGN:
-                return reassign(change, command);
+                return reassign(change, command, policies);
             case ADD_EVIDENCE:
                 return addEvidence(change, command, policies);
             case PROGRESS_NOTE:
@@ -107,10 +114,11 @@ public final class CaseCommands {
         }
     }
 
-    private static Optional<Refusal> reassign(CaseChange change, ComplaintCommand command) {
+    private static Optional<Refusal> reassign(CaseChange change, ComplaintCommand command, CasePolicies policies) {
         String target = command.getTargetAgentId();
-        if (blank(target)) {
-            return Optional.of(Refusal.invalid("targetAgentId is required"));
+        Optional<String> problem = policies.agents().problemWithAssignee(target, change.before().getTeam());
+        if (problem.isPresent()) {
+            return Optional.of(Refusal.invalid("targetAgentId " + problem.get()));
         }
         change.next().setAssigneeId(target);
         change.step("REASSIGN", CaseState.ASSIGNED, command.getActor().getActorId(), "→ " + target
@@ -125,6 +133,10 @@ public final class CaseCommands {
         String actorId = command.getActor().getActorId();
         List<Evidence> added = new ArrayList<>();
         for (Evidence e : command.getEvidence()) {
+            Optional<String> badUrl = EvidenceUrls.problem(e.getUrl());
+            if (badUrl.isPresent()) {
+                return Optional.of(Refusal.invalid("evidence url " + badUrl.get()));
+            }
             added.add(Evidence.newBuilder(e).setAddedBy(actorId).setCapturedAt(e.getCapturedAt() == null ? change.at() : e.getCapturedAt()).build());
         }
         List<Evidence> all = new ArrayList<>(change.before().getEvidence());

@@ -13,6 +13,7 @@ import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.resolution.credit.model.CreditDeltas;
 import io.livecomplaints.resolution.outcomes.model.Outcomes;
 import io.livecomplaints.resolution.remedies.model.AuthorityLadder;
+import io.livecomplaints.resolution.remedies.model.GrantedTotal;
 import io.livecomplaints.resolution.remedies.model.RemedyRules;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
 import io.livecomplaints.resolution.sla.model.SlaTimer;
@@ -21,9 +22,11 @@ import java.util.Optional;
 
 /**
  * Remedy decisions under the authority ladder. Resolving within one's tier decides at once; above it, or when
- * proposing, the case goes to AWAITING_APPROVAL for the next tier able to grant the remedy. Approving needs that
- * tier and is never done by the proposer; denying sends the case back to work. A rejection names the rule it rests
- * on. Platform advance (先行赔付) needs money to pay and a merchant to recover it from.
+ * proposing, the case goes to AWAITING_APPROVAL for the next tier able to grant the remedy. The limit bounds what
+ * the case pays in total ({@link GrantedTotal}: this decision plus every earlier RESOLVED outcome of the case, so a
+ * reopened case cannot pay a tier's limit once per round). Approving needs that tier and is never done by the
+ * proposer; denying sends the case back to work. A rejection names the rule it rests on. Platform advance (先行赔付)
+ * needs money to pay and a merchant to recover it from.
  */
 public final class CaseDecisions {
 
@@ -41,7 +44,8 @@ public final class CaseDecisions {
         }
         Actor actor = command.getActor();
         AgentTier tier = ActorRules.tierOf(actor);
-        if (!policies.ladder().canGrant(tier, command.getDecision())) {
+        // the ladder bounds what the whole case pays: earlier outcomes (before a dispute reopened it) count
+        if (!policies.ladder().canGrant(tier, GrantedTotal.after(change.before(), command.getDecision()))) {
             return toApproval(change, command, policies, "RESOLVE");
         }
         change.setClocks(SlaClocks.met(change.clocks(), SlaClock.HANDLING_PLAN, change.at()));
@@ -102,6 +106,10 @@ public final class CaseDecisions {
         change.next().setDecision(decision).setPendingDecision(null).setPendingProposedBy(null).setRequiredTier(null)
                 .setMerchantRequestedAt(null).setFastPath(fastPath).setPlatformAdvanced(platformAdvanced)
                 .setAutoApproved(autoApproved);
+        if (result == OutcomeResult.RESOLVED) {
+            GrantedTotal total = GrantedTotal.after(before, decision);
+            change.next().setGrantedRefundFen(total.refundFen()).setGrantedCompensationFen(total.compensationFen());
+        }
         change.setClocks(SlaClocks.met(change.clocks(), SlaClock.RESOLUTION, change.at()));
         change.step(action, result == OutcomeResult.RESOLVED ? CaseState.RESOLVED : CaseState.REJECTED, decidedBy, note);
         ComplaintCase decided = change.next().build();
@@ -115,7 +123,8 @@ public final class CaseDecisions {
                                                 String action) {
         Actor actor = command.getActor();
         AgentTier tier = ActorRules.tierOf(actor);
-        Optional<AgentTier> approver = policies.ladder().approverTier(tier, command.getDecision());
+        GrantedTotal total = GrantedTotal.after(change.before(), command.getDecision());
+        Optional<AgentTier> approver = policies.ladder().approverTier(tier, total);
         if (approver.isEmpty()) {
             return Optional.of(Refusal.invalid("no tier above " + tier + " can grant this remedy"));
         }
@@ -124,7 +133,9 @@ public final class CaseDecisions {
         change.setClocks(SlaClocks.met(change.clocks(), SlaClock.HANDLING_PLAN, change.at()));
         change.step(action, CaseState.AWAITING_APPROVAL, actor.getActorId(), command.getDecision().getRemedy() + " "
                 + RemedyRules.moneyFen(command.getDecision()) + " fen needs " + approver.get() + " approval"
-                + (tier == approver.get() ? "" : " (above the " + tier + " limit)") + note(command));
+                + (tier == approver.get() ? "" : " (above the " + tier + " limit)")
+                + (GrantedTotal.soFar(change.before()).isNone() ? "" : "; the case would pay " + total + " in all")
+                + note(command));
         return Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package io.livecomplaints.resolution.cases.model;
 
+import io.livecomplaints.resolution.agent.model.AgentDirectory;
 import io.livecomplaints.resolution.fastpath.model.ExpressRefundPolicy;
 import io.livecomplaints.resolution.remedies.model.AnchorPenaltyRules;
 import io.livecomplaints.resolution.remedies.model.AuthorityLadder;
@@ -14,14 +15,27 @@ import java.time.Duration;
  * @param autoCloseAfter a resolved or rejected case nobody disputes is closed after this long
  * @param basis          the basis rule (处理依据) every decision must meet, shared with notification
  * @param penalties      the levels and durations of anchor penalties
+ * @param size           how large a case may grow (evidence items, text budget, largest record)
+ * @param agents         the agents of each team (who a case may be reassigned to)
  */
 public record CasePolicies(AuthorityLadder ladder, SlaPolicy sla, ExpressRefundPolicy expressRefund,
                            ReplayRetentionPolicy replayRetention, Duration autoCloseAfter, DecisionBasis basis,
-                           AnchorPenaltyRules penalties) {
+                           AnchorPenaltyRules penalties, CaseSizeBound size, AgentDirectory agents) {
+
+    /** application.yml's case size bound: 50 evidence items, 512 KiB text budget, 768 KiB largest case. */
+    public static final CaseSizeBound DEFAULT_SIZE = new CaseSizeBound(512 * 1024, 768 * 1024, 50);
+
+    /** With the default basis, penalty rules and size bound, and no agents to reassign to. */
+    public CasePolicies(AuthorityLadder ladder, SlaPolicy sla, ExpressRefundPolicy expressRefund,
+                        ReplayRetentionPolicy replayRetention, Duration autoCloseAfter) {
+        this(ladder, sla, expressRefund, replayRetention, autoCloseAfter, DEFAULT_SIZE, new AgentDirectory(java.util.Map.of()));
+    }
 
     /** With the default basis and penalty rules. */
     public CasePolicies(AuthorityLadder ladder, SlaPolicy sla, ExpressRefundPolicy expressRefund,
-                        ReplayRetentionPolicy replayRetention, Duration autoCloseAfter) {
-        this(ladder, sla, expressRefund, replayRetention, autoCloseAfter, DecisionBasis.defaults(), AnchorPenaltyRules.defaults());
+                        ReplayRetentionPolicy replayRetention, Duration autoCloseAfter, CaseSizeBound size,
+                        AgentDirectory agents) {
+        this(ladder, sla, expressRefund, replayRetention, autoCloseAfter, DecisionBasis.defaults(),
+                AnchorPenaltyRules.defaults(), size, agents);
     }
 }

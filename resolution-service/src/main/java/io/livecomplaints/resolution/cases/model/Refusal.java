@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Why a command was not applied ({@code fields}: the problem of each bad field of an incomplete command, if known). The API answers with the matching status (409 for an illegal transition or a stale
- * version, 403 when the actor lacks the authority, 400 for an incomplete command); the case processor records it on
- * the case's timeline.
+ * Why a command was not applied ({@code fields}: the problem of each bad field of an incomplete command, if known).
+ * The API answers with the matching status (409 for an illegal transition or a stale version, 403 when the actor lacks
+ * the authority, 400 for an incomplete command, 409 when the case has reached its size bound); the case processor
+ * records it on the case's timeline.
  */
 public record Refusal(Kind kind, String reason, Map<String, String> fields) {
 
-    public enum Kind { ILLEGAL_TRANSITION, STALE_VERSION, FORBIDDEN, INVALID }
+    public enum Kind { ILLEGAL_TRANSITION, STALE_VERSION, FORBIDDEN, INVALID, CASE_FULL }
 
     public Refusal {
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -38,5 +39,9 @@ public record Refusal(Kind kind, String reason, Map<String, String> fields) {
 
     public static Refusal invalid(String reason) {
         return new Refusal(Kind.INVALID, reason);
+    }
+
+    public static Refusal caseFull(String reason) {
+        return new Refusal(Kind.CASE_FULL, reason);
     }
 }

@@ -18,15 +18,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/merchant/cases/{id}/response}: the merchant platform (商家后台, a SYSTEM token) relays a
- * merchant's answer to a refund request: agrees (the case is resolved with the requested remedy) or refuses (back to
- * the agent). A case about another merchant's order is a 404.
+ * {@code POST /api/v1/merchant/cases/{id}/response}: a merchant (a MERCHANT token naming its merchant id, as the
+ * merchant platform 商家后台 holds one per merchant) answers a refund request: agrees (the case is resolved with the
+ * requested remedy) or refuses (back to the agent). The merchant is the token's, never the body's: a body that names
+ * one is refused (400 on {@code merchantId}), and a case about another merchant's order is a 404.
  */
 @RestController
-@PreAuthorize("hasRole('SYSTEM')")
+@PreAuthorize("hasRole('MERCHANT')")
 class MerchantResponseController {
 
-    /** The merchant's answer. */
+    /** The merchant's answer; {@code merchantId} is only read to refuse it. */
     record MerchantAnswer(String merchantId, Boolean agrees, String note) {
     }
 
@@ -41,8 +42,8 @@ class MerchantResponseController {
     @PostMapping("/api/v1/merchant/cases/{id}/response")
     ResponseEntity<Object> answer(Caller caller, @PathVariable String id, @RequestBody MerchantAnswer body) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (body.merchantId() == null || body.merchantId().isBlank()) {
-            problems.put("merchantId", "is required: the merchant who answers");
+        if (body.merchantId() != null) {
+            problems.put("merchantId", "must not be sent: the merchant is the one your token names");
         }
         if (body.agrees() == null) {
             problems.put("agrees", "is required: true to accept the requested remedy, false to refuse it");
@@ -53,9 +54,11 @@ class MerchantResponseController {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        ComplaintCase c = access.forMerchant(body.merchantId(), id);
-        Actor merchant = Actor.newBuilder().setActorId(body.merchantId()).setRole(ActorRole.MERCHANT).build();
+        ComplaintCase c = access.forMerchant(caller, id);
+        Actor merchant = Actor.newBuilder().setActorId(caller.merchantId()).setRole(ActorRole.MERCHANT).build();
+        String by = caller.id().equals(caller.merchantId()) ? "" : " (by " + caller.id() + ")";
+        String note = body.note() == null ? (by.isEmpty() ? null : by.strip()) : body.note() + by;
         return commands.run(c, commands.command(c, merchant, CommandAction.MERCHANT_RESPONDED, null)
-                .setMerchantAgrees(body.agrees()).setNote(body.note() + " (via " + caller.id() + ")").build(), merchant);
+                .setMerchantAgrees(body.agrees()).setNote(note).build(), merchant);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The refund authority ladder (退款权限阶梯): each tier grants refunds and compensation up to its limits; a remedy
  * above them needs the approval of the next tier whose limits cover it. Remedies without money (exchange, reship,
- * apology, ...) are within every tier's authority. Tiers rank in {@link AgentTier} order, JUNIOR lowest.
+ * apology, ...) are within every tier's authority. Tiers rank in {@link AgentTier} order, JUNIOR lowest. Limits
+ * apply to what the whole case pays ({@link GrantedTotal}): the earlier outcomes of a reopened case count.
  */
 public final class AuthorityLadder {
 
@@ -30,15 +31,25 @@ public final class AuthorityLadder {
         return limits.get(tier);
     }
 
-    /** Whether an agent of this tier may grant the remedy without approval. */
+    /** Whether an agent of this tier may grant the remedy without approval (on a case that granted nothing yet). */
     public boolean canGrant(AgentTier tier, RemedyDecision decision) {
-        return limits.get(tier).covers(decision.getRefundFen(), decision.getCompensationFen());
+        return canGrant(tier, GrantedTotal.NONE.plus(decision));
+    }
+
+    /** Whether an agent of this tier may bring a case to this total (all its outcomes together) without approval. */
+    public boolean canGrant(AgentTier tier, GrantedTotal total) {
+        return limits.get(tier).covers(total.refundFen(), total.compensationFen());
     }
 
     /** The lowest tier above {@code proposer} that may grant the remedy; empty if none (the proposer is the top). */
     public Optional<AgentTier> approverTier(AgentTier proposer, RemedyDecision decision) {
+        return approverTier(proposer, GrantedTotal.NONE.plus(decision));
+    }
+
+    /** The lowest tier above {@code proposer} that may bring the case to this total; empty if none. */
+    public Optional<AgentTier> approverTier(AgentTier proposer, GrantedTotal total) {
         for (AgentTier tier : AgentTier.values()) {
-            if (tier.ordinal() > proposer.ordinal() && canGrant(tier, decision)) {
+            if (tier.ordinal() > proposer.ordinal() && canGrant(tier, total)) {
                 return Optional.of(tier);
             }
         }

@@ -113,7 +113,7 @@ class CaseStateMachineTest {
                 b.setTargetAgentId("A-2");
                 break;
             case ADD_EVIDENCE:
-                b.setEvidence(List.of(Evidence.newBuilder().setKind(EvidenceKind.PHOTO).setUrl("https://x/1.jpg").build()));
+                b.setEvidence(List.of(Evidence.newBuilder().setKind(EvidenceKind.PHOTO).setUrl("https://img.example.com/1.jpg").build()));
                 break;
             case REQUEST_MERCHANT_RESPONSE:
             case RESOLVE:

@@ -1,0 +1,32 @@
+package io.livecomplaints.support.security;
+
+import io.livecomplaints.schemas.auth.AccessTokens;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * A MERCHANT token must name the merchant it acts for ({@code merchantId} claim, an id of the usual shape): merchant
+ * APIs take the merchant from the token only, so a merchant token without one is invalid (401), never "any merchant".
+ */
+public final class MerchantClaimValidator implements OAuth2TokenValidator<Jwt> {
+
+    private static final Pattern MERCHANT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+    @Override
+    public OAuth2TokenValidatorResult validate(Jwt token) {
+        List<String> roles = token.getClaimAsStringList("roles");
+        if (roles == null || !roles.contains(AccessTokens.Role.MERCHANT)) {
+            return OAuth2TokenValidatorResult.success();
+        }
+        String merchantId = token.getClaimAsString(AccessTokens.MERCHANT_ID_CLAIM);
+        if (merchantId == null || !MERCHANT_ID.matcher(merchantId).matches()) {
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                    "a MERCHANT token must name its merchant in the " + AccessTokens.MERCHANT_ID_CLAIM + " claim", null));
+        }
+        return OAuth2TokenValidatorResult.success();
+    }
+}
