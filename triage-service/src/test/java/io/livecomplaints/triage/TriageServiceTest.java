@@ -226,6 +226,24 @@ class TriageServiceTest {
     }
 
     @Test
+    void anAppUserWhomIntakeFoundToBeVipIsRaised() throws Exception {
+        String vip = "C-vip-" + run;
+        String regular = "C-regular-" + run;
+        try (TopicWriter<ComplaintReceived> complaints = TestPlatform.get().writer(topics.complaintsReceived);
+             TopicReader<ComplaintTriaged> triaged = TestPlatform.get().reader(topics.complaintsTriaged)) {
+            // filed over the API with a user token (source api); intake set vip from the buyer's level on their order
+            complaints.send(vip, ComplaintReceived.newBuilder(complaint(vip, "快递三天没有物流信息", Instant.now())).setSource("api").setVip(true).build());
+            complaints.send(regular, ComplaintReceived.newBuilder(complaint(regular, "快递三天没有物流信息", Instant.now())).setSource("api").build());
+
+            ComplaintTriaged raised = awaitTriaged(triaged, vip);
+            ComplaintTriaged plain = awaitTriaged(triaged, regular);
+            assertThat(raised.getPriorityReasons()).contains("VIP user +10");
+            assertThat(plain.getPriorityReasons()).noneMatch(r -> r.startsWith("VIP"));
+            assertThat(raised.getPriority()).isEqualTo(plain.getPriority() + 10);
+        }
+    }
+
+    @Test
     void agentsLoadGrowsWithAssignmentsAndShrinksWhenTheirCasesClose() throws Exception {
         String id = "C-load-" + run;
         try (TopicWriter<ComplaintReceived> complaints = TestPlatform.get().writer(topics.complaintsReceived);
