@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.livecomplaints.events.CaseState;
 import io.livecomplaints.events.Channel;
+import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintOutcome;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.ComplaintType;
@@ -29,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,14 @@ class StatisticsTest extends AnalyticsServiceTest {
         write(topics.slaEvents, id(c2), sla(id(c2), SlaEventKind.BREACHED, SlaClock.RESOLUTION, at(45), TEAM));
         write(topics.slaEvents, id(c2), sla(id(c2), SlaEventKind.ESCALATED, SlaClock.RESOLUTION, at(45), TEAM));
         write(topics.slaEvents, id(c4), sla(id(c4), SlaEventKind.WARNING, SlaClock.FIRST_RESPONSE, at(30), null));
+        // the merchants are asked to answer (c1 of M1, c3 of M2); M1 does not answer in time: a merchant timeout,
+        // which must not count in the platform's SLA figures (breachedComplaints stays 1, slaBreaches 2)
+        write(topics.complaintCases, id(c1), ComplaintCase.newBuilder(caseVersion(c1, 3, CaseState.AWAITING_MERCHANT, at(8), at(6), 0))
+                .setMerchantId(M1).setMerchantRequestedAt(at(8)).build());
+        write(topics.complaintCases, id(c3), ComplaintCase.newBuilder(caseVersion(c3, 2, CaseState.AWAITING_MERCHANT, at(5), at(4), 0))
+                .setMerchantId(M2).setMerchantRequestedAt(at(5)).build());
+        write(topics.slaEvents, id(c1), sla(id(c1), SlaEventKind.WARNING, SlaClock.MERCHANT_RESPONSE, at(9), TEAM));
+        write(topics.slaEvents, id(c1), sla(id(c1), SlaEventKind.BREACHED, SlaClock.MERCHANT_RESPONSE, at(10), TEAM));
         write(topics.complaintCases, id(c1), caseVersion(c1, 4, CaseState.REOPENED, at(40), at(6), 1));
         write(topics.complaintCases, id(c1), caseVersion(c1, 5, CaseState.IN_PROGRESS, at(41), at(6), 1));
         write(topics.surveyResponses, id(c1), survey(id(c1), 2, at(35)));
@@ -148,6 +158,24 @@ class StatisticsTest extends AnalyticsServiceTest {
     }
 
     @Test
+    void merchantTimeoutRatesPerMerchantApartFromThePlatformsSla() throws Exception {
+        JsonNode timeouts = await("/api/v1/stats/merchants/timeouts?" + period(T, END),
+                b -> b.path("overall").path("timeouts").asLong() >= 1 && b.path("overall").path("requests").asLong() >= 2);
+        System.out.println("GET /api/v1/stats/merchants/timeouts → " + timeouts);
+        JsonNode merchants = timeouts.path("merchants");
+        List<JsonNode> ours = new java.util.ArrayList<>();
+        merchants.forEach(m -> {
+            if (m.path("merchantId").asText().contains(RUN)) {
+                ours.add(m);
+            }
+        });
+        assertThat(ours).hasSize(2);
+        assertJson(ours.get(0), "{\"merchantId\":\"" + M1 + "\",\"requests\":1,\"timeouts\":1,\"rate\":1.0}");
+        assertJson(ours.get(1), "{\"merchantId\":\"" + M2 + "\",\"requests\":1,\"timeouts\":0,\"rate\":0.0}");
+        assertThat(timeouts.path("overall").path("merchantId").asText()).isEqualTo("all");
+    }
+
+    @Test
     void remediesAndLiablePartiesOfThePeriod() throws Exception {
         JsonNode remedies = await("/api/v1/stats/remedies?" + period(T, END), b -> b.path("total").path("count").asLong() == 3);
         assertJson(remedies, "{\"total\":{\"count\":3,\"amountFen\":18900},\"byRemedy\":{"
@@ -198,7 +226,8 @@ class StatisticsTest extends AnalyticsServiceTest {
             if (sum(scrape, "complaints_analytics_decided_total", "team=\"" + TEAM + "\"") == 3
                     && sum(scrape, "complaints_analytics_complaints_total", "team=\"" + TEAM + "\"") == 4
                     // a scrape may land mid-refresh: counters are set before the top-N gauges
-                    && sum(scrape, "complaints_analytics_top_complaints", "key=\"" + M1 + "\"") == 2) {
+                    && sum(scrape, "complaints_analytics_top_complaints", "key=\"" + M1 + "\"") == 2
+                    && sum(scrape, "complaints_analytics_top_merchant_requests", "merchant=\"" + M1 + "\"") == 1) {
                 break;
             }
             Thread.sleep(300);
@@ -215,6 +244,10 @@ class StatisticsTest extends AnalyticsServiceTest {
         assertThat(sum(scrape, "complaints_analytics_top_complaints", "key=\"" + M1 + "\"")).isEqualTo(2);
         assertThat(sum(scrape, "complaints_analytics_liable_party_total", "party=\"MERCHANT\"")).isGreaterThanOrEqualTo(2);
         assertThat(sum(scrape, "complaints_analytics_remedy_amount_fen_total", "remedy=\"FULL_REFUND\"")).isGreaterThanOrEqualTo(12900);
+        assertThat(sum(scrape, "complaints_analytics_merchant_timeouts_total")).isGreaterThanOrEqualTo(1);
+        assertThat(sum(scrape, "complaints_analytics_merchant_requests_total")).isGreaterThanOrEqualTo(2);
+        assertThat(sum(scrape, "complaints_analytics_top_merchant_timeouts", "merchant=\"" + M1 + "\"")).isEqualTo(1);
+        assertThat(sum(scrape, "complaints_analytics_top_merchant_requests", "merchant=\"" + M1 + "\"")).isEqualTo(1);
         assertThat(scrape).doesNotContain("U-C-" + RUN); // no user ids
     }
 

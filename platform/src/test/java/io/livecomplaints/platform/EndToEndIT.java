@@ -10,8 +10,12 @@ import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.ComplaintType;
 import io.livecomplaints.events.NotificationKind;
 import io.livecomplaints.events.NotificationReceipt;
+import io.livecomplaints.events.OrderEvent;
+import io.livecomplaints.events.OrderStatus;
 import io.livecomplaints.platform.runtime.ServiceProcess;
+import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.Topics;
+import io.livecomplaints.schemas.topics.Writers;
 import io.livecomplaints.schemas.topics.DeadLetterHeaderNames;
 import io.livecomplaints.testkit.TestPlatform;
 import io.livecomplaints.testkit.TopicReader;
@@ -24,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,6 +191,70 @@ class EndToEndIT {
             }
         }
         assertThat(leaks).as("personal data in the services' logs").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void noContactValueReachesComplaintsTriagedOrComplaintCases() throws Exception {
+        List<String> contact = List.of("13698765432", "zhao.lei@example.com", "赵雷");
+        HttpResponse<String> accepted = post(services.get("intake-service").url() + "/api/v1/complaints", "U-e2e-contact",
+                "{\"channel\":\"ORDER_PAGE\",\"orderId\":\"O-e2e-contact\",\"text\":\"快递丢件了，物流一直显示派送中\","
+                + "\"contact\":{\"name\":\"赵雷\",\"phone\":\"13698765432\",\"email\":\"zhao.lei@example.com\",\"consentToContact\":true}}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = accepted.body().replaceAll(".*\"complaintId\":\"([^\"]+)\".*", "$1");
+        try (TopicReader<ComplaintReceived> received = TestPlatform.get().reader(topics.complaintsReceived);
+             TopicReader<ComplaintTriaged> triaged = TestPlatform.get().reader(topics.complaintsTriaged);
+             TopicReader<ComplaintCase> cases = TestPlatform.get().reader(topics.complaintCases)) {
+            // intake keeps it for notification (and the owner) on complaints-received
+            assertThat(received.await(x -> id.equals(x.key()), STAGE_TIMEOUT).value().getContact().getPhone()).isEqualTo("13698765432");
+
+            TopicReader.Received<ComplaintTriaged> t = triaged.await(x -> id.equals(x.key()), STAGE_TIMEOUT);
+            assertThat(t.value().getComplaint().getContact()).isNull();
+            assertThat(t.value().getMaskedContact().getPhone()).isEqualTo("136****5432");
+            assertThat(t.value().getMaskedContact().getConsent()).isTrue();
+            TopicReader.Received<ComplaintCase> c = cases.await(x -> id.equals(x.key()), STAGE_TIMEOUT);
+            for (String value : contact) {
+                assertThat(t.bytesContain(value)).as("complaints-triaged holds " + value).isFalse();
+                assertThat(c.bytesContain(value)).as("complaint-cases holds " + value).isFalse();
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anAppUserWhoseOrderSaysTheyAreVipIsRaisedInTriage() throws Exception {
+        String user = "U-e2e-vip";
+        String orderId = "O-e2e-vip";
+        try (TopicWriter<OrderEvent> orders = TestPlatform.get().writer(topics.commerceOrders)) {
+            Instant placed = Instant.now().minus(Duration.ofDays(1));
+            orders.send(orderId, OrderEvent.newBuilder()
+                    .setEnvelope(Envelopes.create(null, Writers.UPSTREAM, null, placed))
+                    .setOrderId(orderId).setUserId(user).setStatus(OrderStatus.SHIPPED).setMerchantId("M-201")
+                    .setSkuId("SKU-1").setProductName("羊绒大衣").setAmountPaidFen(89900).setPlacedAt(placed)
+                    .setBuyerVip(true).build());
+        }
+        try (TopicReader<ComplaintReceived> received = TestPlatform.get().reader(topics.complaintsReceived);
+             TopicReader<ComplaintTriaged> triaged = TestPlatform.get().reader(topics.complaintsTriaged)) {
+            // filed with the user's own token; intake has the order once its upstream table caught up
+            long deadline = System.nanoTime() + STAGE_TIMEOUT.toNanos();
+            ComplaintReceived r;
+            do {
+                HttpResponse<String> accepted = post(services.get("intake-service").url() + "/api/v1/complaints", user,
+                        "{\"channel\":\"ORDER_PAGE\",\"orderId\":\"" + orderId + "\",\"text\":\"快递三天没有物流信息\"}");
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                String id = accepted.body().replaceAll(".*\"complaintId\":\"([^\"]+)\".*", "$1");
+                r = received.await(x -> id.equals(x.key()), STAGE_TIMEOUT).value();
+            } while (!r.getEnrichment().getOrderFound() && System.nanoTime() < deadline && sleep(500));
+            String id = r.getEnvelope().getComplaintId();
+            assertThat(r.getVip()).isTrue();
+            assertThat(triaged.await(x -> id.equals(x.key()), STAGE_TIMEOUT).value().getPriorityReasons())
+                    .anyMatch(reason -> reason.startsWith("VIP user"));
+        }
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 
     private static String abbreviate(String line) {

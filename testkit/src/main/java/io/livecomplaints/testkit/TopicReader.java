@@ -21,8 +21,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class TopicReader<V> implements AutoCloseable {
 
-    /** A decoded record with its headers. */
-    public record Received<V>(String key, V value, Map<String, String> headers, int partition, long offset) {
+    /** A decoded record with its headers and its value's bytes as they are on the topic. */
+    public record Received<V>(String key, V value, Map<String, String> headers, int partition, long offset, byte[] bytes) {
+
+        /** Whether the value's bytes contain the text (UTF-8), e.g. to prove a personal value is not on a topic. */
+        public boolean bytesContain(String text) {
+            return bytes != null && new String(bytes, StandardCharsets.UTF_8).contains(text);
+        }
     }
 
     /** Header the reader adds to a record it could not decode (its value is then null). */
@@ -93,7 +98,7 @@ public final class TopicReader<V> implements AutoCloseable {
                     headers.put(UNREADABLE, e.getMessage()); // a poison record some test wrote: kept, value null
                 }
             }
-            seen.add(new Received<>(key, value, headers, record.partition(), record.offset()));
+            seen.add(new Received<>(key, value, headers, record.partition(), record.offset(), record.value()));
         }
     }
 

@@ -13,6 +13,7 @@ import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.ComplaintType;
 import io.livecomplaints.events.IncidentKind;
+import io.livecomplaints.events.PersonalContact;
 import io.livecomplaints.events.QosSample;
 import io.livecomplaints.events.QosVerdict;
 import io.livecomplaints.events.Severity;
@@ -81,7 +82,7 @@ class TriageServiceTest {
     private static Path copyClassifierData() {
         try {
             Path dir = Files.createTempDirectory("classifier");
-            for (String file : List.of("train.jsonl", "lexicon.tsv", "stopwords.txt")) {
+            for (String file : List.of("train.jsonl", "lexicon.tsv", "funds-safety.tsv", "stopwords.txt")) {
                 try (InputStream in = TriageServiceTest.class.getResourceAsStream("/classifier/" + file)) {
                     Files.copy(in, dir.resolve(file));
                 }
@@ -192,6 +193,53 @@ class TriageServiceTest {
             assertThat(viewer.getAssignedAgentId()).isNull();
             assertThat(viewer.getEnvelope().getTraceId()).isEqualTo(sent.get("C-fine-" + run).getEnvelope().getTraceId());
             assertThat(viewer.getEnvelope().getProducer()).isEqualTo(Writers.TRIAGE);
+        }
+    }
+
+    @Test
+    void moneyTakenWithoutAnOrderIsFundsSafetyOverServiceAndTheTriagedRecordCarriesOnlyTheMaskedContact() throws Exception {
+        String id = "C-funds-" + run;
+        try (TopicWriter<ComplaintReceived> complaints = TestPlatform.get().writer(topics.complaintsReceived);
+             TopicReader<ComplaintTriaged> triaged = TestPlatform.get().reader(topics.complaintsTriaged)) {
+            complaints.send(id, ComplaintReceived.newBuilder(complaint(id, "钱扣了订单没生成，客服也不理人，问了三次都没回复", Instant.now()))
+                    .setContact(PersonalContact.newBuilder().setName("王小明").setPhone("13812345678")
+                            .setEmail("xiaoming.wang@example.com").setConsentToContact(true).build())
+                    .build());
+
+            TopicReader.Received<ComplaintTriaged> record = triaged.await(r -> id.equals(r.key()), TIMEOUT);
+            ComplaintTriaged result = record.value();
+            assertThat(result.getClassification().getPrimaryType()).isEqualTo(ComplaintType.FUNDS_SAFETY);
+            assertThat(result.getClassification().getSecondaryTypes()).contains(ComplaintType.SERVICE);
+            assertThat(result.getClassification().getSignals().get(0)).startsWith("rule:funds-safety(");
+            assertThat(result.getTeam()).isEqualTo("funds-risk");
+            assertThat(result.getPriorityReasons()).anyMatch(r -> r.contains("funds-safety first"));
+
+            assertThat(result.getComplaint().getContact()).isNull();
+            assertThat(result.getMaskedContact().getPhone()).isEqualTo("138****5678");
+            assertThat(result.getMaskedContact().getEmail()).isEqualTo("x***@example.com");
+            assertThat(result.getMaskedContact().getName()).isEqualTo("王**");
+            assertThat(result.getMaskedContact().getConsent()).isTrue();
+            for (String personal : List.of("13812345678", "xiaoming.wang@example.com", "王小明")) {
+                assertThat(record.bytesContain(personal)).as("complaints-triaged bytes contain " + personal).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void anAppUserWhomIntakeFoundToBeVipIsRaised() throws Exception {
+        String vip = "C-vip-" + run;
+        String regular = "C-regular-" + run;
+        try (TopicWriter<ComplaintReceived> complaints = TestPlatform.get().writer(topics.complaintsReceived);
+             TopicReader<ComplaintTriaged> triaged = TestPlatform.get().reader(topics.complaintsTriaged)) {
+            // filed over the API with a user token (source api); intake set vip from the buyer's level on their order
+            complaints.send(vip, ComplaintReceived.newBuilder(complaint(vip, "快递三天没有物流信息", Instant.now())).setSource("api").setVip(true).build());
+            complaints.send(regular, ComplaintReceived.newBuilder(complaint(regular, "快递三天没有物流信息", Instant.now())).setSource("api").build());
+
+            ComplaintTriaged raised = awaitTriaged(triaged, vip);
+            ComplaintTriaged plain = awaitTriaged(triaged, regular);
+            assertThat(raised.getPriorityReasons()).contains("VIP user +10");
+            assertThat(plain.getPriorityReasons()).noneMatch(r -> r.startsWith("VIP"));
+            assertThat(raised.getPriority()).isEqualTo(plain.getPriority() + 10);
         }
     }
 

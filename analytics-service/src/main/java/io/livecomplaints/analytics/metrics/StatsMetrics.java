@@ -32,7 +32,10 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code complaints.analytics.metrics.refresh}. Each statistic lives on one instance, so summing a metric over
  * instances in PromQL gives the cluster's figure. Labels are low-cardinality only: type, channel, severity, team
  * (counters carry all four, so {@code sum by (type)} works), remedy, party, status; merchants, anchors, products,
- * rooms and regions are exported by name only for the top N of each ({@code complaints_analytics_top_complaints}).
+ * rooms and regions are exported by name only for the top N of each ({@code complaints_analytics_top_complaints}), and
+ * the top N merchants by answer timeouts with their requests ({@code complaints_analytics_top_merchant_timeouts},
+ * {@code ..._top_merchant_requests}; overall {@code complaints_analytics_merchant_timeouts_total} and
+ * {@code ..._merchant_requests_total}), which the platform's SLA counters do not include.
  * Quantile gauges ({@code ..._first_response_seconds}, {@code ..._resolution_seconds}) come per single attribute,
  * the others labelled {@code all}, because quantiles do not add up.
  */
@@ -106,6 +109,9 @@ class StatsMetrics implements InitializingBean, DisposableBean {
         read(Metric.LIABILITY, Dimension.LIABLE_PARTY).forEach((party, tally) -> counter("liable.party", Tags.of("party", party), tally.count()));
         read(Metric.NOTIFICATIONS, Dimension.DELIVERY).forEach((status, tally) -> counter("notifications", Tags.of("status", status), tally.count()));
         read(Metric.ORDERS, Dimension.ALL).forEach((all, tally) -> counter("orders", Tags.empty(), tally.count()));
+        // merchant lateness, apart from the platform's SLA counters
+        read(Metric.MERCHANT_REQUESTS, Dimension.ALL).forEach((all, tally) -> counter("merchant.requests", Tags.empty(), tally.count()));
+        read(Metric.MERCHANT_TIMEOUTS, Dimension.ALL).forEach((all, tally) -> counter("merchant.timeouts", Tags.empty(), tally.count()));
         for (Dimension dimension : QUANTILE_DIMENSIONS) {
             read(Metric.FIRST_RESPONSE, dimension).forEach((value, tally) -> quantiles("first.response.seconds", dimension, value, tally));
             read(Metric.RESOLUTION, dimension).forEach((value, tally) -> quantiles("resolution.seconds", dimension, value, tally));
@@ -122,6 +128,16 @@ class StatsMetrics implements InitializingBean, DisposableBean {
                     .forEach(entry -> current.add(gauge("top.complaints",
                             Tags.of("dimension", dimension.id(), "key", entry.getKey()), entry.getValue().count(), true)));
         }
+        // the merchants with the most answer timeouts, with their requests (the rate is timeouts / requests in PromQL)
+        Map<String, Tally> requests = read(Metric.MERCHANT_REQUESTS, Dimension.MERCHANT);
+        read(Metric.MERCHANT_TIMEOUTS, Dimension.MERCHANT).entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue().count(), a.getValue().count()))
+                .limit(settings.topN())
+                .forEach(entry -> {
+                    Tags merchant = Tags.of("merchant", entry.getKey());
+                    current.add(gauge("top.merchant.timeouts", merchant, entry.getValue().count(), true));
+                    current.add(gauge("top.merchant.requests", merchant, requests.getOrDefault(entry.getKey(), new Tally()).count(), true));
+                });
         topMeters.keySet().removeIf(id -> {
             if (current.contains(id)) {
                 return false;

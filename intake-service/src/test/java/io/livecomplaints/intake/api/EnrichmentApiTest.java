@@ -67,6 +67,25 @@ class EnrichmentApiTest extends IntakeApiTestSupport {
     }
 
     @Test
+    void aUserWhoseOrderSaysTheyAreVipFilesAsVipWithTheirOwnToken() throws Exception {
+        String vip = newUser();
+        String regular = newUser();
+        publish(OrderEvent.newBuilder(UpstreamEvents.order("O-vip-" + run, vip, null, "R-" + run, "IN_TRANSIT")).setBuyerVip(true).build());
+        publish(UpstreamEvents.order("O-reg-" + run, regular, null, "R-" + run, "IN_TRANSIT"));
+
+        ComplaintReceived raised = event(post(userToken(vip), "{\"channel\":\"ORDER_PAGE\",\"text\":\"快递三天没动\",\"orderId\":\"O-vip-" + run + "\"}"));
+        ComplaintReceived plain = event(post(userToken(regular), "{\"channel\":\"ORDER_PAGE\",\"text\":\"快递三天没动\",\"orderId\":\"O-reg-" + run + "\"}"));
+        // someone else naming the VIP's order is not a VIP (the order is not theirs, so it is not attached either)
+        ComplaintReceived other = event(post(userToken(regular), "{\"channel\":\"ORDER_PAGE\",\"text\":\"快递三天没动\",\"orderId\":\"O-vip-" + run + "\"}"));
+
+        assertThat(raised.getVip()).isTrue();
+        assertThat(raised.getEnrichment().getOrderFound()).isTrue();
+        assertThat(plain.getVip()).isFalse();
+        assertThat(other.getVip()).isFalse();
+        assertThat(other.getEnrichment().getOrderFound()).isFalse();
+    }
+
+    @Test
     void anOrderComplaintCarriesTheOrderAndItsSession() throws Exception {
         String user = newUser();
         String sessionId = "S-" + run;

@@ -109,7 +109,9 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
             remember(received.getEnvelope().getComplaintId(), received.getUserId(), received.getContact());
             notices.add(AcknowledgmentRule.acknowledge(received));
         } else if (event instanceof ComplaintTriaged triaged) {
-            remember(triaged.getEnvelope().getComplaintId(), triaged.getComplaint().getUserId(), triaged.getComplaint().getContact());
+            // the contact comes from complaints-received only: complaints-triaged carries none (a record written before
+            // triage stopped copying it is not read for it either)
+            remember(triaged.getEnvelope().getComplaintId(), triaged.getComplaint().getUserId(), null);
             notices.add(AssignmentRule.announce(triaged));
         } else if (event instanceof ComplaintCase change) {
             String complaintId = change.getEnvelope().getComplaintId();

@@ -195,6 +195,33 @@ class DeliveryTopologyTest {
     }
 
     @Test
+    void theContactIsReadFromComplaintsReceivedOnlyNeverFromComplaintsTriaged() throws Exception {
+        start(shanghai("2026-11-23T14:00:00"), 10);
+        ComplaintReceived filed = received("C-7", "U-7", "zh-CN", true);
+        // a triaged record as triage wrote them before it stopped copying the contact, with another phone and e-mail
+        ComplaintReceived copied = ComplaintReceived.newBuilder(filed)
+                .setContact(Events.contact("13900000000", "other@example.com", true)).build();
+        input(topics.complaintsReceived).pipeInput("C-7", filed);
+        input(topics.complaintsTriaged).pipeInput("C-7", Events.triaged(copied, ComplaintType.LOGISTICS, "logistics", false, null));
+        input(topics.complaintOutcomes).pipeInput("C-7", Events.outcome("C-7", "U-7", "zh-CN", ComplaintType.LOGISTICS,
+                Remedy.FULL_REFUND, 12_990, "包裹丢失，商家无法提供签收证明", "R-LOG-3"));
+        // a complaint known from complaints-triaged alone: no contact to reach
+        ComplaintReceived unseen = ComplaintReceived.newBuilder(received("C-8", "U-8", "zh-CN", true))
+                .setContact(Events.contact("13900000000", "other@example.com", true)).build();
+        input(topics.complaintsTriaged).pipeInput("C-8", Events.triaged(unseen, ComplaintType.LOGISTICS, "logistics", false, null));
+        input(topics.complaintOutcomes).pipeInput("C-8", Events.outcome("C-8", "U-8", "zh-CN", ComplaintType.LOGISTICS,
+                Remedy.FULL_REFUND, 12_990, "包裹丢失，商家无法提供签收证明", "R-LOG-3"));
+        advance(TICK);
+
+        assertThat(sms.calls()).isNotEmpty().allSatisfy(m -> {
+            assertThat(m.complaintId()).isEqualTo("C-7");
+            assertThat(m.address()).isEqualTo("13812345678");
+        });
+        assertThat(email.calls()).isNotEmpty().allSatisfy(m -> assertThat(m.address()).isEqualTo("buyer@example.com"));
+        assertThat(inbox("U-8")).isNotEmpty(); // the user still hears it in the app
+    }
+
+    @Test
     void aReplayedEventIsNotSentAgain() throws Exception {
         start(shanghai("2026-11-23T14:00:00"), 10);
         ComplaintReceived complaint = received("C-2", "U-2", "zh-CN", true);

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The upstream commerce systems: live sessions with their promises, orders placed in them, and QoS telemetry per
- * session and CDN node, in which one session's anchor push degrades and one CDN node is overloaded.
+ * The upstream commerce systems: live sessions with their promises, orders placed in them (with their buyer's VIP
+ * level), and QoS telemetry per session and CDN node, in which one session's anchor push degrades and one CDN node is overloaded.
  */
 public final class UpstreamWorld {
 
@@ -33,8 +33,15 @@ public final class UpstreamWorld {
                           boolean anchorPushDegraded, String cdnNode, String region) {
     }
 
-    /** An order the simulator created. */
-    public record Order(String orderId, String userId, Session session, String productName, long amountPaidFen) {
+    /** An order the simulator created; {@code buyerVip}: the user system's level of its buyer, on the order event. */
+    public record Order(String orderId, String userId, Session session, String productName, long amountPaidFen, boolean buyerVip) {
+    }
+
+    /** One buyer in {@value #VIP_EVERY} is a VIP member (U-0000, U-0010, ...), on every order they place. */
+    static final int VIP_EVERY = 10;
+
+    public static boolean vipMember(int userNumber) {
+        return userNumber % VIP_EVERY == 0;
     }
 
     private final List<Session> sessions = new ArrayList<>();
@@ -74,8 +81,9 @@ public final class UpstreamWorld {
         for (int i = 0; i < orderCount; i++) {
             Session session = sessions.get(random.nextInt(sessions.size()));
             String[] product = PRODUCTS[random.nextInt(PRODUCTS.length)];
-            Order order = new Order("O-" + run + "-" + String.format("%05d", i), "U-" + String.format("%04d", random.nextInt(userCount)),
-                    session, product[0], Long.parseLong(product[1]));
+            int buyer = random.nextInt(userCount);
+            Order order = new Order("O-" + run + "-" + String.format("%05d", i), "U-" + String.format("%04d", buyer),
+                    session, product[0], Long.parseLong(product[1]), vipMember(buyer));
             orders.add(order);
             String logistics = LOGISTICS[random.nextInt(LOGISTICS.length)];
             OrderStatus status = logistics.equals("DELIVERED") ? OrderStatus.DELIVERED
@@ -89,6 +97,7 @@ public final class UpstreamWorld {
                     .setProductName(order.productName()).setAmountPaidFen(order.amountPaidFen())
                     .setLogisticsState(logistics).setTrackingNo("SF" + (100000000L + random.nextInt(899999999)))
                     .setPromisedShipBy(placed.plus(Duration.ofHours(24))).setPlacedAt(placed)
+                    .setBuyerVip(order.buyerVip())
                     .build());
         }
         for (Session session : sessions) {

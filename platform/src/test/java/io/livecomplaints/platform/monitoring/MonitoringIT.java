@@ -134,6 +134,16 @@ class MonitoringIT {
                 sla.send(id, SlaEvent.newBuilder().setEnvelope(Envelopes.create(id, "resolution-service", null, now)).setKind(kind)
                         .setClock(SlaClock.RESOLUTION).setDueAt(now).setFiredAt(now).setTeam("logistics").build());
             }
+            // a merchant asked to answer that lets its 48 h pass (the merchant timeout panels)
+            String late = "C-monitoring-2";
+            cases.send(late, ComplaintCase.newBuilder().setEnvelope(Envelopes.create(late, "resolution-service", null, now))
+                    .setState(CaseState.AWAITING_MERCHANT).setVersion(3).setUserId("U-mon").setChannel(Channel.ORDER_PAGE)
+                    .setType(ComplaintType.AFTER_SALES_POLICY).setSeverity(Severity.MEDIUM).setPriority(40).setTeam("after-sales")
+                    .setMerchantId("M-mon").setMerchantRequestedAt(now.minusSeconds(60))
+                    .setReceivedAt(received1).setFirstResponseDueAt(received1.plusSeconds(1800)).build());
+            sla.send(late, SlaEvent.newBuilder().setEnvelope(Envelopes.create(late, "resolution-service", null, now))
+                    .setKind(SlaEventKind.BREACHED).setClock(SlaClock.MERCHANT_RESPONSE).setDueAt(now).setFiredAt(now)
+                    .setTeam("after-sales").build());
             surveys.send(id, SurveyResponse.newBuilder().setEnvelope(Envelopes.create(id, "notification-service", null, now))
                     .setUserId("U-mon").setScore(4).build());
             received.sendRaw("C-monitoring-poison", "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));

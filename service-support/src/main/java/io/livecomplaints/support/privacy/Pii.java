@@ -54,9 +54,19 @@ public final class Pii {
         return out.toString();
     }
 
-    /** alice@example.com → a***@example.com. */
+    /**
+     * alice@example.com → a***@example.com; any other value (张三@example.com, a local address) keeps only its first
+     * character and its domain, and a value without a domain becomes ***: never returned as it came.
+     */
     public static String maskEmail(String email) {
-        return email == null ? null : replace(EMAIL, email, m -> m.group(1) + "***" + m.group(2));
+        if (email == null) {
+            return null;
+        }
+        int at = email.lastIndexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return new StringBuilder().appendCodePoint(email.codePointAt(0)).append("***").append(email.substring(at)).toString();
     }
 
     private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> replacement) {

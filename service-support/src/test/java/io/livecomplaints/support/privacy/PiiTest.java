@@ -33,4 +33,11 @@ class PiiTest {
         assertThat(Pii.maskName("Alice Smith")).isEqualTo("A**** *****");
         assertThat(Pii.maskEmail("bob@example.org")).isEqualTo("b***@example.org");
     }
+
+    @Test
+    void anEmailTheTextPatternDoesNotKnowIsStillMasked() {
+        assertThat(Pii.maskEmail("张三@example.com")).isEqualTo("张***@example.com");
+        assertThat(Pii.maskEmail("_bob@localhost")).isEqualTo("_***@localhost");
+        assertThat(Pii.maskEmail("not-an-address")).isEqualTo("***");
+    }
 }

@@ -1,8 +1,13 @@
 package io.livecomplaints.triage.classification;
 
 import io.livecomplaints.events.ComplaintType;
+import io.livecomplaints.triage.classification.model.MoneyWithoutOrderRule;
 import io.livecomplaints.triage.classification.model.LabeledComplaint;
+import io.livecomplaints.triage.classification.model.ClassifierSettings;
+import io.livecomplaints.triage.classification.model.ComplaintClassifier;
+import io.livecomplaints.triage.classification.model.FeatureExtractor;
 import io.livecomplaints.triage.classification.model.LexiconEntry;
+import io.livecomplaints.triage.classification.model.Segmenter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,12 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The classifier's data, read from a location ({@code classpath:classifier/} or a directory such as
  * {@code /etc/live-complaints/classifier/}): {@code train.jsonl} (labeled complaints), {@code lexicon.tsv} (curated
- * terms) and {@code stopwords.txt}. The version names the exact content, so every event says which data decided it.
+ * terms), {@code funds-safety.tsv} (the cues of the funds-safety rule) and {@code stopwords.txt}. The version names the
+ * exact content, so every event says which data decided it.
  */
-public record ClassifierData(List<LabeledComplaint> examples, List<LexiconEntry> lexicon, Set<String> stopWords, String version) {
+public record ClassifierData(List<LabeledComplaint> examples, List<LexiconEntry> lexicon, List<MoneyWithoutOrderRule.Cue> fundsSafety,
+                             Set<String> stopWords, String version) {
 
     static final String TRAINING = "train.jsonl";
     static final String LEXICON = "lexicon.tsv";
+    static final String FUNDS_SAFETY = "funds-safety.tsv";
     static final String STOP_WORDS = "stopwords.txt";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,9 +43,17 @@ public record ClassifierData(List<LabeledComplaint> examples, List<LexiconEntry>
     public static ClassifierData load(String location) {
         String train = read(location, TRAINING);
         String lexicon = read(location, LEXICON);
+        String fundsSafety = read(location, FUNDS_SAFETY);
         String stopWords = read(location, STOP_WORDS);
         return new ClassifierData(parseLabeled(train, location + TRAINING), parseLexicon(lexicon, location + LEXICON),
-                parseLines(stopWords), "nb-lexicon@" + digest(train, lexicon, stopWords));
+                parseFundsSafety(fundsSafety, location + FUNDS_SAFETY), parseLines(stopWords),
+                "nb-lexicon@" + digest(train, lexicon, fundsSafety, stopWords));
+    }
+
+    /** The classifier these data make. */
+    public ComplaintClassifier classifier(Segmenter segmenter, ClassifierSettings settings) {
+        return ComplaintClassifier.train(examples, lexicon, new MoneyWithoutOrderRule(fundsSafety),
+                new FeatureExtractor(segmenter, stopWords), settings, version);
     }
 
     /** Labeled complaints, one JSON object a line: {"text":"…","type":"LOGISTICS","secondary":["PRICE"]}. */
@@ -82,6 +98,27 @@ public record ClassifierData(List<LabeledComplaint> examples, List<LexiconEntry>
             }
         }
         return entries;
+    }
+
+    static List<MoneyWithoutOrderRule.Cue> parseFundsSafety(String tsv, String source) {
+        List<MoneyWithoutOrderRule.Cue> cues = new ArrayList<>();
+        int lineNumber = 0;
+        for (String line : tsv.split("\n")) {
+            lineNumber++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] columns = line.split("\t");
+            if (columns.length != 2 || columns[1].isBlank()) {
+                throw new IllegalArgumentException(source + " line " + lineNumber + ": expected KIND<tab>term");
+            }
+            try {
+                cues.add(new MoneyWithoutOrderRule.Cue(MoneyWithoutOrderRule.CueKind.valueOf(columns[0].strip()), columns[1].strip()));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(source + " line " + lineNumber + ": " + e.getMessage(), e);
+            }
+        }
+        return cues;
     }
 
     private static Set<String> parseLines(String text) {

@@ -2,7 +2,6 @@ package io.livecomplaints.triage.classification;
 
 import io.livecomplaints.triage.classification.model.ClassifierSettings;
 import io.livecomplaints.triage.classification.model.ComplaintClassifier;
-import io.livecomplaints.triage.classification.model.FeatureExtractor;
 import io.livecomplaints.triage.classification.model.Segmenter;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,8 +45,7 @@ public final class ClassifierHolder {
 
     public synchronized Loaded reload() {
         ClassifierData data = ClassifierData.load(location);
-        ComplaintClassifier classifier = ComplaintClassifier.train(data.examples(), data.lexicon(),
-                new FeatureExtractor(segmenter, data.stopWords()), settings, data.version());
+        ComplaintClassifier classifier = data.classifier(segmenter, settings);
         Loaded loaded = new Loaded(classifier, data.examples().size(), data.lexicon().size(), clock.instant(), location);
         Loaded previous = current.getAndSet(loaded);
         log.info("classifier {} loaded from {}: {} examples, {} lexicon terms, {} features (was {})", data.version(), location,

@@ -11,6 +11,7 @@ import io.livecomplaints.events.QosVerdict;
 import io.livecomplaints.events.Severity;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.support.privacy.MaskedContacts;
 import io.livecomplaints.triage.classification.model.ClassificationResult;
 import io.livecomplaints.triage.classification.model.ComplaintClassifier;
 import io.livecomplaints.triage.diagnosis.model.QosDiagnostician;
@@ -29,7 +30,7 @@ import java.util.function.Supplier;
 
 /**
  * The steps of 分发 on one complaint, as plain functions the stream topology and the preview API share: assess
- * (classify, diagnose a stream fault, choose the team), grade (severity and priority with their reasons), then the
+ * (classify, diagnose a stream fault, choose the team, keep only the masked contact), grade (severity and priority with their reasons), then the
  * incident and the agent once the stateful steps know them.
  */
 public final class ComplaintTriage {
@@ -79,7 +80,8 @@ public final class ComplaintTriage {
                 && result.primaryType() == ComplaintType.STREAM_QUALITY;
         return ComplaintTriaged.newBuilder()
                 .setEnvelope(Envelopes.following(complaint.getEnvelope(), Writers.TRIAGE, clock.instant()))
-                .setComplaint(complaint)
+                .setComplaint(withoutContact(complaint))
+                .setMaskedContact(MaskedContacts.of(complaint.getContact()))
                 .setClassification(Classification.newBuilder()
                         .setPrimaryType(result.primaryType())
                         .setSecondaryTypes(result.secondaryTypes())
@@ -122,6 +124,14 @@ public final class ComplaintTriage {
 
     public static ComplaintTriaged withAgent(ComplaintTriaged triaged, String agentId) {
         return agentId == null ? triaged : ComplaintTriaged.newBuilder(triaged).setAssignedAgentId(agentId).build();
+    }
+
+    /**
+     * Contact data only where it is needed: notification reads it from complaints-received; resolution, analytics and
+     * agents downstream of complaints-triaged get the masked contact only.
+     */
+    static ComplaintReceived withoutContact(ComplaintReceived complaint) {
+        return complaint.getContact() == null ? complaint : ComplaintReceived.newBuilder(complaint).setContact(null).build();
     }
 
     /** The live session a complaint is about: named by the user, else found by intake from the order. */

@@ -50,4 +50,13 @@ class HeldOutAccuracyTest {
 
         assertThat(evaluation.accuracy()).isGreaterThanOrEqualTo(0.90);
     }
+
+    @Test
+    void everyFundsSafetyComplaintOfTheHeldOutSplitIsFound() {
+        ClassifierEvaluation evaluation = ClassifierEvaluation.evaluate(holder.classifier(), heldOut);
+        // 资金安全最优先: money taken without a matching order, also when the text mostly blames customer service
+        assertThat(evaluation.perType().get(ComplaintType.FUNDS_SAFETY).support()).isGreaterThanOrEqualTo(30);
+        assertThat(evaluation.misses()).filteredOn(m -> m.expected() == ComplaintType.FUNDS_SAFETY).isEmpty();
+        assertThat(evaluation.perType().get(ComplaintType.FUNDS_SAFETY).recall()).isEqualTo(1.0);
+    }
 }

@@ -6,6 +6,7 @@ import io.livecomplaints.triage.classification.model.ClassifierEvaluation;
 import io.livecomplaints.triage.classification.model.ClassifierSettings;
 import io.livecomplaints.triage.classification.model.ComplaintClassifier;
 import io.livecomplaints.triage.classification.model.FeatureExtractor;
+import io.livecomplaints.triage.classification.model.MoneyWithoutOrderRule;
 import io.livecomplaints.triage.classification.model.LabeledComplaint;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +41,7 @@ public final class ClassifierTuning {
                     for (int i = 0; i < shuffled.size(); i++) {
                         (i % folds == fold ? test : train).add(shuffled.get(i));
                     }
-                    ComplaintClassifier classifier = ComplaintClassifier.train(train, data.lexicon(), extractor, settings, "cv");
+                    ComplaintClassifier classifier = ComplaintClassifier.train(train, data.lexicon(), new MoneyWithoutOrderRule(data.fundsSafety()), extractor, settings, "cv");
                     correct += ClassifierEvaluation.evaluate(classifier, test).correct();
                 }
                 System.out.printf(Locale.ROOT, "smoothing %.2f  lexicon-weight %.1f  %d-fold accuracy %.3f%n", smoothing, lexiconWeight,

@@ -24,6 +24,9 @@ public final class ComplaintCounting {
                                             Function<String, String> regionOfSession) {
         ComplaintReceived complaint = triaged.getComplaint();
         profile.learn(attributesOf(triaged), complaint.getReceivedAt());
+        if (complaint.getEnrichment() != null) {
+            profile.learnMerchant(complaint.getEnrichment().getMerchantId());
+        }
         if (!profile.markCounted()) {
             return List.of();
         }

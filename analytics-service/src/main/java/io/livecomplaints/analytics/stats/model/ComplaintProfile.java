@@ -21,7 +21,8 @@ public final class ComplaintProfile {
 
     /** How many recent event ids are remembered per complaint for de-duplication. */
     static final int RECENT_EVENTS = 64;
-    private static final byte FORMAT = 1;
+    /** 1: without the merchant; 2: with it (format 1 profiles are still read). */
+    private static final byte FORMAT = 2;
 
     private Attributes attributes = Attributes.NONE;
     private Instant receivedAt;
@@ -30,6 +31,9 @@ public final class ComplaintProfile {
     private boolean decided;
     private boolean breached;
     private boolean reopened;
+    private boolean merchantRequested;
+    private boolean merchantTimedOut;
+    private String merchantId;
     private final Set<String> breachedClocks = new TreeSet<>();
     private final Deque<String> recentEvents = new ArrayDeque<>();
     private Instant lastSeenAt = Instant.EPOCH;
@@ -59,6 +63,18 @@ public final class ComplaintProfile {
         if (this.receivedAt == null && receivedAt != null) {
             this.receivedAt = receivedAt;
         }
+    }
+
+    /** Learns the merchant the complaint is about (a business id, not personal); the first one known stays. */
+    public void learnMerchant(String merchant) {
+        if (merchantId == null && merchant != null && !merchant.isBlank()) {
+            merchantId = merchant;
+        }
+    }
+
+    /** The merchant, {@link Attributes#UNKNOWN} if no event named one. */
+    public String merchantId() {
+        return merchantId == null ? Attributes.UNKNOWN : merchantId;
     }
 
     public Instant receivedAt() {
@@ -102,6 +118,16 @@ public final class ComplaintProfile {
         return !reopened && (reopened = true);
     }
 
+    /** True once per complaint: its merchant was asked to answer. */
+    public boolean markMerchantRequested() {
+        return !merchantRequested && (merchantRequested = true);
+    }
+
+    /** True once per complaint: its merchant did not answer in time. */
+    public boolean markMerchantTimedOut() {
+        return !merchantTimedOut && (merchantTimedOut = true);
+    }
+
     public byte[] toBytes() {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
@@ -111,7 +137,9 @@ public final class ComplaintProfile {
             out.writeUTF(attributes.team());
             out.writeLong(receivedAt == null ? Long.MIN_VALUE : receivedAt.toEpochMilli());
             out.writeLong(lastSeenAt.toEpochMilli());
-            out.writeByte((counted ? 1 : 0) | (firstResponded ? 2 : 0) | (decided ? 4 : 0) | (breached ? 8 : 0) | (reopened ? 16 : 0));
+            out.writeByte((counted ? 1 : 0) | (firstResponded ? 2 : 0) | (decided ? 4 : 0) | (breached ? 8 : 0) | (reopened ? 16 : 0)
+                    | (merchantRequested ? 32 : 0) | (merchantTimedOut ? 64 : 0));
+            out.writeUTF(merchantId == null ? "" : merchantId);
             out.writeShort(breachedClocks.size());
             for (String clock : breachedClocks) {
                 out.writeUTF(clock);
@@ -130,7 +158,7 @@ public final class ComplaintProfile {
     public static ComplaintProfile fromBytes(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
+            if (format != 1 && format != FORMAT) {
                 throw new IllegalArgumentException("unknown profile format " + format);
             }
             ComplaintProfile profile = new ComplaintProfile();
@@ -144,6 +172,12 @@ public final class ComplaintProfile {
             profile.decided = (flags & 4) != 0;
             profile.breached = (flags & 8) != 0;
             profile.reopened = (flags & 16) != 0;
+            profile.merchantRequested = (flags & 32) != 0;
+            profile.merchantTimedOut = (flags & 64) != 0;
+            if (format >= 2) {
+                String merchant = in.readUTF();
+                profile.merchantId = merchant.isEmpty() ? null : merchant;
+            }
             for (int i = in.readShort(); i > 0; i--) {
                 profile.breachedClocks.add(in.readUTF());
             }

@@ -36,7 +36,9 @@ public final class LifecycleObservations {
         if (event instanceof ComplaintCase c) {
             profile.learn(new Attributes(c.getType().name(), c.getChannel().name(), c.getSeverity().name(), c.getTeam()),
                     c.getReceivedAt());
+            profile.learnMerchant(c.getMerchantId());
             List<Observation> out = new ArrayList<>(FirstResponseTiming.observe(profile, c.getReceivedAt(), c.getFirstRespondedAt()));
+            out.addAll(MerchantAccounting.requested(profile, c.getMerchantRequestedAt()));
             out.addAll(ReopenCounting.observe(profile, c.getState() == CaseState.REOPENED || c.getReopenCount() > 0,
                     c.getEnvelope().getOccurredAt()));
             return out;
@@ -44,6 +46,7 @@ public final class LifecycleObservations {
         if (event instanceof ComplaintOutcome o) {
             profile.learn(new Attributes(o.getType().name(), o.getChannel().name(), o.getSeverity().name(), o.getTeam()),
                     o.getReceivedAt());
+            profile.learnMerchant(o.getMerchantId());
             List<Observation> out = new ArrayList<>(FirstResponseTiming.observe(profile, o.getReceivedAt(), o.getFirstRespondedAt()));
             out.addAll(DecisionAccounting.observe(profile, o));
             out.addAll(ReopenCounting.observe(profile, o.getReopenCount() > 0, o.getDecidedAt()));

@@ -13,12 +13,16 @@ public enum Metric {
     FIRST_RESPONSE("first-response", true),
     /** first decision (resolved or rejected) per complaint, sampled with the seconds from receipt to decision */
     RESOLUTION("resolution", true),
-    /** SLA deadlines missed, once per complaint and clock */
+    /** the platform's SLA deadlines missed, once per complaint and clock (the merchant's answer clock is not one of them) */
     SLA_BREACHES("sla-breaches", false),
-    /** complaints that missed at least one deadline, once per complaint: the numerator of the breach rate */
+    /** complaints that missed at least one platform deadline, once per complaint: the numerator of the breach rate */
     BREACHED_COMPLAINTS("breached-complaints", false),
-    /** deadline warnings */
+    /** the platform's deadline warnings */
     SLA_WARNINGS("sla-warnings", false),
+    /** complaints whose merchant was asked to answer (AWAITING_MERCHANT), once per complaint, overall and by merchant */
+    MERCHANT_REQUESTS("merchant-requests", false),
+    /** complaints whose merchant did not answer in time (MERCHANT_RESPONSE breached, 超时自动同意), once per complaint */
+    MERCHANT_TIMEOUTS("merchant-timeouts", false),
     /** escalations after a breach */
     ESCALATIONS("escalations", false),
     /** remedies granted (every decision but REJECT); the amount is refund + compensation in fen */

@@ -1,14 +1,18 @@
 package io.livecomplaints.analytics.stats.model;
 
+import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.events.SlaEvent;
+import io.livecomplaints.events.SlaEventKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SLA events: a warning counts as a warning; a breach counts once per complaint and clock (overall, by attribute
+ * SLA events of the platform's clocks: a warning counts as a warning; a breach counts once per complaint and clock (overall, by attribute
  * and by clock), and the complaint's first breach of any clock counts it as a breached complaint, the numerator
- * of the breach rate (breached complaints / complaints); an escalation counts as an escalation.
+ * of the breach rate (breached complaints / complaints); an escalation counts as an escalation. The merchant's answer
+ * clock (MERCHANT_RESPONSE) is the merchant's lateness, not the platform's: its breach is a merchant timeout
+ * ({@link MerchantAccounting}) and it counts in none of the platform's SLA figures.
  */
 public final class SlaAccounting {
 
@@ -17,6 +21,9 @@ public final class SlaAccounting {
 
     public static List<Observation> observe(ComplaintProfile profile, SlaEvent event) {
         Instant at = event.getFiredAt();
+        if (event.getClock() == SlaClock.MERCHANT_RESPONSE) {
+            return event.getKind() == SlaEventKind.BREACHED ? MerchantAccounting.timedOut(profile, at) : List.of();
+        }
         Attributes attributes = profile.attributes();
         switch (event.getKind()) {
             case WARNING:

@@ -150,6 +150,48 @@ class LifecycleObservationsTest {
     }
 
     @Test
+    void merchantTimeoutsAreCountedPerMerchantAndNotInThePlatformsBreachRate() {
+        Events.About other = new Events.About("M-2", "A-1", "R-1", "S-1", "SKU-1");
+        ComplaintTriaged late = triaged("C-m1", ComplaintType.AFTER_SALES_POLICY, Channel.ORDER_PAGE, Severity.MEDIUM, "t", ABOUT, at(0), null);
+        ComplaintTriaged answered = triaged("C-m2", ComplaintType.AFTER_SALES_POLICY, Channel.ORDER_PAGE, Severity.MEDIUM, "t", ABOUT, at(0), null);
+        ComplaintTriaged lateElsewhere = triaged("C-m3", ComplaintType.AFTER_SALES_POLICY, Channel.ORDER_PAGE, Severity.MEDIUM, "t", other, at(0), null);
+        for (ComplaintTriaged t : java.util.List.of(late, answered, lateElsewhere)) {
+            deliver(t);
+            deliver(ComplaintCase.newBuilder(caseVersion(t, 2, CaseState.AWAITING_MERCHANT, at(10), at(5), 0))
+                    .setMerchantId(t.getComplaint().getEnrichment().getMerchantId()).setMerchantRequestedAt(at(10)).build());
+        }
+        SlaEvent timeout = sla("C-m1", SlaEventKind.BREACHED, SlaClock.MERCHANT_RESPONSE, at(10 + 48 * 60), null);
+        deliver(timeout);
+        deliver(sla("C-m1", SlaEventKind.WARNING, SlaClock.MERCHANT_RESPONSE, at(10 + 47 * 60), null));
+        deliver(sla("C-m3", SlaEventKind.BREACHED, SlaClock.MERCHANT_RESPONSE, at(10 + 48 * 60), null));
+        deliver(sla("C-m3", SlaEventKind.BREACHED, SlaClock.MERCHANT_RESPONSE, at(11 + 48 * 60), null)); // a second timer: once per complaint
+
+        assertThat(tally(Metric.MERCHANT_REQUESTS, Dimension.MERCHANT, "M-1").count()).isEqualTo(2);
+        assertThat(tally(Metric.MERCHANT_TIMEOUTS, Dimension.MERCHANT, "M-1").count()).isEqualTo(1);
+        assertThat(tally(Metric.MERCHANT_REQUESTS, Dimension.MERCHANT, "M-2").count()).isEqualTo(1);
+        assertThat(tally(Metric.MERCHANT_TIMEOUTS, Dimension.MERCHANT, "M-2").count()).isEqualTo(1);
+        assertThat(tally(Metric.MERCHANT_TIMEOUTS, Dimension.ALL, "all").count()).isEqualTo(2);
+        assertThat(tally(Metric.MERCHANT_REQUESTS, Dimension.ALL, "all").count()).isEqualTo(3);
+        // the platform's SLA figures: no breach, no breached complaint, no warning from the merchant's clock
+        assertThat(tally(Metric.SLA_BREACHES, Dimension.ALL, "all").count()).isZero();
+        assertThat(tally(Metric.BREACHED_COMPLAINTS, Dimension.ALL, "all").count()).isZero();
+        assertThat(tally(Metric.SLA_WARNINGS, Dimension.ALL, "all").count()).isZero();
+        assertThat(tally(Metric.COMPLAINTS, Dimension.ALL, "all").count()).isEqualTo(3);
+
+        // a platform clock that breaches as well still counts as the platform's
+        deliver(sla("C-m1", SlaEventKind.BREACHED, SlaClock.RESOLUTION, at(4000), null));
+        assertThat(tally(Metric.BREACHED_COMPLAINTS, Dimension.ALL, "all").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aMerchantTimeoutWhoseRequestWasNotSeenCountsTheRequestTooSoTheRateStaysWithinOne() {
+        deliver(triaged("C-m4", ComplaintType.AFTER_SALES_POLICY, Channel.ORDER_PAGE, Severity.MEDIUM, "t", ABOUT, at(0), null));
+        deliver(sla("C-m4", SlaEventKind.BREACHED, SlaClock.MERCHANT_RESPONSE, at(60), null));
+        assertThat(tally(Metric.MERCHANT_REQUESTS, Dimension.MERCHANT, "M-1").count()).isEqualTo(1);
+        assertThat(tally(Metric.MERCHANT_TIMEOUTS, Dimension.MERCHANT, "M-1").count()).isEqualTo(1);
+    }
+
+    @Test
     void eachOrderCountsUnderItsMerchantAnchorAndProduct() {
         var observations = OrderCounting.observe(Events.order("O-1", OrderStatus.PAID, ABOUT, at(0)));
         assertThat(observations).extracting(o -> o.key().toString()).containsExactlyInAnyOrder(
@@ -165,8 +207,13 @@ class LifecycleObservationsTest {
         profile.firstDelivery("E-1");
         profile.markCounted();
         profile.markBreached("RESOLUTION");
+        profile.learnMerchant("M-7");
+        profile.markMerchantRequested();
         ComplaintProfile copy = ComplaintProfile.fromBytes(profile.toBytes());
         assertThat(copy.attributes()).isEqualTo(profile.attributes());
+        assertThat(copy.merchantId()).isEqualTo("M-7");
+        assertThat(copy.markMerchantRequested()).isFalse();
+        assertThat(copy.markMerchantTimedOut()).isTrue();
         assertThat(copy.receivedAt()).isEqualTo(at(0));
         assertThat(copy.firstDelivery("E-1")).isFalse();
         assertThat(copy.markCounted()).isFalse();

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * What can be captured automatically is not typed by the user: from the order (only the complainant's own) the
- * merchant, anchor, room, session, SKU, product, amount paid, order status and logistics state; from the live session
- * (named, the order's, or the room's latest) the anchor, room, start time and announced promises. Whatever upstream
+ * merchant, anchor, room, session, SKU, product, amount paid, order status, logistics state and the buyer's VIP level;
+ * from the live session (named, the order's, or the room's latest) the anchor, room, start time and announced promises. Whatever upstream
  * data does not provide is listed in {@code missing} ({@value #ORDER}, {@value #SESSION}, {@value #LOGISTICS}); it is
  * never a failure.
  */
@@ -27,8 +27,11 @@ public final class Enricher {
     public record References(String userId, String orderId, String roomId, String sessionId) {
     }
 
-    /** The enrichment and the session it found (for the replay reference). */
-    public record Result(Enrichment enrichment, LiveSessionEvent session) {
+    /**
+     * The enrichment, the session it found (for the replay reference), and whether upstream data says the complainant
+     * is a VIP (the buyer's level on their own order: {@code OrderEvent.buyerVip}).
+     */
+    public record Result(Enrichment enrichment, LiveSessionEvent session, boolean buyerVip) {
     }
 
     public static Result enrich(References refs, UpstreamLookup upstream) {
@@ -67,7 +70,7 @@ public final class Enricher {
                 e.setSessionId(refs.sessionId());
             }
         }
-        return new Result(e.setMissing(missing).build(), session);
+        return new Result(e.setMissing(missing).build(), session, order != null && order.getBuyerVip());
     }
 
     /** The session a complaint is about: the one it names, else its order's, else its room's latest. */

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Receiving (受理) a valid complaint: it gets its id, what upstream data tells about its order and session, a
  * reference to the live replay at its moment (unless the user gave one), and the first-response deadline that the
- * acknowledgment promises. The result is the {@code complaints-received} event.
+ * acknowledgment promises. The complainant is a VIP when the upstream system filing for them says so, or when their
+ * own order says its buyer is one (so app users who are VIP are raised too, whatever token they file with). The result is the {@code complaints-received} event.
  */
 public final class Reception {
 
@@ -53,7 +54,7 @@ public final class Reception {
                 .setIncidentAt(complaint.incidentAt())
                 .setEvidence(evidence)
                 .setContact(complaint.contact())
-                .setVip(complaint.vip())
+                .setVip(complaint.vip() || enriched.buyerVip())
                 .setSource(filer.source())
                 .setIdempotencyKey(idempotencyKey)
                 .setEnrichment(enriched.enrichment())

@@ -76,6 +76,18 @@ class EnrichmentModelTest {
     }
 
     @Test
+    void theBuyersVipLevelComesFromTheirOwnOrderOnly() {
+        orders.put("O-V", OrderEvent.newBuilder(order("O-V", "U-V", null, "DELIVERED")).setBuyerVip(true).build());
+        orders.put("O-N", order("O-N", "U-N", null, "DELIVERED"));
+
+        assertThat(Enricher.enrich(new Enricher.References("U-V", "O-V", null, null), upstream).buyerVip()).isTrue();
+        assertThat(Enricher.enrich(new Enricher.References("U-N", "O-N", null, null), upstream).buyerVip()).isFalse();
+        // naming a VIP's order does not make someone else a VIP
+        assertThat(Enricher.enrich(new Enricher.References("U-X", "O-V", null, null), upstream).buyerVip()).isFalse();
+        assertThat(Enricher.enrich(new Enricher.References("U-V", null, null, null), upstream).buyerVip()).isFalse();
+    }
+
+    @Test
     void unknownOrMissingDataIsListedNotFailed() {
         Enrichment none = Enricher.enrich(new Enricher.References("U-1", null, null, null), upstream).enrichment();
         assertThat(none.getMissing()).containsExactly("order", "session");

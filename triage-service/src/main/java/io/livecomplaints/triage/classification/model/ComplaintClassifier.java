@@ -14,29 +14,33 @@ import java.util.Set;
  * character bigrams, plus the weights of curated strong terms found in the text. The primary type is the best
  * posterior; other types become secondary when their posterior or their curated terms are strong enough. The
  * curated terms and the learned features that pushed towards the primary type are the signals (explainable).
+ * The {@link MoneyWithoutOrderRule} wins over both: money taken without a matching order is FUNDS_SAFETY (资金安全最优先),
+ * and what the text also complains about (often SERVICE) becomes a secondary type.
  */
 public final class ComplaintClassifier {
 
     private final NaiveBayesModel model;
     private final Lexicon lexicon;
     private final FeatureExtractor extractor;
+    private final MoneyWithoutOrderRule fundsSafety;
     private final ClassifierSettings settings;
     private final String version;
 
-    public ComplaintClassifier(NaiveBayesModel model, Lexicon lexicon, FeatureExtractor extractor,
+    public ComplaintClassifier(NaiveBayesModel model, Lexicon lexicon, MoneyWithoutOrderRule fundsSafety, FeatureExtractor extractor,
                                ClassifierSettings settings, String version) {
         this.model = model;
         this.lexicon = lexicon;
+        this.fundsSafety = fundsSafety;
         this.extractor = extractor;
         this.settings = settings;
         this.version = version;
     }
 
-    /** Learns the Naive Bayes evidence from the examples and combines it with the curated lexicon. */
-    public static ComplaintClassifier train(List<LabeledComplaint> examples, List<LexiconEntry> lexicon, FeatureExtractor extractor,
-                                            ClassifierSettings settings, String version) {
+    /** Learns the Naive Bayes evidence from the examples and combines it with the curated lexicon and the funds-safety rule. */
+    public static ComplaintClassifier train(List<LabeledComplaint> examples, List<LexiconEntry> lexicon, MoneyWithoutOrderRule fundsSafety,
+                                            FeatureExtractor extractor, ClassifierSettings settings, String version) {
         return new ComplaintClassifier(NaiveBayesModel.train(examples, extractor, settings.smoothing()), new Lexicon(lexicon),
-                extractor, settings, version);
+                fundsSafety, extractor, settings, version);
     }
 
     public int vocabularySize() {
@@ -52,6 +56,29 @@ public final class ComplaintClassifier {
     }
 
     public ClassificationResult classify(String text) {
+        ClassificationResult learned = classifyByEvidence(text);
+        return fundsSafety.find(text).map(finding -> fundsSafetyFirst(learned, finding)).orElse(learned);
+    }
+
+    /** The rule's type is primary (certain by rule: confidence 1); the learned primary becomes the first secondary type. */
+    private ClassificationResult fundsSafetyFirst(ClassificationResult learned, MoneyWithoutOrderRule.Finding finding) {
+        if (learned.primaryType() == ComplaintType.FUNDS_SAFETY) {
+            List<String> signals = new ArrayList<>(List.of(finding.signal()));
+            signals.addAll(learned.signals());
+            return new ClassificationResult(ComplaintType.FUNDS_SAFETY, learned.secondaryTypes(), learned.confidence(),
+                    learned.language(), signals.stream().limit(settings.maxSignals()).toList(), learned.modelVersion());
+        }
+        Set<ComplaintType> secondary = new LinkedHashSet<>();
+        secondary.add(learned.primaryType());
+        secondary.addAll(learned.secondaryTypes());
+        secondary.remove(ComplaintType.FUNDS_SAFETY);
+        List<String> signals = new ArrayList<>(List.of(finding.signal(), "rule:funds-safety-over→" + learned.primaryType()));
+        signals.addAll(learned.signals());
+        return new ClassificationResult(ComplaintType.FUNDS_SAFETY, secondary.stream().limit(settings.maxSecondaryTypes()).toList(),
+                1.0, learned.language(), signals.stream().limit(settings.maxSignals()).toList(), learned.modelVersion());
+    }
+
+    private ClassificationResult classifyByEvidence(String text) {
         String language = Languages.detect(text == null ? "" : text);
         List<String> features = extractor.features(text).stream().filter(model::knows).toList();
         List<Lexicon.Hit> hits = lexicon.find(text == null ? "" : text);

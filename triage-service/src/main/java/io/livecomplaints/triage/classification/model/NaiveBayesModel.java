@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Multinomial Naive Bayes over text features: log P(type) + Σ log P(feature | type), with additive (Lidstone)
- * smoothing so a feature never seen with a type does not veto it. Features never seen in training are ignored.
+ * smoothing so a feature never seen with a type does not veto it, and the same prior for every type. Features never
+ * seen in training are ignored.
  */
 public final class NaiveBayesModel {
 
@@ -28,22 +29,20 @@ public final class NaiveBayesModel {
         if (smoothing <= 0) {
             throw new IllegalArgumentException("smoothing must be positive");
         }
-        Map<ComplaintType, Integer> documents = new EnumMap<>(ComplaintType.class);
         Map<ComplaintType, Integer> featureTotals = new EnumMap<>(ComplaintType.class);
         Map<String, EnumMap<ComplaintType, Integer>> counts = new HashMap<>();
         for (LabeledComplaint example : examples) {
-            documents.merge(example.type(), 1, Integer::sum);
             for (String feature : extractor.features(example.text())) {
                 counts.computeIfAbsent(feature, f -> new EnumMap<>(ComplaintType.class)).merge(example.type(), 1, Integer::sum);
                 featureTotals.merge(example.type(), 1, Integer::sum);
             }
         }
         int vocabulary = counts.size();
+        // Uniform priors: how many examples a type has in the labelled data is how the data was curated, not how often
+        // the type occurs; a type with more examples (FUNDS_SAFETY's extra phrasings) must not win short texts by count.
         Map<ComplaintType, Double> logPriors = new EnumMap<>(ComplaintType.class);
         for (ComplaintType type : ComplaintType.values()) {
-            int docs = documents.getOrDefault(type, 0);
-            // a type without examples keeps a tiny prior rather than minus infinity
-            logPriors.put(type, Math.log((docs + smoothing) / (examples.size() + smoothing * ComplaintType.values().length)));
+            logPriors.put(type, -Math.log(ComplaintType.values().length));
         }
         Map<String, EnumMap<ComplaintType, Double>> logLikelihoods = new HashMap<>();
         counts.forEach((feature, byType) -> {

@@ -20,7 +20,7 @@ class ComplaintClassifierTest {
             new LabeledComplaint("客服一直不回复消息", ComplaintType.SERVICE));
 
     private static ComplaintClassifier classifier(List<LexiconEntry> lexicon) {
-        return ComplaintClassifier.train(EXAMPLES, lexicon, EXTRACTOR, ClassifierSettings.defaults(), "test-v1");
+        return ComplaintClassifier.train(EXAMPLES, lexicon, MoneyWithoutOrderRule.none(), EXTRACTOR, ClassifierSettings.defaults(), "test-v1");
     }
 
     @Test
@@ -54,12 +54,18 @@ class ComplaintClassifierTest {
 
     @Test
     void aStrongTermOfAnotherTypeMakesItSecondary() {
-        ComplaintClassifier withLexicon = ComplaintClassifier.train(EXAMPLES, List.of(new LexiconEntry(ComplaintType.SERVICE, 3.0, "客服")),
+        ComplaintClassifier withLexicon = ComplaintClassifier.train(EXAMPLES, List.of(new LexiconEntry(ComplaintType.SERVICE, 3.0, "客服")), MoneyWithoutOrderRule.none(),
                 EXTRACTOR, new ClassifierSettings(1.0, 1.0, 0.25, 2.5, 2, 6, ComplaintType.SERVICE), "test-v1");
-        ClassificationResult result = withLexicon.classify("快递丢件了，物流不更新，客服也不管");
+        ClassificationResult result = withLexicon.classify("快递丢件了，物流一直不更新，包裹三天没有物流信息，客服也不管");
         assertThat(result.primaryType()).isEqualTo(ComplaintType.LOGISTICS);
         assertThat(result.secondaryTypes()).contains(ComplaintType.SERVICE);
         assertThat(result.signals()).contains("lexicon:客服→SERVICE");
+    }
+
+    @Test
+    void howManyExamplesATypeHasDoesNotWeighOnTheDecision() {
+        NaiveBayesModel model = NaiveBayesModel.train(EXAMPLES, EXTRACTOR, 1.0); // 3 LOGISTICS, 2 FUNDS_SAFETY, 1 SERVICE
+        assertThat(model.logScores(List.of()).values()).containsOnly(-Math.log(ComplaintType.values().length));
     }
 
     @Test
