@@ -2,6 +2,8 @@ package io.livecomplaints.support.security;
 
 import io.livecomplaints.schemas.auth.AccessTokens;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,6 +40,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 public class ApiSecurityAutoConfiguration {
 
+    /** Tolerated difference between the issuer's clock and ours (Spring's default). */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
@@ -49,7 +54,8 @@ public class ApiSecurityAutoConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder
                 .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
+                new TokenLifetimeValidator(properties.tokenMaxAge(), CLOCK_SKEW, Clock.systemUTC()),
                 new JwtIssuerValidator(AccessTokens.ISSUER)));
         return decoder;
     }
