@@ -31,8 +31,8 @@ public final class ComplaintValidator {
                 new ChannelContextGiven(),
                 new AmountNotNegative(),
                 new DemandsKnown(),
-                new IncidentTimeReadable(clock, limits.incidentMaxAge()),
                 new EvidenceWithinLimits(limits.evidenceMaxItems(), limits.urlMaxChars()),
+                new IncidentTimeReadable(clock, limits.incidentMaxAge()),
                 new ContactWellFormed());
     }
 
