@@ -180,7 +180,7 @@ class NotificationFlowTest extends ServiceTestBase {
         }
         try (TopicReader<SurveyResponse> responses = TestPlatform.get().reader(topics.surveyResponses)) {
             responses.await(r -> id.equals(r.key()), TIMEOUT);
-            assertThat(responses.drain(Duration.ofSeconds(3)).stream().filter(r -> id.equals(r.key()))).as("one SurveyResponse").isEmpty();
+            assertThat(responses.drain(Duration.ofSeconds(3)).stream().filter(r -> id.equals(r.key()))).as("one SurveyResponse").hasSize(1);
         }
         awaitBody("/api/v1/surveys/" + id, token, "\"answered\":true");
         assertThat(post("/api/v1/surveys/" + id, token, "{\"score\":5}").statusCode()).as("and later still 409").isEqualTo(409);

@@ -82,6 +82,11 @@ public final class TestPlatform {
     }
 
     /** Mints bearer tokens the services accept. */
+    /** The metrics scraper's password (user {@code prometheus}) the services under test accept. */
+    public String scraperPassword() {
+        return scraperPassword;
+    }
+
     /** The Authorization header value of the metrics scraper (Prometheus) for the services under test. */
     public String scraperAuthorization() {
         return "Basic " + java.util.Base64.getEncoder().encodeToString(("prometheus:" + scraperPassword)
