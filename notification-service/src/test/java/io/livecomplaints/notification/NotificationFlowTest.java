@@ -170,6 +170,7 @@ class NotificationFlowTest extends ServiceTestBase {
             for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
                 HttpResponse<String> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
                 statuses.add(response.statusCode());
+                System.out.println("issue 20 #5 answer → " + response.statusCode() + " " + response.body());
                 if (response.statusCode() == 409) {
                     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
                 }
