@@ -30,6 +30,26 @@ class ApiContractTest extends AnalyticsServiceTest {
         assertProblem(get(port, "/api/v1/reports/review?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z&format=pdf", operator()), "format");
     }
 
+    /** Issue 20 #8: extreme periods answered 500 (segment interval, long overflow); now 400 naming the allowed range. */
+    @Test
+    void periodsOutsideTheAllowedRangeAre400WithTheRange() throws Exception {
+        for (String path : new String[] {
+                "/api/v1/stats/sla?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z",
+                "/api/v1/stats/complaints?by=type&from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z",
+                "/api/v1/stats/complaints?by=type&window=1h&from=0001-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+                "/api/v1/reports/review?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z",
+                "/api/v1/stats/remedies?from=-999999999-01-01T00:00:00Z&to=%2B999999999-12-31T23:59:59Z",
+                "/api/v1/stats/satisfaction?from=2026-01-01T00:00:00Z&to=%2B999999999-12-31T23:59:59Z"}) {
+            HttpResponse<String> response = get(port, path, operator());
+            assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
+            assertThat(response.body()).as(path).contains("\"earliest\":\"2000-01-01T00:00:00Z\"", "\"latest\":\"2100-01-01T00:00:00Z\"");
+        }
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        HttpResponse<String> recent = get(port, "/api/v1/reports/review?" + period(now.minus(java.time.Duration.ofDays(7)), now), operator());
+        assertThat(recent.statusCode()).as("a period inside the range: " + recent.body()).isEqualTo(200);
+    }
+
     private static void assertProblem(HttpResponse<String> response, String field) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));

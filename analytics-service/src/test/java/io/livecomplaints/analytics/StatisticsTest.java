@@ -217,12 +217,54 @@ class StatisticsTest extends AnalyticsServiceTest {
         assertThat(browser.body()).startsWith("<!DOCTYPE html>");
     }
 
+    /**
+     * Issue 20 #4: the scrape names merchants (top_complaints key=M1) with counts that the API gives operators only;
+     * it was open to anyone and /actuator/metrics to a USER token. Now: the scraper's credential or an operator.
+     */
+    @Test
+    void metricsAreForTheScraperAndOperatorsOnly() throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline && !scrape(TestPlatform.get().scraperAuthorization()).body().contains("key=\"" + M1 + "\"")) {
+            Thread.sleep(300); // until the exported figures name this class's merchant
+        }
+        HttpResponse<String> open = scrape(null);
+        HttpResponse<String> userMetrics = get(port, "/actuator/metrics/complaints.analytics.top.complaints",
+                TestPlatform.get().tokens().user("U-metrics"));
+        System.out.println("issue 20 #4 GET /actuator/prometheus without a token → " + open.statusCode() + " "
+                + open.body().lines().filter(l -> l.contains(M1)).findFirst().orElse(open.body().substring(0, Math.min(300, open.body().length()))));
+        System.out.println("issue 20 #4 GET /actuator/metrics/complaints.analytics.top.complaints as USER → " + userMetrics.statusCode() + " "
+                + userMetrics.body().substring(0, Math.min(400, userMetrics.body().length())));
+        assertThat(open.statusCode()).as("no credential").isEqualTo(401);
+        assertThat(scrape("Basic " + java.util.Base64.getEncoder().encodeToString("prometheus:guess".getBytes())).statusCode())
+                .as("a wrong scraper password").isEqualTo(401);
+        String user = "Bearer " + TestPlatform.get().tokens().user("U-metrics");
+        HttpResponse<String> asUser = scrape(user);
+        assertThat(asUser.statusCode()).as("a USER token").isEqualTo(403);
+        assertThat(asUser.body()).doesNotContain(M1);
+        for (String path : new String[] {"/actuator/metrics", "/actuator/metrics/complaints.analytics.top.complaints"}) {
+            assertThat(get(port, path, TestPlatform.get().tokens().user("U-metrics")).statusCode()).as(path + " as USER").isEqualTo(403);
+            assertThat(get(port, path, TestPlatform.get().tokens().agent("A-metrics", "SENIOR", TEAM)).statusCode()).as(path + " as AGENT").isEqualTo(403);
+            assertThat(get(port, path, null).statusCode()).as(path + " without a token").isEqualTo(401);
+        }
+        assertThat(scrape(TestPlatform.get().scraperAuthorization()).statusCode()).as("the scraper").isEqualTo(200);
+        assertThat(scrape("Bearer " + operator()).statusCode()).as("an operator").isEqualTo(200);
+    }
+
+    private HttpResponse<String> scrape(String authorization) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void prometheusExportsTheFiguresWithLowCardinalityLabelsOnly() throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         String scrape = "";
         while (System.nanoTime() < deadline) {
-            scrape = get(port, "/actuator/prometheus", null).body();
+            scrape = scrape(TestPlatform.get().scraperAuthorization()).body();
             if (sum(scrape, "complaints_analytics_decided_total", "team=\"" + TEAM + "\"") == 3
                     && sum(scrape, "complaints_analytics_complaints_total", "team=\"" + TEAM + "\"") == 4
                     // a scrape may land mid-refresh: counters are set before the top-N gauges

@@ -133,6 +133,60 @@ class NotificationFlowTest extends ServiceTestBase {
         assertThat(post("/api/v1/surveys/" + id, token, "{\"score\":2}").statusCode()).isEqualTo(409);
     }
 
+    /**
+     * Issue 20 #5: two answers 28 ms apart were both 202 and both published (satisfaction counted 2): the check read
+     * the survey store, which learns of an answer only after its round trip through Kafka. Now five answers sent at
+     * once: exactly one 202, the rest 409 problem+json, one SurveyResponse on the topic; a score with a fraction is 400.
+     */
+    @Test
+    void aSurveyIsAnsweredOnceEvenWhenAnswersArriveTogether() throws Exception {
+        String id = "C-flow-twice";
+        String user = "U-flow-twice";
+        write(topics.complaintsReceived, id, Events.received(id, user, "zh-CN", Events.contact("13700002222", null, true), Instant.now()));
+        write(topics.complaintOutcomes, id, Events.outcome(id, user, "zh-CN", ComplaintType.PRODUCT_QUALITY, Remedy.PARTIAL_REFUND, 1_000,
+                "质检确认", "R-QA-12"));
+        try (TopicReader<NotificationReceipt> receipts = receipts()) {
+            receipts.await(r -> is(r, id, NotificationKind.SURVEY, NotificationChannel.IN_APP, DeliveryStatus.SENT), TIMEOUT);
+        }
+        String token = TestPlatform.get().tokens().user(user);
+        awaitBody("/api/v1/surveys/" + id, token, "\"answered\":false");
+        HttpResponse<String> fraction = post("/api/v1/surveys/" + id, token, "{\"score\":2.7}");
+        assertThat(fraction.statusCode()).as("2.7 is not cut to 2: " + fraction.body()).isEqualTo(400);
+        assertThat(fraction.body()).contains("\"field\":\"score\"");
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 1; i <= 5; i++) {
+                String body = "{\"score\":" + i + "}";
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post("/api/v1/surveys/" + id, token, body);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                System.out.println("issue 20 #5 answer → " + response.statusCode() + " " + response.body());
+                if (response.statusCode() == 409) {
+                    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
+                }
+            }
+            assertThat(statuses).as("one answer per survey").containsOnly(202, 409).filteredOn(s -> s == 202).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (TopicReader<SurveyResponse> responses = TestPlatform.get().reader(topics.surveyResponses)) {
+            responses.await(r -> id.equals(r.key()), TIMEOUT);
+            assertThat(responses.drain(Duration.ofSeconds(3)).stream().filter(r -> id.equals(r.key()))).as("one SurveyResponse").hasSize(1);
+        }
+        awaitBody("/api/v1/surveys/" + id, token, "\"answered\":true");
+        assertThat(post("/api/v1/surveys/" + id, token, "{\"score\":5}").statusCode()).as("and later still 409").isEqualTo(409);
+    }
+
     @Test
     void onlyTheOwnerReadsAnInbox() throws Exception {
         write(topics.complaintsReceived, "C-flow-owner", Events.received("C-flow-owner", "U-owner", "zh-CN", null, Instant.now()));

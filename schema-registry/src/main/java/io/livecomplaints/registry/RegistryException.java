@@ -11,6 +11,8 @@ public class RegistryException extends RuntimeException {
     public static final int INVALID_SCHEMA = 42201;
     public static final int INVALID_VERSION = 42202;
     public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
+    public static final int UNAUTHORIZED = 40101;
+    public static final int INVALID_SUBJECT = 42208;
     public static final int STORE_ERROR = 50001;
 
     private final int status;

@@ -30,7 +30,13 @@ public final class SchemaRegistryApplication implements AutoCloseable {
      * @param compatibility     default level of subjects without their own
      */
     public record Config(String bootstrapServers, String host, int port, String topic, short replicationFactor,
-                         CompatibilityLevel compatibility) {
+                         CompatibilityLevel compatibility, String writerUserInfo) {
+
+        /** Without a writer credential: anyone who reaches the registry may register schemas (tests, bin/local). */
+        public Config(String bootstrapServers, String host, int port, String topic, short replicationFactor,
+                      CompatibilityLevel compatibility) {
+            this(bootstrapServers, host, port, topic, replicationFactor, compatibility, null);
+        }
 
         /** From environment variables (SCHEMA_REGISTRY_*, KAFKA_BOOTSTRAP_SERVERS), with local defaults. */
         public static Config fromEnvironment(Map<String, String> env) {
@@ -40,7 +46,16 @@ public final class SchemaRegistryApplication implements AutoCloseable {
                     Integer.parseInt(env.getOrDefault("SCHEMA_REGISTRY_PORT", "8081")),
                     env.getOrDefault("SCHEMA_REGISTRY_TOPIC", "_schemas"),
                     Short.parseShort(env.getOrDefault("SCHEMA_REGISTRY_TOPIC_REPLICATION_FACTOR", "1")),
-                    CompatibilityLevel.valueOf(env.getOrDefault("SCHEMA_REGISTRY_COMPATIBILITY", "BACKWARD")));
+                    CompatibilityLevel.valueOf(env.getOrDefault("SCHEMA_REGISTRY_COMPATIBILITY", "BACKWARD")),
+                    writer(env.get("SCHEMA_REGISTRY_WRITER_USERNAME"), env.get("SCHEMA_REGISTRY_WRITER_PASSWORD")));
+        }
+
+        /** {@code user:password} of the one principal that may write (register, change compatibility), or null. */
+        private static String writer(String username, String password) {
+            if (password == null || password.isBlank()) {
+                return null;
+            }
+            return (username == null || username.isBlank() ? "registrar" : username) + ":" + password;
         }
     }
 
@@ -63,7 +78,12 @@ public final class SchemaRegistryApplication implements AutoCloseable {
         KafkaSchemaLog schemaLog = new KafkaSchemaLog(config.bootstrapServers(), config.topic(),
                 config.replicationFactor(), state, Duration.ofSeconds(60));
         SchemaRegistry registry = new SchemaRegistry(state, schemaLog, Duration.ofSeconds(10));
-        RegistryHttpServer http = new RegistryHttpServer(config.host(), config.port(), registry, schemaLog, metrics);
+        RegistryHttpServer http = new RegistryHttpServer(config.host(), config.port(), registry, schemaLog, metrics,
+                config.writerUserInfo());
+        if (config.writerUserInfo() == null) {
+            log.warn("no SCHEMA_REGISTRY_WRITER_PASSWORD: anyone who reaches this registry may register schemas and change "
+                    + "compatibility (fine for tests and bin/local, never for a deployment)");
+        }
         log.info("schema registry listening on http://{}:{} (state in {}, default compatibility {})",
                 config.host(), http.port(), config.topic(), config.compatibility());
         return new SchemaRegistryApplication(schemaLog, http);

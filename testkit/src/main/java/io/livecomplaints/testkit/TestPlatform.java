@@ -29,6 +29,7 @@ public final class TestPlatform {
     private final Path stateDir;
     private final String jwtSecret = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
     private final AccessTokens tokens = new AccessTokens(jwtSecret);
+    private final String scraperPassword = java.util.UUID.randomUUID().toString();
 
     private TestPlatform() throws IOException {
         broker = new EmbeddedKafkaKraftBroker(1, 1);
@@ -68,6 +69,7 @@ public final class TestPlatform {
         registry.add("complaints.state-dir", () -> platform.stateDir.toString());
         registry.add("complaints.topics.partitions", () -> "2");
         registry.add("complaints.security.jwt-secret", platform::jwtSecret);
+        registry.add("complaints.security.scraper.password", () -> platform.scraperPassword);
     }
 
     public String bootstrapServers() {
@@ -80,6 +82,17 @@ public final class TestPlatform {
     }
 
     /** Mints bearer tokens the services accept. */
+    /** The metrics scraper's password (user {@code prometheus}) the services under test accept. */
+    public String scraperPassword() {
+        return scraperPassword;
+    }
+
+    /** The Authorization header value of the metrics scraper (Prometheus) for the services under test. */
+    public String scraperAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("prometheus:" + scraperPassword)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public AccessTokens tokens() {
         return tokens;
     }

@@ -143,6 +143,7 @@ class TriageServiceTest {
                 .allow("GET /api/v1/triage/classifier", AuthMatrix.Kind.OPERATOR, AuthMatrix.Kind.AGENT, AuthMatrix.Kind.SUPERVISOR)
                 .allow("POST /api/v1/triage/classifier/reload", AuthMatrix.Kind.OPERATOR)
                 .allow("GET /api/v1/triage/agents", AuthMatrix.Kind.OPERATOR, AuthMatrix.Kind.SUPERVISOR)
+                .bodyNames("POST /api/v1/triage/preview", "userId", "the complainant of the previewed complaint (their credit record), not the caller")
                 .verify();
         assertThat(requests).isGreaterThan(0);
     }

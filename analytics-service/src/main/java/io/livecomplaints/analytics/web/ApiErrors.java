@@ -25,6 +25,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail badValue(BadParameterException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("field", e.field());
+        if (e.field().equals("from") || e.field().equals("to")) {
+            problem.setProperty("earliest", StatsParameters.EARLIEST.toString());
+            problem.setProperty("latest", StatsParameters.LATEST.toString());
+        }
         return problem;
     }
 

@@ -3,11 +3,21 @@ package io.livecomplaints.analytics.web;
 import io.livecomplaints.analytics.query.model.Period;
 import io.livecomplaints.analytics.stats.model.Dimension;
 import io.livecomplaints.analytics.stats.model.Granularity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
 /** Turns query parameters into a period, a dimension or a window size, or a 400 naming the parameter. */
 public final class StatsParameters {
+
+    /**
+     * The instants a period may name: statistics exist only from the platform's epoch on, and the window stores fail
+     * (segment arithmetic, long overflow) far outside it; the review report also reads the period just before, which
+     * stays on or after 1970 for every allowed period.
+     */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    public static final Duration LONGEST = Duration.ofDays(30 * 365);
 
     private StatsParameters() {
     }
@@ -19,7 +29,20 @@ public final class StatsParameters {
         if (from != null && !from.isBefore(to)) {
             throw new BadParameterException("to", "to must be after from");
         }
+        if (from != null) {
+            within("from", from);
+            within("to", to);
+            if (Duration.between(from, to).compareTo(LONGEST) > 0) {
+                throw new BadParameterException("to", "a period may span at most " + LONGEST.toDays() + " days");
+            }
+        }
         return new Period(from, to);
+    }
+
+    private static void within(String field, Instant value) {
+        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+            throw new BadParameterException(field, field + " must lie between " + EARLIEST + " and " + LATEST);
+        }
     }
 
     public static Dimension dimension(String by, Set<Dimension> allowed) {

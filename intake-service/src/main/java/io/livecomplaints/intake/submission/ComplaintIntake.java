@@ -54,6 +54,17 @@ public class ComplaintIntake {
         this.clock = clock;
     }
 
+    /**
+     * Whether this request repeats one already filed under its Idempotency-Key (same source, user and key): a replay
+     * writes nothing and is not charged against the rate limits. A request whose key is malformed is no replay.
+     */
+    public boolean isReplay(Filer filer, String userId, String idempotencyKey) {
+        if (idempotencyKey == null || userId == null || IdempotencyKey.problemWith(idempotencyKey).isPresent()) {
+            return false;
+        }
+        return received.byScope(new IdempotencyKey(idempotencyKey).scope(filer.source(), userId.strip())).isPresent();
+    }
+
     /** @param idempotencyKey the raw header, or null */
     public IdempotentFiling.Filing file(Filer filer, ComplaintDraft draft, String idempotencyKey) {
         List<FieldViolation> violations = new ArrayList<>(validator.violations(draft));

@@ -13,20 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
 
 /**
- * Every error of the intake API as application/problem+json: 400 names each bad field in {@code errors}, 413 for an
- * oversize body, 422 for a reused idempotency key, 429 and 503 with Retry-After.
+ * Every error of the intake API as application/problem+json: 400 names each bad field in {@code errors} (an
+ * unreadable body and the 413 for an oversize one are service-support's ApiRequestProblems, as in every service), 422 for a reused idempotency key, 429 and 503 with Retry-After.
  */
 @RestControllerAdvice
 class IntakeProblems extends ResponseEntityExceptionHandler {
@@ -69,28 +64,6 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
         return unavailable("Intake is starting or catching up; nothing was filed. Please retry.");
     }
 
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestSizeLimitFilter.tooLarge(tooLarge.maxBytes()));
-            }
-        }
-        log.debug("unreadable request body", e);
-        Throwable cause = e.getCause();
-        while (cause != null) {
-            if (cause instanceof StreamReadException) {
-                return ResponseEntity.badRequest().body(badRequest(List.of(new FieldViolation("body", "is not valid JSON"))));
-            }
-            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-                return ResponseEntity.badRequest().body(badRequest(List.of(new FieldViolation(path(jackson), "has the wrong type or format"))));
-            }
-            cause = cause.getCause();
-        }
-        return ResponseEntity.badRequest().body(badRequest(List.of(new FieldViolation("body", "is missing or not a JSON object"))));
-    }
-
     private static ProblemDetail badRequest(List<FieldViolation> violations) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid fields: "
                 + violations.stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", ")));
@@ -105,21 +78,5 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("Intake unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_UNAVAILABLE_SECONDS)).body(problem);
-    }
-
-    /** evidence[0].url from Jackson's path of the bad value. */
-    private static String path(JacksonException e) {
-        StringBuilder out = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!out.isEmpty()) {
-                    out.append('.');
-                }
-                out.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return out.isEmpty() ? "body" : out.toString();
     }
 }

@@ -21,6 +21,8 @@ class AuthMatrixApiTest extends IntakeApiTestSupport {
                 .allow("POST /api/v1/complaints", USER, SYSTEM)
                 // the owner's view: 404 to anyone but the filing user, whatever the role (ProgressApiTest)
                 .allowAnyAuthenticated("GET /api/v1/complaints/{complaintId}")
+                .bodyNames("POST /api/v1/complaints", "userId",
+                        "a SYSTEM files on behalf of the user it names; a USER's own id comes from the token, the body's is ignored")
                 .verify();
         assertThat(requests).isGreaterThan(0);
     }

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
         "complaints.intake.rate-limit.per-user.limit=10",
         "complaints.intake.rate-limit.per-user.period=1h",
         "complaints.intake.rate-limit.per-ip.limit=100000",
-        "complaints.intake.request-max-bytes=16384"})
+        "complaints.api.request-max-bytes=16384"})
 abstract class IntakeApiTestSupport {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -77,4 +77,48 @@ class SubmissionEntryTest extends IntakeApiTestSupport {
             received.await(r -> r.value() != null && good.equals(r.value().getIdempotencyKey()), EVENT_TIMEOUT);
         }
     }
+
+    /**
+     * Issue 20 #7 and #15: a submission claiming the users' own source "api" (it would land in a user's own
+     * Idempotency-Key namespace), a source with a slash, blank-looking text (ideographic and zero-width characters) and
+     * an incident in year 9999 or 0001 each go to the dead-letter topic with the reason; the partition keeps flowing.
+     */
+    @Test
+    void reservedSourcesBlankLookingTextAndImpossibleTimesGoToTheDeadLetterTopic() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String good = "good-" + run;
+        try (TopicWriter<ComplaintSubmission> writer = TestPlatform.get().writer(topics.complaintSubmissions);
+             TopicReader<ComplaintSubmission> deadLetters = TopicReader.deadLetters(TestPlatform.get().bootstrapServers(), topics.complaintSubmissions);
+             TopicReader<ComplaintReceived> received = TestPlatform.get().reader(topics.complaintsReceived)) {
+            ComplaintSubmission asApi = submission("api-" + run, newUser(), "我被冒名");
+            asApi.setSourceSystem("api");
+            ComplaintSubmission asApiUpper = submission("API-" + run, newUser(), "我被冒名");
+            asApiUpper.setSourceSystem("API");
+            ComplaintSubmission slashed = submission("slash-" + run, newUser(), "我被冒名");
+            slashed.setSourceSystem("hotline/U-1");
+            ComplaintSubmission blank = submission("blank-" + run, newUser(), "\u3000\u200b\u200d\ufeff ");
+            ComplaintSubmission future = submission("future-" + run, newUser(), "时间不对");
+            future.setIncidentAt(Instant.parse("9999-12-31T00:00:00Z"));
+            ComplaintSubmission ancient = submission("ancient-" + run, newUser(), "时间不对");
+            ancient.setIncidentAt(Instant.parse("0001-01-01T00:00:00Z"));
+            for (ComplaintSubmission bad : List.of(asApi, asApiUpper, slashed, blank, future, ancient)) {
+                writer.send(bad.getSubmissionId(), bad);
+            }
+            writer.send(good, submission(good, newUser(), "主播辱骂观众"));
+
+            assertThat(deadLetters.await(r -> ("api-" + run).equals(r.key()), EVENT_TIMEOUT).headers().get(DeadLetterHeaderNames.REASON))
+                    .contains("sourceSystem").contains("reserved");
+            assertThat(deadLetters.await(r -> ("API-" + run).equals(r.key()), EVENT_TIMEOUT).headers().get(DeadLetterHeaderNames.REASON))
+                    .contains("sourceSystem");
+            assertThat(deadLetters.await(r -> ("slash-" + run).equals(r.key()), EVENT_TIMEOUT).headers().get(DeadLetterHeaderNames.REASON))
+                    .contains("sourceSystem");
+            assertThat(deadLetters.await(r -> ("blank-" + run).equals(r.key()), EVENT_TIMEOUT).headers().get(DeadLetterHeaderNames.REASON))
+                    .contains("text");
+            assertThat(deadLetters.await(r -> ("future-" + run).equals(r.key()), EVENT_TIMEOUT).headers().get(DeadLetterHeaderNames.REASON))
+                    .contains("incidentAt").contains("future");
+            assertThat(deadLetters.await(r -> ("ancient-" + run).equals(r.key()), EVENT_TIMEOUT).headers().get(DeadLetterHeaderNames.REASON))
+                    .contains("incidentAt");
+            received.await(r -> r.value() != null && good.equals(r.value().getIdempotencyKey()), EVENT_TIMEOUT);
+        }
+    }
 }

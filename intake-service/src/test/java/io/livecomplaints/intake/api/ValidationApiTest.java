@@ -52,6 +52,15 @@ class ValidationApiTest extends IntakeApiTestSupport {
             bad language                  | {"channel":"APP_CHAT","text":"x","language":"chinese please"}            | language
             bad JSON                      | {"channel":"APP_CHAT","text":                                            | body
             JSON that is not an object    | ["APP_CHAT"]                                                             | body
+            ideographic spaces as text    | {"channel":"APP_CHAT","text":"\\u3000\\u3000\\u3000"}                        | text
+            zero-width characters as text | {"channel":"APP_CHAT","text":"\\u200b\\u200c\\u200d\\u2060\\ufeff \\u00a0"}       | text
+            incident in year 0001         | {"channel":"APP_CHAT","text":"退款","incidentAt":"0001-01-01T00:00:00Z"} | incidentAt
+            incident in year 9999         | {"channel":"APP_CHAT","text":"退款","incidentAt":"9999-12-31T23:59:59Z"} | incidentAt
+            capture time in year 9999     | {"channel":"APP_CHAT","text":"x","evidence":[{"url":"https://r.example.com/1","capturedAt":"9999-01-01T00:00:00Z"}]} | evidence[0].capturedAt
+            amount as a string            | {"channel":"APP_CHAT","text":"退款","claimedAmountFen":"100"}            | claimedAmountFen
+            amount with a fraction        | {"channel":"APP_CHAT","text":"退款","claimedAmountFen":12.9}             | claimedAmountFen
+            vip as a string               | {"channel":"APP_CHAT","text":"退款","vip":"true"}                        | vip
+            a key given twice             | {"channel":"APP_CHAT","text":"退款","text":"别的"}                        | text
             """)
     void eachBadFieldIsNamed(String description, String body, String field) throws Exception {
         assertThat(badFields(post(userToken(newUser()), body))).containsExactly(field);

@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/surveys/{complaintId}}: the owner answers the satisfaction survey (回访) of their complaint.
  * The answer goes to survey-responses (acks=all before 202); an unhappy one may ask to reopen the case, which
  * resolution-service turns into REOPENED. Someone else's complaint, or one without a survey offered, is a 404; a
- * survey answered already is a 409. The comment is passed on with phone numbers and addresses masked.
+ * survey answered already is a 409, also when two answers arrive together ({@link SurveyAnswerClaims}: only the
+ * first is published). The comment is passed on with phone numbers and addresses masked.
  */
 @RestController
 @RequestMapping("/api/v1/surveys")
@@ -46,8 +47,11 @@ class SurveyController {
     private final KafkaTemplate<String, Object> kafka;
     private final Topics topics;
     private final Clock clock;
+    private final SurveyAnswerClaims claims;
 
-    SurveyController(StoreQueries stores, SurveyAnswerRule rule, KafkaTemplate<String, Object> kafka, Topics topics, Clock clock) {
+    SurveyController(StoreQueries stores, SurveyAnswerRule rule, KafkaTemplate<String, Object> kafka, Topics topics, Clock clock,
+                     SurveyAnswerClaims claims) {
+        this.claims = claims;
         this.stores = stores;
         this.rule = rule;
         this.kafka = kafka;
@@ -98,7 +102,15 @@ class SurveyController {
                 .setComment(answer.comment() == null || answer.comment().isBlank() ? null : Pii.maskText(answer.comment().strip()))
                 .setReopenRequested(reopen)
                 .build();
-        publish(response);
+        if (!claims.claim(complaintId)) {
+            throw new AlreadyAnsweredException(); // another answer got here first and is (being) recorded
+        }
+        try {
+            publish(response);
+        } catch (RuntimeException e) {
+            claims.release(complaintId);
+            throw e;
+        }
         return ResponseEntity.accepted().body(new Accepted(complaintId, answer.score(), reopen));
     }
 

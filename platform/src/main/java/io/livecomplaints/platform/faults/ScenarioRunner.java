@@ -93,7 +93,7 @@ public final class ScenarioRunner {
                 errors.add(e);
             }
         }, "poison-" + scenario.name());
-        Map<String, Map<String, Integer>> skippedBefore = poison == null ? Map.of() : SkippedRecords.read(cluster.services());
+        Map<String, Map<String, Integer>> skippedBefore = poison == null ? Map.of() : SkippedRecords.read(cluster.services(), cluster.scraperAuthorization());
         faulter.start();
         if (poison != null) {
             poisoner.start();
@@ -127,7 +127,7 @@ public final class ScenarioRunner {
         Map<String, Map<String, Integer>> skippedExpected = poison == null ? Map.of() : poison.expectedSkipped();
         // global stores skip poison; a scenario with poison and restarts could not compare the (restarted) counters
         Map<String, Map<String, Integer>> skippedActual = poison == null || !scenario.faults().isEmpty() ? null
-                : SkippedRecords.difference(SkippedRecords.read(cluster.services()), skippedBefore);
+                : SkippedRecords.difference(SkippedRecords.read(cluster.services(), cluster.scraperAuthorization()), skippedBefore);
         if (poison != null) {
             poison.close();
         }

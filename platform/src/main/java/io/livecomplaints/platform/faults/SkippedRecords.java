@@ -27,11 +27,11 @@ final class SkippedRecords {
     }
 
     /** topic → service → records skipped so far. */
-    static Map<String, Map<String, Integer>> read(List<ServiceProcess> services) throws Exception {
+    static Map<String, Map<String, Integer>> read(List<ServiceProcess> services, String scraperAuthorization) throws Exception {
         Map<String, Map<String, Integer>> out = new TreeMap<>();
         for (ServiceProcess service : services) {
             String body = HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/prometheus")).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+                    .header("Authorization", scraperAuthorization).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
             parse(body).forEach((topic, n) -> out.computeIfAbsent(topic, t -> new TreeMap<>()).merge(service.name(), n, Integer::sum));
         }
         return out;

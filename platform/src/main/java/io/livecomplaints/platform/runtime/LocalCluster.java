@@ -34,6 +34,7 @@ public final class LocalCluster implements AutoCloseable {
     private final Path platformTarget;
     private final Path workDir;
     private final String jwtSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
+    private final String scraperPassword = UUID.randomUUID().toString();
     private final List<ServiceProcess> services = new ArrayList<>();
     private Process broker;
     private List<String> brokerCommand;
@@ -181,6 +182,7 @@ public final class LocalCluster implements AutoCloseable {
     private ServiceProcess launchService(String name, Map<String, String> environment) throws IOException {
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("COMPLAINTS_SECURITY_JWT_SECRET", jwtSecret);
+        env.putIfAbsent("COMPLAINTS_SECURITY_SCRAPER_PASSWORD", scraperPassword);
         ServiceProcess service = ServiceProcess.springService(name, platformTarget.resolve("services"), ServiceProcess.freePort(),
                 bootstrapServers(), registryUrl(), workDir.resolve(name), env).jvmOptions(serviceJvmOptions);
         services.add(service.start());
@@ -193,6 +195,17 @@ public final class LocalCluster implements AutoCloseable {
 
     public String registryUrl() {
         return registry.url();
+    }
+
+    /** The metrics scraper's password (user {@code prometheus}) that the services of this cluster accept. */
+    public String scraperPassword() {
+        return scraperPassword;
+    }
+
+    /** The Authorization header of the metrics scraper for the services of this cluster. */
+    public String scraperAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("prometheus:" + scraperPassword)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Mints tokens the services of this cluster accept. */

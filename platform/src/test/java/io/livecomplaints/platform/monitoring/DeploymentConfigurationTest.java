@@ -55,14 +55,29 @@ class DeploymentConfigurationTest {
             assertThat(String.valueOf(environment.get("SERVER_PORT"))).as(name).isEqualTo(Integer.toString(port));
             assertThat(environment).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
                     .containsEntry("COMPLAINTS_SCHEMA_REGISTRY_URL", "http://schema-registry:8081")
-                    .containsKey("COMPLAINTS_SECURITY_JWT_SECRET");
+                    .containsKey("COMPLAINTS_SECURITY_JWT_SECRET")
+                    .containsKey("COMPLAINTS_SECURITY_SCRAPER_PASSWORD"); // metrics only with the scraper's credential
             assertThat((List<String>) service.get("ports")).as(name).containsExactly(port + ":" + port);
             assertThat(service.get("healthcheck").toString()).as(name).contains("http://localhost:" + port + "/actuator/health/readiness");
-            assertThat(((Map<String, Object>) service.get("depends_on")).keySet()).containsExactlyInAnyOrder("kafka", "schema-registry");
+            assertThat(((Map<String, Object>) service.get("depends_on")).keySet()).containsExactlyInAnyOrder("kafka", "schema-registry", "schema-init");
+            assertThat(environment).as(name + ": schemas are registered by schema-init only")
+                    .containsEntry("COMPLAINTS_SCHEMA_REGISTRY_AUTO_REGISTER", "false");
             assertThat(scraped).as("prometheus targets").contains(name + ":" + port);
             assertThat(local).as("bin/local runs " + name + " on its configured port").contains(name + ":" + port);
         }
         assertThat(scraped).hasSize(Deployment.SERVICES.size());
+        for (Map<String, Object> scrape : (List<Map<String, Object>>) prometheus.get("scrape_configs")) {
+            if ("live-complaints".equals(scrape.get("job_name"))) {
+                assertThat((Map<String, Object>) scrape.get("basic_auth")).as("Prometheus scrapes the services with its credential")
+                        .containsEntry("username", "prometheus").containsEntry("password_file", "/run/secrets/scraper_password");
+            }
+        }
+        assertThat((List<String>) service("prometheus").get("secrets")).contains("scraper_password");
+        // the registry's writes need a credential that only the one-shot registration has
+        assertThat(service("schema-registry").get("environment").toString()).contains("SCHEMA_REGISTRY_WRITER_PASSWORD");
+        assertThat(service("schema-init").get("entrypoint").toString()).contains("io.livecomplaints.schemas.topics.RegisterSchemas");
+        assertThat(service("schema-init").get("environment").toString()).contains("SCHEMA_REGISTRY_WRITER_PASSWORD");
+        assertThat(local).as("bin/local's Prometheus scrapes with the credential").contains("basic_auth", "COMPLAINTS_SECURITY_SCRAPER_PASSWORD");
         assertThat(service("analytics-service").get("environment").toString()).contains("COMPLAINTS_ANALYTICS_ADVERTISED_HOST=analytics-service");
     }
 

@@ -71,7 +71,8 @@ class MonitoringIT {
         for (String name : Deployment.SERVICES) {
             services.put(name, ServiceProcess.springService(name, servicesDir, ServiceProcess.freePort(),
                     platform.bootstrapServers(), platform.registryUrl(), workDir,
-                    Map.of("COMPLAINTS_SECURITY_JWT_SECRET", platform.jwtSecret(), "COMPLAINTS_ANALYTICS_METRICS_REFRESH", "1s")).start());
+                    Map.of("COMPLAINTS_SECURITY_JWT_SECRET", platform.jwtSecret(), "COMPLAINTS_ANALYTICS_METRICS_REFRESH", "1s",
+                            "COMPLAINTS_SECURITY_SCRAPER_PASSWORD", platform.scraperPassword())).start());
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofMinutes(3));
@@ -152,7 +153,8 @@ class MonitoringIT {
 
     private static String scrape(String baseUrl) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).GET().build(),
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                            .header("Authorization", TestPlatform.get().scraperAuthorization()).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return "";
@@ -196,8 +198,13 @@ class MonitoringIT {
     void aRealPrometheusScrapesEveryServiceAndAnswersTheDashboardsQueries() throws Exception {
         assertThat(Path.of(PROMETHEUS)).as("Debian's prometheus (bin/test installs it)").exists();
         int port = ServiceProcess.freePort();
+        Path passwordFile = workDir.resolve("scraper-password");
+        Files.writeString(passwordFile, TestPlatform.get().scraperPassword());
+        // the services' metrics need the scraper's credential (docs/security.md), as in deploy/prometheus/prometheus.yml
         StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1s\nscrape_configs:\n"
-                + "  - job_name: live-complaints\n    metrics_path: /actuator/prometheus\n    static_configs:\n      - targets:\n");
+                + "  - job_name: live-complaints\n    metrics_path: /actuator/prometheus\n"
+                + "    basic_auth:\n      username: prometheus\n      password_file: " + passwordFile + "\n"
+                + "    static_configs:\n      - targets:\n");
         for (ServiceProcess service : services.values()) {
             config.append("          - ").append(service.url().replace("http://", "")).append('\n');
         }

@@ -8,10 +8,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.databind.DatabindException;
 
 /** Every error of this service's API as application/problem+json; a 400 lists each bad field under {@code errors}. */
 @RestControllerAdvice
@@ -29,17 +27,7 @@ class ApiProblems {
         return problem;
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        String field = "body";
-        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            field = databind.getPath().get(databind.getPath().size() - 1).getPropertyName();
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " cannot be read");
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors(Map.of(field, "has an invalid value")));
-        return problem;
-    }
+    // an unreadable body (400 naming the field, 413 past the streamed cap): service-support's ApiRequestProblems
 
     @ExceptionHandler(CaseQueries.StoreUnavailableException.class)
     ProblemDetail unavailable(CaseQueries.StoreUnavailableException e) {

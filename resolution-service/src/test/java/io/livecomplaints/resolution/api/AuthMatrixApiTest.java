@@ -33,6 +33,7 @@ class AuthMatrixApiTest extends ApiTestSupport {
                 .allow("POST /api/v1/my/cases/{id}/dispute", USER)
                 .allow("POST /api/v1/merchant/cases/{id}/response", MERCHANT);
         CASE_ACTIONS.forEach(action -> matrix.allow("POST /api/v1/cases/{id}/" + action, AGENT, SUPERVISOR));
+        matrix.bodyNames("POST /api/v1/cases/{id}/reassign", "agentId", "the agent the case goes to, not the caller");
         assertThat(matrix.verify()).isGreaterThan(0);
     }
 }

@@ -40,10 +40,18 @@ public final class RegistryHttpServer implements AutoCloseable {
     private final KafkaSchemaLog schemaLog;
     private final PrometheusMeterRegistry metrics;
     private final HttpServer server;
+    private final byte[] writer;
     private final ExecutorService executor;
 
     public RegistryHttpServer(String host, int port, SchemaRegistry registry, KafkaSchemaLog schemaLog,
                               PrometheusMeterRegistry metrics) throws IOException {
+        this(host, port, registry, schemaLog, metrics, null);
+    }
+
+    /** @param writerUserInfo {@code user:password} required (HTTP Basic) to register and to change compatibility; null: open */
+    public RegistryHttpServer(String host, int port, SchemaRegistry registry, KafkaSchemaLog schemaLog,
+                              PrometheusMeterRegistry metrics, String writerUserInfo) throws IOException {
+        this.writer = writerUserInfo == null ? null : writerUserInfo.getBytes(StandardCharsets.UTF_8);
         this.registry = registry;
         this.schemaLog = schemaLog;
         this.metrics = metrics;
@@ -111,6 +119,8 @@ public final class RegistryHttpServer implements AutoCloseable {
                     return ok(versions);
                 }
                 if (n == 3 && p.get(2).equals("versions") && method.equals("POST")) {
+                    requireWriter(exchange);
+                    SubjectNames.requireValid(p.get(1));
                     ObjectNode reply = json.createObjectNode();
                     reply.put("id", registry.register(p.get(1), schemaOf(exchange)));
                     return ok(reply);
@@ -164,6 +174,10 @@ public final class RegistryHttpServer implements AutoCloseable {
                     return ok(json.createObjectNode().put("compatibilityLevel", level.name()));
                 }
                 if (n <= 2 && method.equals("PUT")) {
+                    requireWriter(exchange);
+                    if (subject != null) {
+                        SubjectNames.requireValid(subject);
+                    }
                     JsonNode body = body(exchange);
                     var level = registry.setLevel(subject, body.path("compatibility").asText(null));
                     return ok(json.createObjectNode().put("compatibility", level.name()));
@@ -181,6 +195,27 @@ public final class RegistryHttpServer implements AutoCloseable {
             }
         }
         throw new RegistryException(404, 404, "HTTP " + method + " /" + String.join("/", p) + " is not supported");
+    }
+
+    /** Writes need the writer's HTTP Basic credential when one is configured (Confluent answers 401, code 40101). */
+    private void requireWriter(HttpExchange exchange) {
+        if (writer == null) {
+            return;
+        }
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        byte[] given = new byte[0];
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                given = java.util.Base64.getDecoder().decode(header.substring(6).strip());
+            } catch (IllegalArgumentException e) {
+                // stays empty: refused below
+            }
+        }
+        if (!java.security.MessageDigest.isEqual(writer, given)) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"schema-registry\"");
+            throw new RegistryException(401, RegistryException.UNAUTHORIZED, "Unauthorized: registering schemas and changing "
+                    + "compatibility need the registry's writer credential");
+        }
     }
 
     private Reply health() {

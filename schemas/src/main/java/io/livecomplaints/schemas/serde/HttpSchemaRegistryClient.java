@@ -28,6 +28,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final List<URI> baseUrls;
     private final HttpClient http;
     private final Duration timeout;
+    private final String authorization;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
 
@@ -37,6 +38,16 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     /** @param urls one URL or a comma-separated list; each is tried in turn when one cannot be reached */
     public HttpSchemaRegistryClient(String urls, Duration timeout) {
+        this(urls, timeout, null);
+    }
+
+    /**
+     * @param userInfo {@code user:password} sent as HTTP Basic with every request (the registry requires it to
+     *                 register schemas or change compatibility), or null
+     */
+    public HttpSchemaRegistryClient(String urls, Duration timeout, String userInfo) {
+        this.authorization = userInfo == null ? null
+                : "Basic " + java.util.Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
         this.baseUrls = java.util.Arrays.stream(urls.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> URI.create(s.endsWith("/") ? s : s + "/"))
@@ -105,6 +116,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .timeout(timeout)
                     .header("Accept", CONTENT_TYPE + ", application/json");
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             if (body == null) {
                 request.GET();
             } else {

@@ -7,14 +7,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.livecomplaints.support.web.Problems;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The limits of every API ({@code /api/**}, {@code /internal/**}), after authentication: a body announced larger
- * than the cap is refused with 413, and a caller (the token's subject; the client IP when there is none) past its
+ * than the cap is refused with 413 before it is read, a body that grows past it while it is read (chunked) fails with
+ * {@link BodyTooLargeException}, also 413 (ApiRequestProblems), and a caller (the token's subject; the client IP when there is none) past its
  * rate gets 429 with Retry-After, both as problem+json. A service may add stricter limits of its own (intake does).
  */
 public class ApiLimitsFilter extends OncePerRequestFilter {
@@ -51,7 +52,7 @@ public class ApiLimitsFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        chain.doFilter(request, response);
+        chain.doFilter(maxBytes > 0 ? new CappedRequest(request, maxBytes) : request, response);
     }
 
     private static String caller(HttpServletRequest request) {
@@ -65,10 +66,6 @@ public class ApiLimitsFilter extends OncePerRequestFilter {
 
     private static void problem(HttpServletResponse response, int status, String title, String detail, HttpServletRequest request)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "'") + "\"}");
+        Problems.write(response, status, title, detail, request.getRequestURI());
     }
 }

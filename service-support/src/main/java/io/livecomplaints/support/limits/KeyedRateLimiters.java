@@ -1,55 +1,53 @@
 package io.livecomplaints.support.limits;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
- * One resilience4j RateLimiter per key (caller, user, IP address, system), never waiting for a permission; the least
- * recently used keys are forgotten beyond a bound, so a flood of new keys cannot exhaust memory. Shared by the API
- * limits filter of every service and intake's own stricter limits.
+ * One {@link TokenBucket} per key (caller, user, IP address, system), never waiting for a permission: {@code limit}
+ * at once, refilled smoothly at {@code limit} per {@code period}. The least recently used keys are forgotten beyond a
+ * bound, so a flood of new keys cannot exhaust memory (a forgotten key starts full again). Shared by the API limits
+ * filter of every service and intake's own stricter limits.
  */
 public final class KeyedRateLimiters {
 
     private final String name;
-    private final RateLimiterConfig config;
-    private final Map<String, RateLimiter> limiters;
+    private final int limit;
+    private final Duration period;
+    private final LongSupplier nanoTime;
+    private final Map<String, TokenBucket> buckets;
 
     public KeyedRateLimiters(String name, int limitForPeriod, Duration period, int maxKeys) {
+        this(name, limitForPeriod, period, maxKeys, System::nanoTime);
+    }
+
+    KeyedRateLimiters(String name, int limitForPeriod, Duration period, int maxKeys, LongSupplier nanoTime) {
         this.name = name;
-        this.config = RateLimiterConfig.custom()
-                .limitForPeriod(limitForPeriod)
-                .limitRefreshPeriod(period)
-                .timeoutDuration(Duration.ZERO)
-                .build();
-        this.limiters = new LinkedHashMap<>(256, 0.75f, true) {
+        this.limit = limitForPeriod;
+        this.period = period;
+        this.nanoTime = nanoTime;
+        this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, RateLimiter> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, TokenBucket> eldest) {
                 return size() > maxKeys;
             }
         };
     }
 
-    /** What the limiters count, e.g. "for this user" (also their names' prefix). */
+    /** What the limiters count, e.g. "for this user". */
     public String name() {
         return name;
     }
 
     /** Takes one permission for the key: empty if granted, else the time until the key's next permission. */
     public Optional<Duration> acquire(String key) {
-        RateLimiter limiter;
-        synchronized (limiters) {
-            limiter = limiters.computeIfAbsent(key, k -> RateLimiter.of(name + ":" + k, config));
+        TokenBucket bucket;
+        synchronized (buckets) {
+            bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(limit, period, nanoTime));
         }
-        if (limiter.acquirePermission()) {
-            return Optional.empty();
-        }
-        long nanos = limiter instanceof AtomicRateLimiter atomic ? atomic.getDetailedMetrics().getNanosToWait()
-                : config.getLimitRefreshPeriod().toNanos();
-        return Optional.of(Duration.ofNanos(nanos));
+        return Optional.ofNullable(bucket.take());
     }
 }

@@ -1,7 +1,12 @@
 package io.livecomplaints.support.security;
 
 import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.support.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,14 +27,16 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every REST API needs a bearer token (HS256 JWT, see {@link AccessTokens}); roles come from its {@code roles}
- * claim as {@code ROLE_*} authorities, for {@code @PreAuthorize} and for {@link Caller}. Health, metrics and API
- * docs stay open. A service replaces the whole chain by declaring its own {@link SecurityFilterChain}, usually
+ * claim as {@code ROLE_*} authorities, for {@code @PreAuthorize} and for {@link Caller}. Health status and API docs
+ * stay open; metrics only for the scraper's Basic credential ({@link ScraperAuthenticationFilter}) and operators.
+ * A service replaces the whole chain by declaring its own {@link SecurityFilterChain}, usually
  * starting from {@link #apply(HttpSecurity, JwtDecoder, List)}.
  */
 @AutoConfiguration(before = SecurityAutoConfiguration.class)
@@ -37,6 +44,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(SecurityProperties.class)
 @EnableMethodSecurity
 public class ApiSecurityAutoConfiguration {
+
+    static final String[] METRICS_PATHS = {"/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**"};
+
+    /** Tolerated difference between the issuer's clock and ours (Spring's default). */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     @Bean
     @ConditionalOnMissingBean
@@ -49,7 +61,8 @@ public class ApiSecurityAutoConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder
                 .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
+                new TokenLifetimeValidator(properties.tokenMaxAge(), CLOCK_SKEW, Clock.systemUTC()),
                 new JwtIssuerValidator(AccessTokens.ISSUER), new MerchantClaimValidator()));
         return decoder;
     }
@@ -57,7 +70,9 @@ public class ApiSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, SecurityProperties properties) throws Exception {
-        return apply(http, decoder, properties.publicPaths(), properties.pathRoles()).build();
+        return apply(http, decoder, properties.publicPaths(), properties.pathRoles())
+                .addFilterBefore(new ScraperAuthenticationFilter(properties.scraper()), BearerTokenAuthenticationFilter.class)
+                .build();
     }
 
     /**
@@ -75,21 +90,29 @@ public class ApiSecurityAutoConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> {
+                    // metrics name merchants, anchors and SKUs with counts: the scraper and operators only, whatever
+                    // the public paths say
+                    a.requestMatchers(METRICS_PATHS).hasAnyRole(ScraperAuthenticationFilter.ROLE, "OPERATOR");
                     a.requestMatchers(publicPaths.toArray(String[]::new)).permitAll();
                     pathRoles.forEach((path, required) -> a.requestMatchers(path).hasAnyRole(required.toArray(String[]::new)));
                     a.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
-                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, 401,
-                                "Unauthorized", "A valid bearer token is required: " + e.getMessage(), request.getRequestURI()))
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403,
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(response,
+                                "A valid bearer token is required: " + e.getMessage(), request.getRequestURI()))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, 403,
                                 "Forbidden", "Your role does not allow this", request.getRequestURI())))
                 .exceptionHandling(x -> x
-                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, 401,
-                                "Unauthorized", "A valid bearer token is required", request.getRequestURI()))
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403,
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(response,
+                                "A valid bearer token is required", request.getRequestURI()))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, 403,
                                 "Forbidden", "Your role does not allow this", request.getRequestURI())));
+    }
+
+    private static void unauthorized(HttpServletResponse response, String detail, String instance) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        Problems.write(response, 401, "Unauthorized", detail, instance);
     }
 
     @Bean

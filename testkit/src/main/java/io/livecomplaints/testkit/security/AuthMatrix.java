@@ -35,6 +35,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * </ul>
  * Paths open without a token ({@code complaints.security.public-paths}) are not part of the table.
  * Object-level rules (whose case, whose inbox) are tested by each service with real data.
+ * <p>
+ * And what every endpoint must keep whatever it does (issue 20), so that a new endpoint cannot forget it:
+ * <ul>
+ *   <li>every endpoint that takes a body, called by an allowed caller with a body past the service's cap
+ *       ({@code complaints.api.request-max-bytes}), announced or chunked, answers 400 or 413, never 2xx or 5xx;</li>
+ *   <li>no request body carries the caller's identity ({@code userId}, {@code merchantId}, {@code agentId}, ...): the
+ *       caller comes from the token; a field of that name that means someone else must be declared with its reason
+ *       ({@link #bodyNames});</li>
+ *   <li>metrics are for the scraper's credential only (401 without one, 403 to every kind of token but OPERATOR),
+ *       health shows its details only to operators, and odd requests (encoded slash, {@code %00}, {@code ..}, TRACE,
+ *       unknown paths, a 20 000-character path) are answered 4xx problem+json.</li>
+ * </ul>
  */
 public final class AuthMatrix {
 
@@ -48,7 +60,12 @@ public final class AuthMatrix {
 
     private final ApplicationContext context;
     private final int port;
+    /** Body fields that would name the caller: the caller comes from the token, never from the body. */
+    static final Set<String> IDENTITY_FIELDS = Set.of("userId", "merchantId", "agentId", "operatorId", "supervisorId",
+            "callerId", "actorId", "systemId", "sub", "subject");
+
     private final Map<String, Set<Kind>> table = new LinkedHashMap<>();
+    private final Map<String, Set<String>> declaredBodyNames = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     private AuthMatrix(ApplicationContext context, int port) {
@@ -75,6 +92,18 @@ public final class AuthMatrix {
      */
     public AuthMatrix allowAnyAuthenticated(String endpoint) {
         return allow(endpoint, Kind.USER, Kind.values());
+    }
+
+    /**
+     * Declares that the body of this endpoint carries a field named like an identity that does not name the caller
+     * (e.g. the user a SYSTEM files for, the agent a case is reassigned to); the reason goes into the test's source.
+     */
+    public AuthMatrix bodyNames(String endpoint, String field, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("say why " + endpoint + " takes " + field + " from the body");
+        }
+        declaredBodyNames.computeIfAbsent(endpoint, e -> new java.util.HashSet<>()).add(field);
+        return this;
     }
 
     /** The endpoints the service maps, as {@code "METHOD /path/{var}"}, public paths left out. */
@@ -125,10 +154,146 @@ public final class AuthMatrix {
                 }
             }
         }
+        requests += verifyBodies(failures, tokens);
+        requests += verifyOperationalEndpoints(failures, tokens, platform);
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " deviations from the auth matrix:\n  " + String.join("\n  ", failures));
         }
         return requests;
+    }
+
+    /** Over-cap bodies (announced and chunked) on every endpoint that takes one, and identity fields in bodies. */
+    private int verifyBodies(List<String> failures, Map<Kind, String> tokens) throws Exception {
+        long cap = context.getEnvironment().getProperty("complaints.api.request-max-bytes", Long.class, 1_048_576L);
+        Set<String> readBodies = endpointsReadingBodies();
+        HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int requests = 0;
+        for (Probe probe : probes()) {
+            if (probe.method().equals("GET") || probe.method().equals("DELETE")) {
+                continue;
+            }
+            Kind allowed = table.get(probe.endpoint()).iterator().next();
+            String json = "{\"note\":\"" + "x".repeat((int) Math.min(Integer.MAX_VALUE - 64, cap + 1)) + "\"}";
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            // a chunked body is only a danger where it is read; an announced one is refused before anything
+            for (boolean chunked : readBodies.contains(probe.endpoint()) ? new boolean[] {false, true} : new boolean[] {false}) {
+                requests++;
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + probe.uri()))
+                        .header("Authorization", "Bearer " + tokens.get(allowed)).header("Content-Type", "application/json")
+                        .method(probe.method(), chunked
+                                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+                int status;
+                try {
+                    status = http11.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+                } catch (java.io.IOException e) {
+                    continue; // the server closed the connection on the oversized body: refused, not accepted
+                }
+                if (status != 400 && status != 413) {
+                    failures.add(probe + " as " + allowed + " with a " + (chunked ? "chunked " : "") + "body over the cap of "
+                            + cap + " bytes: expected 400/413 but got " + status);
+                }
+            }
+        }
+        RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        mapping.getHandlerMethods().forEach((info, handler) -> {
+            for (org.springframework.core.MethodParameter parameter : handler.getMethodParameters()) {
+                if (!parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
+                    continue;
+                }
+                for (String field : fieldNames(parameter.getParameterType())) {
+                    if (!IDENTITY_FIELDS.contains(field)) {
+                        continue;
+                    }
+                    for (String pattern : info.getPatternValues()) {
+                        for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                            String endpoint = method.name() + " " + pattern;
+                            if (!declaredBodyNames.getOrDefault(endpoint, Set.of()).contains(field)) {
+                                failures.add(endpoint + ": the body carries '" + field + "' (" + parameter.getParameterType().getSimpleName()
+                                        + "): the caller's identity comes from the token; if it names someone else, declare it with bodyNames()");
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return requests;
+    }
+
+    private Set<String> endpointsReadingBodies() {
+        Set<String> endpoints = new java.util.HashSet<>();
+        context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods().forEach((info, handler) -> {
+            if (Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class))) {
+                for (String pattern : info.getPatternValues()) {
+                    info.getMethodsCondition().getMethods().forEach(m -> endpoints.add(m.name() + " " + pattern));
+                }
+            }
+        });
+        return endpoints;
+    }
+
+    private static List<String> fieldNames(Class<?> type) {
+        if (type.isRecord()) {
+            return Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
+        }
+        if (type.getName().startsWith("java.")) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            Arrays.stream(c.getDeclaredFields()).filter(f -> !java.lang.reflect.Modifier.isStatic(f.getModifiers()))
+                    .forEach(f -> names.add(f.getName()));
+        }
+        return names;
+    }
+
+    /** Metrics for the scraper (and operators) only, never open or to users; health details to operators only. */
+    private int verifyOperationalEndpoints(List<String> failures, Map<Kind, String> tokens, TestPlatform platform) throws Exception {
+        int requests = 0;
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics")) {
+            requests++;
+            int open = get(path, null).statusCode();
+            if (open != 401) {
+                failures.add("GET " + path + " without a credential: expected 401 but got " + open);
+            }
+            for (Kind kind : Kind.values()) {
+                requests++;
+                int status = get(path, "Bearer " + tokens.get(kind)).statusCode();
+                int expected = kind == Kind.OPERATOR ? 200 : 403;
+                if (status != expected) {
+                    failures.add("GET " + path + " as " + kind + ": expected " + expected + " but got " + status);
+                }
+            }
+        }
+        requests++;
+        int scraped = get("/actuator/prometheus", platform.scraperAuthorization()).statusCode();
+        if (scraped != 200) {
+            failures.add("GET /actuator/prometheus with the scraper's credential: expected 200 but got " + scraped);
+        }
+        for (String[] odd : new String[][] {{"GET", "/api/v1/a%2Fb"}, {"GET", "/api/v1/a%00b"}, {"GET", "/api/v1/no-such-endpoint"},
+                {"GET", "/api/v1/a/../../etc/passwd"}, {"TRACE", "/api/v1/x"}, {"GET", "/api/" + "p".repeat(20_000)}}) {
+            requests++;
+            RawHttp.Response answer = RawHttp.send(port, odd[0], odd[1], tokens.get(Kind.OPERATOR));
+            String request = odd[0] + " " + odd[1].substring(0, Math.min(40, odd[1].length()));
+            if (answer.statusCode() < 400 || answer.statusCode() >= 500 || !answer.isProblemJson()) {
+                failures.add(request + ": expected a 4xx problem+json but got " + answer.statusCode() + " " + answer.contentType());
+            }
+        }
+        requests++;
+        String health = get("/actuator/health", null).body();
+        if (health.contains("components") || health.contains("details")) {
+            failures.add("GET /actuator/health without a token shows details: " + health.substring(0, Math.min(200, health.length())));
+        }
+        return requests;
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private void expectRefused(List<String> failures, Probe probe, String as, String token, int expected) throws Exception {

@@ -15,7 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tokens every API must refuse with 401, each carrying every role so that only its one defect can be the reason:
- * expired, signed with another secret, from another issuer, unsigned ({@code alg: none}), not a JWT at all.
+ * expired, signed with another secret, from another issuer, unsigned ({@code alg: none}), not a JWT at all, and
+ * correctly signed but without {@code exp}, without {@code iat}, issued in the future, or issued 48 h ago (beyond
+ * {@code complaints.security.token-max-age}) with an {@code exp} still ahead.
  */
 public final class BadTokens {
 
@@ -27,19 +29,25 @@ public final class BadTokens {
 
     /** Defect → token, for the secret the services under test verify with. */
     public static Map<String, String> against(String secret) {
+        long now = Instant.now().getEpochSecond();
         return Map.of(
                 "expired", new AccessTokens(secret).mint("expired-caller", ALL_ROLES, "SUPERVISOR", "any", Duration.ofMinutes(-10)),
                 "wrong signature", new AccessTokens(UUID.randomUUID() + "-" + UUID.randomUUID())
                         .mint("forger", ALL_ROLES, "SUPERVISOR", "any", Duration.ofHours(1)),
-                "wrong issuer", signed(secret, "HS256", "someone-else"),
-                "unsigned", signed(null, "none", AccessTokens.ISSUER),
-                "garbage", "not-a-jwt");
+                "wrong issuer", signed(secret, "HS256", "someone-else", now, now + 3600),
+                "unsigned", signed(null, "none", AccessTokens.ISSUER, now, now + 3600),
+                "garbage", "not-a-jwt",
+                "no expiry", signed(secret, "HS256", AccessTokens.ISSUER, now, null),
+                "no issue time", signed(secret, "HS256", AccessTokens.ISSUER, null, now + 3600),
+                "issued in the future", signed(secret, "HS256", AccessTokens.ISSUER, now + 3600, now + 7200),
+                "issued 48 h ago", signed(secret, "HS256", AccessTokens.ISSUER, now - 48 * 3600, now + 3600));
     }
 
-    private static String signed(String secret, String alg, String issuer) {
-        long now = Instant.now().getEpochSecond();
+    /** A token with every role, signed with {@code secret} (none if null), with the given iat/exp (left out if null). */
+    public static String signed(String secret, String alg, String issuer, Long issuedAt, Long expiresAt) {
         String header = "{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"intruder\",\"iat\":" + now + ",\"exp\":" + (now + 3600)
+        String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"intruder\""
+                + (issuedAt == null ? "" : ",\"iat\":" + issuedAt) + (expiresAt == null ? "" : ",\"exp\":" + expiresAt)
                 + ",\"roles\":[\"AGENT\",\"OPERATOR\",\"SUPERVISOR\",\"SYSTEM\",\"USER\"],\"tier\":\"SUPERVISOR\"}";
         String input = encode(header) + "." + encode(claims);
         return input + "." + (secret == null ? "" : B64.encodeToString(hmac(secret, input)));

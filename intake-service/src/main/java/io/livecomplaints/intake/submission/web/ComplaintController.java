@@ -54,7 +54,6 @@ class ComplaintController {
                                                 @Parameter(description = "client-chosen key that makes retries safe")
                                                 @RequestHeader(name = ComplaintIntake.IDEMPOTENCY_KEY_FIELD, required = false) String idempotencyKey,
                                                 HttpServletRequest http) {
-        rateLimits.admit(caller, http.getRemoteAddr());
         Filer filer;
         String userId;
         boolean vip;
@@ -62,13 +61,17 @@ class ComplaintController {
             filer = Filer.upstreamSystem(caller.id());
             userId = request.userId();
             vip = Boolean.TRUE.equals(request.vip());
-            if (userId != null && !userId.isBlank()) {
-                rateLimits.admitUser(userId);
-            }
         } else {
             filer = Filer.user();
             userId = caller.id(); // a user's token names the user; a userId in the body cannot file for someone else
             vip = false;
+        }
+        // a retry of a complaint already filed under its Idempotency-Key is answered with that complaint and costs nothing
+        if (!intake.isReplay(filer, userId, idempotencyKey)) {
+            rateLimits.admit(caller, http.getRemoteAddr());
+            if (caller.isSystem() && userId != null && !userId.isBlank()) {
+                rateLimits.admitUser(userId);
+            }
         }
         IdempotentFiling.Filing filing = intake.file(filer, request.toDraft(userId, vip), idempotencyKey);
         AcknowledgmentResponse ack = AcknowledgmentResponse.of(filing.complaint());

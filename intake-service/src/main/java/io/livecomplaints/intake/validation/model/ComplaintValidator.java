@@ -4,6 +4,7 @@ import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.PersonalContact;
 import io.livecomplaints.intake.submission.model.ComplaintDraft;
 import io.livecomplaints.intake.submission.model.NewComplaint;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -17,6 +18,10 @@ public final class ComplaintValidator {
     private final List<ComplaintRule> rules;
 
     public ComplaintValidator(ValidationLimits limits) {
+        this(limits, Clock.systemUTC());
+    }
+
+    public ComplaintValidator(ValidationLimits limits, Clock clock) {
         this.rules = List.of(
                 new ComplainantNamed(),
                 new ChannelKnown(),
@@ -26,8 +31,8 @@ public final class ComplaintValidator {
                 new ChannelContextGiven(),
                 new AmountNotNegative(),
                 new DemandsKnown(),
-                new IncidentTimeReadable(),
                 new EvidenceWithinLimits(limits.evidenceMaxItems(), limits.urlMaxChars()),
+                new IncidentTimeReadable(clock, limits.incidentMaxAge()),
                 new ContactWellFormed());
     }
 

@@ -45,9 +45,6 @@ final class EvidenceWithinLimits implements ComplaintRule {
         if (evidence.replayOffsetSeconds() != null && evidence.replayOffsetSeconds() < 0) {
             violations.add(field + ".replayOffsetSeconds", "must not be negative");
         }
-        if (evidence.capturedAt() != null && IncidentTimeReadable.parse(evidence.capturedAt()) == null) {
-            violations.add(field + ".capturedAt", "must be an ISO-8601 instant");
-        }
     }
 
     static EvidenceKind kind(String kind) {

@@ -2,7 +2,10 @@ package io.livecomplaints.intake.validation.model;
 
 import io.livecomplaints.intake.submission.model.ComplaintDraft;
 
-/** The complaint says what happened: text is present and at most the configured number of characters. */
+/**
+ * The complaint says what happened: text with at least one visible character (spaces of any kind, zero-width and
+ * control characters alone are blank) and at most the configured number of characters.
+ */
 final class TextWithinCap implements ComplaintRule {
 
     private final int maxChars;
@@ -13,7 +16,7 @@ final class TextWithinCap implements ComplaintRule {
 
     @Override
     public void check(ComplaintDraft draft, Violations violations) {
-        if (draft.text() == null || draft.text().isBlank()) {
+        if (draft.text() == null || !VisibleText.hasVisible(draft.text())) {
             violations.add("text", "is required: describe what happened");
             return;
         }

@@ -1,5 +1,6 @@
 package io.livecomplaints.intake.validation.model;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
  * @param evidenceMaxItems most evidence references on one complaint
  * @param urlMaxChars      longest evidence URL
  * @param idPattern        what order, room and session ids look like
+ * @param incidentMaxAge   how long ago an incident (or an evidence capture) may have happened
  */
-public record ValidationLimits(int textMaxChars, int evidenceMaxItems, int urlMaxChars, Pattern idPattern) {
+public record ValidationLimits(int textMaxChars, int evidenceMaxItems, int urlMaxChars, Pattern idPattern, Duration incidentMaxAge) {
 }

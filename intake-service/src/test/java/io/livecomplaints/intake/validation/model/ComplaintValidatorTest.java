@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ComplaintValidatorTest {
 
     private final ComplaintValidator validator = new ComplaintValidator(
-            new ValidationLimits(20, 2, 60, Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{1,63}")));
+            new ValidationLimits(20, 2, 60, Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{1,63}"), java.time.Duration.ofDays(730)));
 
     private static ComplaintDraft draft(String channel, String text) {
         return new ComplaintDraft("U-1", channel, text, null, null, null, null, null, null, null, null, null, false);
