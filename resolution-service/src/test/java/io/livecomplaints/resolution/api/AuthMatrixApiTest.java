@@ -34,6 +34,8 @@ class AuthMatrixApiTest extends ApiTestSupport {
                 .allow("POST /api/v1/merchant/cases/{id}/response", MERCHANT);
         CASE_ACTIONS.forEach(action -> matrix.allow("POST /api/v1/cases/{id}/" + action, AGENT, SUPERVISOR));
         matrix.bodyNames("POST /api/v1/cases/{id}/reassign", "agentId", "the agent the case goes to, not the caller");
+        matrix.bodyNames("POST /api/v1/merchant/cases/{id}/response", "merchantId",
+                "read only to refuse it: a body naming a merchant is a 400 (the merchant is the token's)");
         assertThat(matrix.verify()).isGreaterThan(0);
     }
 }
