@@ -61,6 +61,7 @@ public final class CaseOpening {
                 .setReceivedAt(complaint.getReceivedAt())
                 .setFirstResponseDueAt(complaint.getFirstResponseDueAt())
                 .setEvidence(new ArrayList<>(complaint.getEvidence()))
+                .setComplaint(CaseComplaints.of(triaged))
                 .setTimeline(timeline);
         ComplaintCase draft = opened.build();
         List<SlaClockStatus> clocks = policies.sla().openingClocks(draft);
