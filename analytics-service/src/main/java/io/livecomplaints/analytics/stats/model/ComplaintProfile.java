@@ -21,7 +21,9 @@ public final class ComplaintProfile {
 
     /** How many recent event ids are remembered per complaint for de-duplication. */
     static final int RECENT_EVENTS = 64;
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
+    /** Profiles written before corrections and withdrawals were counted (read as none counted yet). */
+    private static final byte FORMAT_1 = 1;
 
     private Attributes attributes = Attributes.NONE;
     private Instant receivedAt;
@@ -30,6 +32,8 @@ public final class ComplaintProfile {
     private boolean decided;
     private boolean breached;
     private boolean reopened;
+    private boolean withdrawn;
+    private int correctionsCounted;
     private final Set<String> breachedClocks = new TreeSet<>();
     private final Deque<String> recentEvents = new ArrayDeque<>();
     private Instant lastSeenAt = Instant.EPOCH;
@@ -102,6 +106,19 @@ public final class ComplaintProfile {
         return !reopened && (reopened = true);
     }
 
+    public boolean markWithdrawn() {
+        return !withdrawn && (withdrawn = true);
+    }
+
+    /** How many of the case's corrections (transfers, reclassifications) were counted already. */
+    public int correctionsCounted() {
+        return correctionsCounted;
+    }
+
+    public void correctionsCounted(int count) {
+        correctionsCounted = Math.max(correctionsCounted, count);
+    }
+
     public byte[] toBytes() {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
@@ -111,7 +128,7 @@ public final class ComplaintProfile {
             out.writeUTF(attributes.team());
             out.writeLong(receivedAt == null ? Long.MIN_VALUE : receivedAt.toEpochMilli());
             out.writeLong(lastSeenAt.toEpochMilli());
-            out.writeByte((counted ? 1 : 0) | (firstResponded ? 2 : 0) | (decided ? 4 : 0) | (breached ? 8 : 0) | (reopened ? 16 : 0));
+            out.writeByte((counted ? 1 : 0) | (firstResponded ? 2 : 0) | (decided ? 4 : 0) | (breached ? 8 : 0) | (reopened ? 16 : 0) | (withdrawn ? 32 : 0));
             out.writeShort(breachedClocks.size());
             for (String clock : breachedClocks) {
                 out.writeUTF(clock);
@@ -120,6 +137,7 @@ public final class ComplaintProfile {
             for (String id : recentEvents) {
                 out.writeUTF(id);
             }
+            out.writeInt(correctionsCounted);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -130,7 +148,7 @@ public final class ComplaintProfile {
     public static ComplaintProfile fromBytes(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_1) {
                 throw new IllegalArgumentException("unknown profile format " + format);
             }
             ComplaintProfile profile = new ComplaintProfile();
@@ -144,11 +162,15 @@ public final class ComplaintProfile {
             profile.decided = (flags & 4) != 0;
             profile.breached = (flags & 8) != 0;
             profile.reopened = (flags & 16) != 0;
+            profile.withdrawn = (flags & 32) != 0;
             for (int i = in.readShort(); i > 0; i--) {
                 profile.breachedClocks.add(in.readUTF());
             }
             for (int i = in.readShort(); i > 0; i--) {
                 profile.recentEvents.addLast(in.readUTF());
+            }
+            if (format >= FORMAT) {
+                profile.correctionsCounted = in.readInt();
             }
             return profile;
         } catch (IOException e) {

@@ -39,6 +39,8 @@ public final class LifecycleObservations {
             List<Observation> out = new ArrayList<>(FirstResponseTiming.observe(profile, c.getReceivedAt(), c.getFirstRespondedAt()));
             out.addAll(ReopenCounting.observe(profile, c.getState() == CaseState.REOPENED || c.getReopenCount() > 0,
                     c.getEnvelope().getOccurredAt()));
+            out.addAll(CorrectionCounting.corrections(profile, c.getCorrections()));
+            out.addAll(CorrectionCounting.withdrawal(profile, c.getWithdrawn(), c.getEnvelope().getOccurredAt()));
             return out;
         }
         if (event instanceof ComplaintOutcome o) {
