@@ -29,15 +29,15 @@ import org.junit.jupiter.api.Test;
  * case with a masked contact, internal notes vs progress updates, the user's additions and withdrawal, transfer and
  * reclassification, and escalation reaching the supervisors' queue.
  */
-class CaseWorkApiTest extends ApiTestSupport {
+public class CaseWorkApiTest extends ApiTestSupport {
 
     static final String PHONE = "13812345678";
 
     /** A HIGH product complaint about a ¥899 coat, with everything intake and triage found. */
-    static ComplaintTriaged coat(String id, Instant at) {
+    public static ComplaintTriaged coat(String id, Instant at) {
         ComplaintTriaged.Builder t = triaged(id, at);
         ComplaintReceived c = ComplaintReceived.newBuilder(t.getComplaint())
-                .setText("直播间说是100%羊毛大衣，收到后标签写着羊毛30%，要求退货退款并赔偿")
+                .setText("直播间说是100%羊毛大衣，收到后标签写着羊毛30%，要求退货退款并赔偿。电话13812345678")
                 .setDemands(List.of(Demand.REFUND, Demand.COMPENSATION))
                 .setClaimedAmountFen(89_900L)
                 .setIncidentAt(at.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MILLIS))
@@ -63,7 +63,7 @@ class CaseWorkApiTest extends ApiTestSupport {
             System.out.println("GET /api/v1/cases/" + id + " → " + read.statusCode() + " " + read.body());
 
             assertThat(read.statusCode()).isEqualTo(200);
-            assertThat(read.body()).contains("\"complaint\":{\"text\":\"直播间说是100%羊毛大衣，收到后标签写着羊毛30%，要求退货退款并赔偿\"",
+            assertThat(read.body()).contains("\"complaint\":{\"text\":\"直播间说是100%羊毛大衣，收到后标签写着羊毛30%，要求退货退款并赔偿。电话138****5678\"",
                     "\"demands\":[\"REFUND\",\"COMPENSATION\"]", "\"claimedAmountFen\":89900", "\"productName\":\"双面羊毛大衣\"",
                     "\"skuId\":\"SKU-1\"", "\"sessionPromises\":[\"100%羊毛\",\"七天无理由退货\"]", "\"verdict\":\"NO_TELEMETRY\"",
                     "\"priorityReasons\":[\"severity HIGH\",\"claimed ¥899 ≥ ¥500\"]", "\"repeat\":false", "\"incidentAt\":\"",
@@ -156,7 +156,7 @@ class CaseWorkApiTest extends ApiTestSupport {
                 .contains("\"field\":\"team\"", "is not a team");
         HttpResponse<String> same = post("/api/v1/cases/" + id + "/transfer", agent, "{\"team\":\"after-sales\",\"reason\":\"x\"}");
         assertThat(same.statusCode()).isEqualTo(409);
-        assertThat(same.body()).contains("NO_CHANGE", "already in team after-sales");
+        assertThat(same.body()).contains("NO_CHANGE", "Nothing to change", "already in team after-sales");
         assertThat(post("/api/v1/cases/" + id + "/reclassify", agent, "{\"type\":\"WOOL\",\"reason\":\"x\"}").body())
                 .contains("\"field\":\"type\"");
         assertThat(post("/api/v1/cases/" + id + "/reclassify", agent, "{\"type\":\"PRODUCT_QUALITY\",\"reason\":\"x\"}").statusCode())
@@ -192,12 +192,18 @@ class CaseWorkApiTest extends ApiTestSupport {
         String queue = awaitBody("/api/v1/queue", supervisor, 200, "\"complaintId\":\"" + id + "\",\"reason\":\"ESCALATED\"").body();
         assertThat(queue).contains("\"complaintId\":\"" + id + "\",\"reason\":\"ESCALATED\"");
 
+        String worked = newId(); // and one an agent of the team works on
+        open(triaged(worked, Instant.now()).setTeam("funds-risk").build());
+        assertThat(post("/api/v1/cases/" + worked + "/accept", TestPlatform.get().tokens().agent("FR-9", "SENIOR", "funds-risk"), null)
+                .statusCode()).isEqualTo(200);
+
         HttpResponse<String> board = get("/api/v1/teams/funds-risk/board", supervisor);
         System.out.println("GET /api/v1/teams/funds-risk/board → " + board.statusCode() + " " + board.body());
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(board.body()).contains("\"team\":\"funds-risk\"").containsPattern("\"ESCALATED\":[1-9]")
                 .containsPattern("\"breached\":\\[[^\\]]*\"complaintId\":\"" + id + "\"")
-                .containsPattern("\"escalations\":\\[[^\\]]*\"complaintId\":\"" + id + "\"");
+                .containsPattern("\"escalations\":\\[[^\\]]*\"complaintId\":\"" + id + "\"")
+                .contains("{\"agentId\":\"FR-9\",\"open\":1,\"escalated\":0}");
         assertThat(get("/api/v1/teams/nobody/board", supervisor).body()).contains("\"field\":\"team\"");
         assertThat(get("/api/v1/teams/funds-risk/board", agent("A-5", "SENIOR")).statusCode()).isEqualTo(403);
     }

@@ -114,6 +114,12 @@ final class HeadlessChromium implements AutoCloseable {
         return Base64.getDecoder().decode(send("Page.captureScreenshot", Map.of("format", "png")).get("data").asString());
     }
 
+    /** The whole page, also what lies below the window (the case's timeline). */
+    byte[] fullPageScreenshot() throws Exception {
+        return Base64.getDecoder().decode(send("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true))
+                .get("data").asString());
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         socket.abort();
