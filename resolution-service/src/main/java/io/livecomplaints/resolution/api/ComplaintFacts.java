@@ -37,6 +37,7 @@ public record ComplaintFacts(String text, String language, List<Demand> demands,
         QosDiagnosis d = k.getDiagnosis();
         MaskedContact m = k.getContact();
         return new ComplaintFacts(k.getText(), c.getLanguage(), List.copyOf(k.getDemands()), c.getClaimedAmountFen(), k.getIncidentAt(),
+                // the user's own: filed with the complaint or added later by them (agents' evidence names the agent)
                 c.getEvidence().stream().filter(e -> e.getAddedBy() == null || Objects.equals(e.getAddedBy(), c.getUserId()))
                         .map(CaseView.EvidenceItem::of).toList(),
                 k.getProductName(), c.getSkuId(), List.copyOf(k.getSessionPromises()),

@@ -67,7 +67,7 @@ public class CaseWorkApiTest extends ApiTestSupport {
                     "\"demands\":[\"REFUND\",\"COMPENSATION\"]", "\"claimedAmountFen\":89900", "\"productName\":\"双面羊毛大衣\"",
                     "\"skuId\":\"SKU-1\"", "\"sessionPromises\":[\"100%羊毛\",\"七天无理由退货\"]", "\"verdict\":\"NO_TELEMETRY\"",
                     "\"priorityReasons\":[\"severity HIGH\",\"claimed ¥899 ≥ ¥500\"]", "\"repeat\":false", "\"incidentAt\":\"",
-                    "\"url\":\"https://img.example/label.jpg\"",
+                    "\"url\":\"https://img.example/label.jpg\",\"replayOffsetSeconds\":null,\"capturedAt\":null,\"description\":\"衣服标签\",\"addedBy\":\"U-1\"",
                     "\"contact\":{\"phone\":\"138****5678\",\"email\":\"z***@example.com\",\"name\":\"张*\",\"consent\":true}");
             assertThat(read.body()).doesNotContain(PHONE, "zhang.wei@", "张伟");
             // nor is the raw contact anywhere in the case event
@@ -138,6 +138,9 @@ public class CaseWorkApiTest extends ApiTestSupport {
         HttpResponse<String> again = post("/api/v1/my/cases/" + id + "/withdraw", user, "{\"reason\":\"再撤一次\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(post("/api/v1/my/cases/" + id + "/additions", user, "{\"text\":\"还有\"}").statusCode()).isEqualTo(409);
+        HttpResponse<String> dispute = post("/api/v1/my/cases/" + id + "/dispute", user, "{\"reason\":\"又想投诉了\"}");
+        assertThat(dispute.statusCode()).isEqualTo(409);
+        assertThat(dispute.body()).contains("withdrew this complaint");
 
         // a withdrawal publishes no outcome (no credit effect on anyone)
         try (TopicReader<ComplaintOutcome> outcomes = TestPlatform.get().reader(TestPlatform.get().topics().complaintOutcomes)) {

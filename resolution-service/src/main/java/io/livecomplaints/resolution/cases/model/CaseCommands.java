@@ -107,6 +107,9 @@ public final class CaseCommands {
             case REJECT:
                 return CaseDecisions.reject(change, command, policies);
             case REOPEN:
+                if (change.before().getWithdrawn()) {
+                    return Optional.of(Refusal.illegal("the user withdrew this complaint: it is not reopened (a new complaint is filed instead)"));
+                }
                 return CaseDisputes.reopen(change, actorId, command.getNote(), policies);
             case CLOSE:
                 change.step("CLOSE", CaseState.CLOSED, actorId, command.getNote());
