@@ -34,7 +34,9 @@ public final class CaseCorrections {
         }
         change.next().setTeam(to).setAssigneeId(null).setTransferredFrom(from);
         record(change, command, CorrectionKind.TRANSFER, from, to);
-        change.step("TRANSFER", CaseState.TRIAGED, command.getActor().getActorId(), from + " → " + to + ": " + command.getNote());
+        // it waits in the new team's queue; an escalated case stays escalated (still before the supervisors)
+        CaseState next = change.before().getState() == CaseState.ESCALATED ? CaseState.ESCALATED : CaseState.TRIAGED;
+        change.step("TRANSFER", next, command.getActor().getActorId(), from + " → " + to + ": " + command.getNote());
         return Optional.empty();
     }
 

@@ -52,7 +52,7 @@ class CaseStateMachineTest {
             withdraw.put(open, CLOSED);
         }
         expect(CommandAction.WITHDRAW, withdraw);
-        expect(CommandAction.TRANSFER, Map.of(TRIAGED, TRIAGED, ASSIGNED, TRIAGED, IN_PROGRESS, TRIAGED, ESCALATED, TRIAGED, REOPENED, TRIAGED));
+        expect(CommandAction.TRANSFER, Map.of(TRIAGED, TRIAGED, ASSIGNED, TRIAGED, IN_PROGRESS, TRIAGED, ESCALATED, ESCALATED, REOPENED, TRIAGED));
         expect(CommandAction.RECLASSIFY, same(RECEIVED, TRIAGED, ASSIGNED, IN_PROGRESS, AWAITING_APPROVAL, AWAITING_MERCHANT, ESCALATED, REOPENED));
     }
 
