@@ -31,11 +31,11 @@ class WorkbenchBrowserTest extends ApiTestSupport {
 
     @BeforeAll
     static void chromiumInstalled() {
-        boolean installed = Files.isExecutable(Path.of("/usr/bin/chromium"));
+        boolean installed = Files.isExecutable(HeadlessChromium.BINARY);
         if (System.getenv("CI") != null) {
-            assertThat(installed).as("/usr/bin/chromium is required under CI (bin/test installs chromium and fonts-noto-cjk)").isTrue();
+            assertThat(installed).as(HeadlessChromium.BINARY + " is required under CI (bin/test installs chromium and fonts-noto-cjk)").isTrue();
         }
-        Assumptions.assumeTrue(installed, "/usr/bin/chromium is not installed (bin/test installs it)");
+        Assumptions.assumeTrue(installed, HeadlessChromium.BINARY + " is not installed (bin/test installs it)");
     }
 
     @Test
