@@ -28,6 +28,7 @@ class AuthMatrixApiTest extends AnalyticsServiceTest {
                 .allow("GET /api/v1/stats/sla", OPERATOR, SYSTEM)
                 .allow("GET /api/v1/stats/merchants/timeouts", OPERATOR, SYSTEM)
                 .allow("GET /api/v1/stats/satisfaction", OPERATOR, SYSTEM)
+                .allow("GET /api/v1/stats/corrections", OPERATOR, SYSTEM)
                 .allow("GET /api/v1/reports/review", OPERATOR, SYSTEM)
                 .allow("GET /internal/v1/stats/tallies", OPERATOR, SYSTEM)
                 .verify();

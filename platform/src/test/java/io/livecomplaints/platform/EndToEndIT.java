@@ -123,8 +123,47 @@ class EndToEndIT {
         assertThat(stats).containsPattern("\"LOGISTICS\":[1-9]");
     }
 
+    /**
+     * Issue 13: the agent's view of a complaint filed through intake (upstream order and live session published first,
+     * so intake enriches it): the complaint's text, demands, product, the anchor's promise and the masked contact.
+     */
     @Test
     @Order(2)
+    void anAgentSeesTheComplaintFiledThroughIntakeWithTheContactMasked() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        try (TopicWriter<io.livecomplaints.events.LiveSessionEvent> sessions = TestPlatform.get().writer(topics.liveSessions);
+             TopicWriter<io.livecomplaints.events.OrderEvent> orders = TestPlatform.get().writer(topics.commerceOrders)) {
+            sessions.send("S-e2e-13", io.livecomplaints.events.LiveSessionEvent.newBuilder()
+                    .setEnvelope(io.livecomplaints.schemas.envelope.Envelopes.create(null, "upstream", null, now.minus(Duration.ofDays(3))))
+                    .setSessionId("S-e2e-13").setRoomId("R-1013").setAnchorId("A-13").setMerchantId("M-13")
+                    .setKind(io.livecomplaints.events.LiveSessionEventKind.PROMISE_ANNOUNCED).setStartedAt(now.minus(Duration.ofDays(3)))
+                    .setTitle("冬季大衣专场").setPromises(List.of("100%羊毛", "七天无理由退货")).build());
+            orders.send("O-e2e-13", io.livecomplaints.events.OrderEvent.newBuilder()
+                    .setEnvelope(io.livecomplaints.schemas.envelope.Envelopes.create(null, "upstream", null, now.minus(Duration.ofDays(3))))
+                    .setOrderId("O-e2e-13").setUserId("U-e2e-13").setStatus(io.livecomplaints.events.OrderStatus.DELIVERED)
+                    .setMerchantId("M-13").setAnchorId("A-13").setRoomId("R-1013").setSessionId("S-e2e-13").setSkuId("SKU-COAT-899")
+                    .setProductName("双面羊毛大衣").setAmountPaidFen(89_900L).setLogisticsState("DELIVERED")
+                    .setPlacedAt(now.minus(Duration.ofDays(3))).build());
+        }
+        Thread.sleep(2000); // intake's order and session views are fed asynchronously
+        HttpResponse<String> accepted = post(services.get("intake-service").url() + "/api/v1/complaints", "U-e2e-13",
+                "{\"channel\":\"ORDER_PAGE\",\"orderId\":\"O-e2e-13\",\"demands\":[\"REFUND\",\"COMPENSATION\"],"
+                        + "\"claimedAmountFen\":89900,\"text\":\"直播间说是100%羊毛大衣，收到后标签写着羊毛30%，质量太差，要求退货退款并赔偿\","
+                        + "\"evidence\":[{\"kind\":\"PHOTO\",\"url\":\"https://img.example.com/label-30-wool.jpg\",\"description\":\"衣服标签\"}],"
+                        + "\"contact\":{\"name\":\"张伟\",\"phone\":\"13812345678\",\"email\":\"zhang.wei@example.com\",\"consentToContact\":true}}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = accepted.body().replaceAll(".*\"complaintId\":\"([^\"]+)\".*", "$1");
+
+        String supervisor = TestPlatform.get().tokens().supervisor("S-e2e", "SUPERVISOR");
+        String view = awaitBody(services.get("resolution-service").url() + "/api/v1/cases/" + id, "\"complaint\":{", supervisor);
+        System.out.println("ISSUE-13 GET /api/v1/cases/" + id + " → " + view);
+        assertThat(view).contains("直播间说是100%羊毛大衣", "\"demands\":[\"REFUND\",\"COMPENSATION\"]", "\"productName\":\"双面羊毛大衣\"",
+                "\"phone\":\"138****5678\"", "\"consent\":true",
+                "\"evidence\":[{\"kind\":\"PHOTO\",\"url\":\"https://img.example.com/label-30-wool.jpg\"").doesNotContain("13812345678", "zhang.wei@", "张伟");
+    }
+
+    @Test
+    @Order(3)
     void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheChainKeepsFlowing() throws Exception {
         try (TopicWriter<ComplaintReceived> writer = TestPlatform.get().writer(topics.complaintsReceived);
              TopicReader<ComplaintReceived> deadLetters = TopicReader.deadLetters(TestPlatform.get().bootstrapServers(), topics.complaintsReceived)) {
@@ -145,7 +184,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void noServiceLogsPersonalData() throws Exception {
         List<String> secrets = List.of("13812345678", "139 1234 5678", "+86 137-1234-5678", "+8615912345678",
                 "zhang.wei@example.com", "li.na@example.cn", "张伟", "李娜", "Wang Fang");

@@ -7,6 +7,9 @@ import static io.livecomplaints.triage.pipeline.TriageFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livecomplaints.events.CaseState;
+import io.livecomplaints.events.CorrectionKind;
+import io.livecomplaints.events.CaseCorrection;
+import io.livecomplaints.events.CaseComplaint;
 import io.livecomplaints.events.Channel;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintReceived;
@@ -266,6 +269,54 @@ class TriageServiceTest {
                     .setAssigneeId(agent).setReceivedAt(Instant.now()).setFirstResponseDueAt(Instant.now()).build());
             awaitLoad(agent, n -> n == loaded - 1);
         }
+    }
+
+    @Test
+    void aCaseTransferredToAnotherTeamFreesItsFormerAssigneesSlot() throws Exception {
+        String id = "C-transfer-" + run;
+        try (TopicWriter<ComplaintReceived> complaints = TestPlatform.get().writer(topics.complaintsReceived);
+             TopicWriter<ComplaintCase> cases = TestPlatform.get().writer(topics.complaintCases);
+             TopicReader<ComplaintTriaged> triaged = TestPlatform.get().reader(topics.complaintsTriaged)) {
+            complaints.send(id, ComplaintReceived.newBuilder(complaint(id, "账号被盗，有人用我的余额在直播间下单了三单", Instant.now()))
+                    .setUserId("U-transfer-" + run).build());
+            ComplaintTriaged t = awaitTriaged(triaged, id);
+            String agent = t.getAssignedAgentId();
+            assertThat(t.getTeam()).isEqualTo("funds-risk");
+            long loaded = awaitLoad(agent, n -> n >= 1);
+
+            // resolution-service's case after an agent transferred it: unassigned in logistics, left funds-risk
+            cases.send(id, ComplaintCase.newBuilder().setEnvelope(Envelopes.create(id, Writers.RESOLUTION, null, Instant.now()))
+                    .setState(CaseState.TRIAGED).setVersion(3).setUserId("U-transfer-" + run).setChannel(Channel.APP_CHAT)
+                    .setType(ComplaintType.FUNDS_SAFETY).setSeverity(Severity.HIGH).setPriority(100).setTeam("logistics")
+                    .setTransferredFrom("funds-risk").setAssigneeId(null).setReceivedAt(Instant.now())
+                    .setFirstResponseDueAt(Instant.now()).build());
+            awaitLoad(agent, n -> n == loaded - 1);
+        }
+    }
+
+    @Test
+    void aReloadLearnsFromCasesAgentsReclassified() throws Exception {
+        String id = "C-relabel-" + run;
+        String text = "直播间买的羽绒服，快递三周没动静 " + run;
+        try (TopicWriter<ComplaintCase> cases = TestPlatform.get().writer(topics.complaintCases)) {
+            cases.send(id, ComplaintCase.newBuilder().setEnvelope(Envelopes.create(id, Writers.RESOLUTION, null, Instant.now()))
+                    .setState(CaseState.IN_PROGRESS).setVersion(4).setUserId("U-relabel").setChannel(Channel.APP_CHAT)
+                    .setType(ComplaintType.LOGISTICS).setSeverity(Severity.MEDIUM).setPriority(40).setTeam("logistics")
+                    .setReceivedAt(Instant.now()).setFirstResponseDueAt(Instant.now())
+                    .setComplaint(CaseComplaint.newBuilder().setText(text).build())
+                    .setCorrections(List.of(CaseCorrection.newBuilder().setKind(CorrectionKind.RECLASSIFY).setFrom("PRODUCT_QUALITY")
+                            .setTo("LOGISTICS").setReason("快递问题").setActorId("A-1").setAt(Instant.now()).build()))
+                    .build());
+        }
+        String operator = TestPlatform.get().tokens().operator("ops-relabel");
+        JsonNode before = JSON.readTree(call("GET", "/api/v1/triage/classifier", operator, null).body());
+        HttpResponse<String> reloaded = call("POST", "/api/v1/triage/classifier/reload", operator, null);
+        System.out.println("POST /api/v1/triage/classifier/reload → " + reloaded.statusCode() + " " + reloaded.body());
+        assertThat(reloaded.statusCode()).isEqualTo(200);
+        JsonNode after = JSON.readTree(reloaded.body());
+        assertThat(after.get("correctedExamples").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(after.get("trainingExamples").asLong()).isGreaterThan(before.get("trainingExamples").asLong() - before.get("correctedExamples").asLong());
+        assertThat(after.get("modelVersion").asString()).contains("corrections");
     }
 
     private long awaitLoad(String agent, Predicate<Long> expected) throws Exception {

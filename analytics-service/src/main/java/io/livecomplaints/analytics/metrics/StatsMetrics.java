@@ -55,7 +55,8 @@ class StatsMetrics implements InitializingBean, DisposableBean {
             Metric.REOPENED, "reopened",
             Metric.RESOLUTION, "decided",
             Metric.FIRST_RESPONSE, "first.responses",
-            Metric.SATISFACTION, "satisfaction.responses");
+            Metric.SATISFACTION, "satisfaction.responses",
+            Metric.WITHDRAWN, "withdrawn");
     private static final List<Dimension> QUANTILE_DIMENSIONS = List.of(Dimension.ALL, Dimension.TYPE, Dimension.CHANNEL,
             Dimension.SEVERITY, Dimension.TEAM);
     private static final List<Dimension> TOP_DIMENSIONS = List.of(Dimension.MERCHANT, Dimension.ANCHOR, Dimension.PRODUCT,
@@ -112,6 +113,9 @@ class StatsMetrics implements InitializingBean, DisposableBean {
         // merchant lateness, apart from the platform's SLA counters
         read(Metric.MERCHANT_REQUESTS, Dimension.ALL).forEach((all, tally) -> counter("merchant.requests", Tags.empty(), tally.count()));
         read(Metric.MERCHANT_TIMEOUTS, Dimension.ALL).forEach((all, tally) -> counter("merchant.timeouts", Tags.empty(), tally.count()));
+        // corrections of triage by agents: per type triage had given, per team a transfer left
+        read(Metric.RECLASSIFICATIONS, Dimension.TYPE).forEach((type, tally) -> counter("reclassifications", Tags.of("type", type), tally.count()));
+        read(Metric.TRANSFERS, Dimension.TEAM).forEach((team, tally) -> counter("transfers", Tags.of("team", team), tally.count()));
         for (Dimension dimension : QUANTILE_DIMENSIONS) {
             read(Metric.FIRST_RESPONSE, dimension).forEach((value, tally) -> quantiles("first.response.seconds", dimension, value, tally));
             read(Metric.RESOLUTION, dimension).forEach((value, tally) -> quantiles("resolution.seconds", dimension, value, tally));

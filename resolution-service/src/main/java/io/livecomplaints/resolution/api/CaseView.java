@@ -6,6 +6,7 @@ import io.livecomplaints.events.Channel;
 import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintType;
+import io.livecomplaints.events.CorrectionKind;
 import io.livecomplaints.events.EvidenceKind;
 import io.livecomplaints.events.LiableParty;
 import io.livecomplaints.events.Remedy;
@@ -17,14 +18,16 @@ import java.util.List;
 import java.util.Set;
 
 /** A case as agents read it: facts, deadlines, decisions, evidence, the full timeline and what they may do next. */
-public record CaseView(String complaintId, long version, CaseState state, String userId, Channel channel, String language,
+public record CaseView(String complaintId, long version, CaseState state, ComplaintFacts complaint, String userId, Channel channel,
+                       String language,
                        ComplaintType type, List<ComplaintType> secondaryTypes, Severity severity, int priority, String team,
                        String assigneeId, String orderId, String merchantId, String anchorId, String roomId, String sessionId,
                        String skuId, Long amountPaidFen, Long claimedAmountFen, String incidentId, Instant receivedAt,
                        Instant firstResponseDueAt, Instant firstRespondedAt, int escalationLevel, int reopenCount,
                        Decision pendingDecision, String pendingProposedBy, AgentTier requiredTier, Decision decision,
                        boolean platformAdvanced, String fastPath, boolean autoApproved, Instant merchantRequestedAt,
-                       List<Clock> slaClocks, List<EvidenceItem> evidence, List<Step> timeline,
+                       List<Clock> slaClocks, List<EvidenceItem> evidence, List<Step> timeline, Instant newInputAt,
+                       boolean withdrawn, String transferredFrom, List<Correction> corrections,
                        Set<CommandAction> allowedActions) {
 
     public record Decision(Remedy remedy, long refundFen, long compensationFen, LiableParty liableParty, String reason,
@@ -40,14 +43,22 @@ public record CaseView(String complaintId, long version, CaseState state, String
 
     public record EvidenceItem(EvidenceKind kind, String url, Long replayOffsetSeconds, Instant capturedAt, String description,
                                String addedBy) {
+        static EvidenceItem of(io.livecomplaints.events.Evidence e) {
+            return new EvidenceItem(e.getKind(), e.getUrl(), e.getReplayOffsetSeconds(), e.getCapturedAt(), e.getDescription(), e.getAddedBy());
+        }
     }
 
+    /** A timeline step; {@code visibility} INTERNAL (notes between agents, never shown or told to the user) or SHARED. */
     public record Step(Instant at, String action, CaseState fromState, CaseState toState, String actorId, String note,
-                       String commandId) {
+                       String commandId, String visibility) {
+    }
+
+    /** A transfer or reclassification: from what, to what, why, by whom. */
+    public record Correction(CorrectionKind kind, String from, String to, String reason, String actorId, Instant at) {
     }
 
     public static CaseView of(ComplaintCase c, Set<CommandAction> allowedActions) {
-        return new CaseView(c.getEnvelope().getComplaintId(), c.getVersion(), c.getState(), c.getUserId(), c.getChannel(),
+        return new CaseView(c.getEnvelope().getComplaintId(), c.getVersion(), c.getState(), ComplaintFacts.of(c), c.getUserId(), c.getChannel(),
                 c.getLanguage(), c.getType(), List.copyOf(c.getSecondaryTypes()), c.getSeverity(), c.getPriority(), c.getTeam(),
                 c.getAssigneeId(), c.getOrderId(), c.getMerchantId(), c.getAnchorId(), c.getRoomId(), c.getSessionId(),
                 c.getSkuId(), c.getAmountPaidFen(), c.getClaimedAmountFen(), c.getIncidentId(), c.getReceivedAt(),
@@ -56,10 +67,12 @@ public record CaseView(String complaintId, long version, CaseState state, String
                 c.getPlatformAdvanced(), c.getFastPath(), c.getAutoApproved(), c.getMerchantRequestedAt(),
                 c.getSlaClocks().stream().map(s -> new Clock(s.getClock(), s.getDueAt(), s.getWarnAt(), s.getWarnedAt(),
                         s.getBreachedAt(), s.getMetAt())).toList(),
-                c.getEvidence().stream().map(e -> new EvidenceItem(e.getKind(), e.getUrl(), e.getReplayOffsetSeconds(),
-                        e.getCapturedAt(), e.getDescription(), e.getAddedBy())).toList(),
+                c.getEvidence().stream().map(EvidenceItem::of).toList(),
                 c.getTimeline().stream().map(t -> new Step(t.getAt(), t.getAction(), t.getFromState(), t.getToState(),
-                        t.getActorId(), t.getNote(), t.getCommandId())).toList(),
+                        t.getActorId(), t.getNote(), t.getCommandId(), t.getInternal() ? "INTERNAL" : "SHARED")).toList(),
+                c.getNewInputAt(), c.getWithdrawn(), c.getTransferredFrom(),
+                c.getCorrections().stream().map(k -> new Correction(k.getKind(), k.getFrom(), k.getTo(), k.getReason(),
+                        k.getActorId(), k.getAt())).toList(),
                 allowedActions);
     }
 }

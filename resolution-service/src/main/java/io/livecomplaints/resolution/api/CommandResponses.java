@@ -110,6 +110,10 @@ public class CommandResponses {
                 status = HttpStatus.CONFLICT;
                 title = "The case is full";
                 break;
+            case NO_CHANGE:
+                status = HttpStatus.CONFLICT;
+                title = "Nothing to change";
+                break;
             default:
                 status = HttpStatus.CONFLICT;
                 title = "Illegal transition";

@@ -59,7 +59,7 @@ public abstract class ApiTestSupport {
         awaitStatus("/api/v1/cases/" + triaged.getEnvelope().getComplaintId(), supervisor("S-reader"), 200);
     }
 
-    HttpResponse<String> get(String path, String token) throws Exception {
+    protected HttpResponse<String> get(String path, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -82,11 +82,11 @@ public abstract class ApiTestSupport {
     }
 
     /** Polls a GET until it answers {@code status} (the case replica catches up asynchronously). */
-    HttpResponse<String> awaitStatus(String path, String token, int status) throws Exception {
+    protected HttpResponse<String> awaitStatus(String path, String token, int status) throws Exception {
         return awaitBody(path, token, status, "");
     }
 
-    HttpResponse<String> awaitBody(String path, String token, int status, String contains) throws Exception {
+    protected HttpResponse<String> awaitBody(String path, String token, int status, String contains) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         HttpResponse<String> last;
         do {

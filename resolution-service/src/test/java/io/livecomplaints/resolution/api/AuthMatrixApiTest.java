@@ -18,7 +18,8 @@ import org.springframework.context.ApplicationContext;
 class AuthMatrixApiTest extends ApiTestSupport {
 
     private static final List<String> CASE_ACTIONS = List.of("accept", "evidence", "merchant-request", "proposal", "resolve",
-            "approve", "deny", "escalate", "reject", "reopen", "close", "reassign", "progress");
+            "approve", "deny", "escalate", "reject", "reopen", "close", "reassign", "progress",
+            "notes", "transfer", "reclassify");
 
     @Autowired
     ApplicationContext context;
@@ -28,6 +29,10 @@ class AuthMatrixApiTest extends ApiTestSupport {
         AuthMatrix matrix = AuthMatrix.of(context, port)
                 .allow("GET /api/v1/cases/{id}", AGENT, SUPERVISOR)
                 .allow("GET /api/v1/queue", AGENT, SUPERVISOR)
+                .allow("GET /api/v1/cases", AGENT, SUPERVISOR)
+                .allow("GET /api/v1/teams/{team}/board", SUPERVISOR)
+                .allow("POST /api/v1/my/cases/{id}/additions", USER)
+                .allow("POST /api/v1/my/cases/{id}/withdraw", USER)
                 .allow("GET /api/v1/credit/{subject}/{id}", USER, AGENT, SUPERVISOR, SYSTEM, OPERATOR)
                 .allow("GET /api/v1/my/cases/{id}", USER)
                 .allow("POST /api/v1/my/cases/{id}/dispute", USER)

@@ -31,6 +31,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class HeadlessChromium implements AutoCloseable {
 
+    /** Debian's Chromium; {@code -Dchromium.path=…} points elsewhere (e.g. to check that a missing browser fails under CI). */
+    static final Path BINARY = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
     private static final Pattern DEVTOOLS = Pattern.compile("DevTools listening on (ws://[^\\s]+)");
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -42,7 +44,7 @@ final class HeadlessChromium implements AutoCloseable {
 
     HeadlessChromium() throws Exception {
         profile = Files.createTempDirectory("chromium-profile");
-        process = new ProcessBuilder("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
+        process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--remote-debugging-port=0", "--remote-allow-origins=*", "--window-size=1440,1000",
                 "--user-data-dir=" + profile, "about:blank").redirectErrorStream(true).start();
@@ -112,6 +114,12 @@ final class HeadlessChromium implements AutoCloseable {
 
     byte[] screenshot() throws Exception {
         return Base64.getDecoder().decode(send("Page.captureScreenshot", Map.of("format", "png")).get("data").asString());
+    }
+
+    /** The whole page, also what lies below the window (the case's timeline). */
+    byte[] fullPageScreenshot() throws Exception {
+        return Base64.getDecoder().decode(send("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true))
+                .get("data").asString());
     }
 
     @Override

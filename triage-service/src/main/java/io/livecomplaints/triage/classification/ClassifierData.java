@@ -52,8 +52,16 @@ public record ClassifierData(List<LabeledComplaint> examples, List<LexiconEntry>
 
     /** The classifier these data make. */
     public ComplaintClassifier classifier(Segmenter segmenter, ClassifierSettings settings) {
-        return ComplaintClassifier.train(examples, lexicon, new MoneyWithoutOrderRule(fundsSafety),
-                new FeatureExtractor(segmenter, stopWords), settings, version);
+        return classifier(segmenter, settings, List.of());
+    }
+
+    /** The classifier these data make with extra labelled examples (agents' reclassifications), named in its version. */
+    public ComplaintClassifier classifier(Segmenter segmenter, ClassifierSettings settings, List<LabeledComplaint> extra) {
+        List<LabeledComplaint> all = new java.util.ArrayList<>(examples);
+        all.addAll(extra);
+        String named = extra.isEmpty() ? version : version + "+" + extra.size() + "corrections";
+        return ComplaintClassifier.train(all, lexicon, new MoneyWithoutOrderRule(fundsSafety),
+                new FeatureExtractor(segmenter, stopWords), settings, named);
     }
 
     /** Labeled complaints, one JSON object a line: {"text":"…","type":"LOGISTICS","secondary":["PRICE"]}. */

@@ -115,7 +115,8 @@ public final class TriageTopology {
         Topic<String, ComplaintCase> cases = topics.complaintCases;
         builder.stream(cases.name(), Consumed.with(cases.keySerde(), cases.valueSerde()))
                 .filter((key, value) -> value != null)
-                .map((key, value) -> KeyValue.pair(value.getTeam(), CaseLoadTracker.encode(key, value.getAssigneeId(), value.getState())))
+                .flatMap((key, value) -> CaseLoadTracker.changes(key, value.getTeam(), value.getAssigneeId(), value.getState(),
+                        value.getTransferredFrom()))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("cases-by-team")
                         .withNumberOfPartitions(settings.routingPartitions()))
                 .process(CaseLoadTracker::new, RoutingStores.NAMES);

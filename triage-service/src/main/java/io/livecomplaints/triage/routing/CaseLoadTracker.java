@@ -19,6 +19,20 @@ public final class CaseLoadTracker implements Processor<String, String, Void, Vo
         return complaintId + "|" + (assigneeId == null ? "" : assigneeId) + "|" + state;
     }
 
+    /**
+     * What a case change tells the load books, keyed by team: its own team's book gets assignee and state; when the
+     * case was transferred from another team, that team's book (in another partition) hears that it no longer has an
+     * assignee there, so the former assignee's slot is freed.
+     */
+    public static java.util.List<org.apache.kafka.streams.KeyValue<String, String>> changes(String complaintId, String team,
+            String assigneeId, CaseState state, String transferredFrom) {
+        var current = org.apache.kafka.streams.KeyValue.pair(team, encode(complaintId, assigneeId, state));
+        if (transferredFrom == null || transferredFrom.equals(team)) {
+            return java.util.List.of(current);
+        }
+        return java.util.List.of(org.apache.kafka.streams.KeyValue.pair(transferredFrom, encode(complaintId, null, state)), current);
+    }
+
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         ledger = new AgentLoadLedger(new StoreAgentLoadBook(context.getStateStore(StoreAgentLoadBook.OPEN_CASES),

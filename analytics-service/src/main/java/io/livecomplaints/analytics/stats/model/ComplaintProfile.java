@@ -21,7 +21,7 @@ public final class ComplaintProfile {
 
     /** How many recent event ids are remembered per complaint for de-duplication. */
     static final int RECENT_EVENTS = 64;
-    /** 1: without the merchant; 2: with it (format 1 profiles are still read). */
+    /** 1: without the merchant, withdrawal and corrections; 2: with them (format 1 profiles are still read). */
     private static final byte FORMAT = 2;
 
     private Attributes attributes = Attributes.NONE;
@@ -34,6 +34,8 @@ public final class ComplaintProfile {
     private boolean merchantRequested;
     private boolean merchantTimedOut;
     private String merchantId;
+    private boolean withdrawn;
+    private int correctionsCounted;
     private final Set<String> breachedClocks = new TreeSet<>();
     private final Deque<String> recentEvents = new ArrayDeque<>();
     private Instant lastSeenAt = Instant.EPOCH;
@@ -128,6 +130,20 @@ public final class ComplaintProfile {
         return !merchantTimedOut && (merchantTimedOut = true);
     }
 
+    /** True once per complaint: the user withdrew it. */
+    public boolean markWithdrawn() {
+        return !withdrawn && (withdrawn = true);
+    }
+
+    /** How many of the case's corrections (transfers, reclassifications) were counted already. */
+    public int correctionsCounted() {
+        return correctionsCounted;
+    }
+
+    public void correctionsCounted(int count) {
+        correctionsCounted = Math.max(correctionsCounted, count);
+    }
+
     public byte[] toBytes() {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
@@ -138,7 +154,7 @@ public final class ComplaintProfile {
             out.writeLong(receivedAt == null ? Long.MIN_VALUE : receivedAt.toEpochMilli());
             out.writeLong(lastSeenAt.toEpochMilli());
             out.writeByte((counted ? 1 : 0) | (firstResponded ? 2 : 0) | (decided ? 4 : 0) | (breached ? 8 : 0) | (reopened ? 16 : 0)
-                    | (merchantRequested ? 32 : 0) | (merchantTimedOut ? 64 : 0));
+                    | (merchantRequested ? 32 : 0) | (merchantTimedOut ? 64 : 0) | (withdrawn ? 128 : 0));
             out.writeUTF(merchantId == null ? "" : merchantId);
             out.writeShort(breachedClocks.size());
             for (String clock : breachedClocks) {
@@ -148,6 +164,7 @@ public final class ComplaintProfile {
             for (String id : recentEvents) {
                 out.writeUTF(id);
             }
+            out.writeInt(correctionsCounted);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -166,7 +183,7 @@ public final class ComplaintProfile {
             long received = in.readLong();
             profile.receivedAt = received == Long.MIN_VALUE ? null : Instant.ofEpochMilli(received);
             profile.lastSeenAt = Instant.ofEpochMilli(in.readLong());
-            int flags = in.readByte();
+            int flags = in.readUnsignedByte();
             profile.counted = (flags & 1) != 0;
             profile.firstResponded = (flags & 2) != 0;
             profile.decided = (flags & 4) != 0;
@@ -174,6 +191,7 @@ public final class ComplaintProfile {
             profile.reopened = (flags & 16) != 0;
             profile.merchantRequested = (flags & 32) != 0;
             profile.merchantTimedOut = (flags & 64) != 0;
+            profile.withdrawn = (flags & 128) != 0;
             if (format >= 2) {
                 String merchant = in.readUTF();
                 profile.merchantId = merchant.isEmpty() ? null : merchant;
@@ -183,6 +201,9 @@ public final class ComplaintProfile {
             }
             for (int i = in.readShort(); i > 0; i--) {
                 profile.recentEvents.addLast(in.readUTF());
+            }
+            if (format >= FORMAT) {
+                profile.correctionsCounted = in.readInt();
             }
             return profile;
         } catch (IOException e) {

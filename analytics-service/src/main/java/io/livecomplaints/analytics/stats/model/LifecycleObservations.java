@@ -41,6 +41,8 @@ public final class LifecycleObservations {
             out.addAll(MerchantAccounting.requested(profile, c.getMerchantRequestedAt()));
             out.addAll(ReopenCounting.observe(profile, c.getState() == CaseState.REOPENED || c.getReopenCount() > 0,
                     c.getEnvelope().getOccurredAt()));
+            out.addAll(CorrectionCounting.corrections(profile, c.getCorrections()));
+            out.addAll(CorrectionCounting.withdrawal(profile, c.getWithdrawn(), c.getEnvelope().getOccurredAt()));
             return out;
         }
         if (event instanceof ComplaintOutcome o) {

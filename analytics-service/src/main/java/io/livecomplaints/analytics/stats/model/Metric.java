@@ -31,6 +31,12 @@ public enum Metric {
     LIABILITY("liability", false),
     /** complaints reopened at least once, once per complaint: the numerator of the reopen rate */
     REOPENED("reopened", false),
+    /** complaints the user withdrew (撤诉), once per complaint; they have no outcome and are not in the resolution counts */
+    WITHDRAWN("withdrawn", false),
+    /** types agents corrected, by the type triage had given (misclassification per type), once per reclassification */
+    RECLASSIFICATIONS("reclassifications", false),
+    /** misrouted cases moved to another team, by the team triage had routed them to, once per transfer */
+    TRANSFERS("transfers", false),
     /** satisfaction survey answers, sampled with the score 1..5 */
     SATISFACTION("satisfaction", true),
     /** notification receipts */

@@ -11,13 +11,15 @@ import java.util.Optional;
 
 /**
  * Rule (进度告知): the user hears about every step of a case that concerns them (work started, merchant asked or
- * answered, approval pending, escalation, reopening, an agent's progress note), and nothing about internal steps.
+ * answered, approval pending, escalation — saying whether an agent escalated it or a deadline passed —, reopening, an
+ * agent's progress note), and nothing about internal steps: an internal note between agents is never told.
  * Results are told from complaint-outcomes, not from here. A case version already seen is not told again; of the
  * steps one change adds, the latest that concerns the user is told.
  */
 public final class CaseProgressRule {
 
     static final String PROGRESS_NOTE = "PROGRESS_NOTE";
+    static final String SLA_BREACHED = "SLA_BREACHED";
 
     private CaseProgressRule() {
     }
@@ -40,6 +42,12 @@ public final class CaseProgressRule {
 
     private static Optional<Notice> told(ComplaintCase change, TimelineEntry step) {
         String complaintId = change.getEnvelope().getComplaintId();
+        if (step.getInternal()) {
+            return Optional.empty();
+        }
+        if (step.getToState() == CaseState.ESCALATED && step.getFromState() != CaseState.ESCALATED && SLA_BREACHED.equals(step.getAction())) {
+            return Optional.of(notice(change, Message.ESCALATED_OVERDUE, Map.of("complaintId", complaintId)));
+        }
         if (PROGRESS_NOTE.equals(step.getAction()) && step.getNote() != null && !step.getNote().isBlank()) {
             return Optional.of(notice(change, Message.PROGRESS_NOTE, Map.of("complaintId", complaintId, "note", step.getNote().strip())));
         }

@@ -26,7 +26,10 @@ public record Message(String key, NotificationKind kind, Set<String> placeholder
     public static final Message PROGRESS_MERCHANT_RESPONDED = of("progress.merchant-responded", NotificationKind.PROGRESS, "complaintId");
     public static final Message PROGRESS_AWAITING_APPROVAL = of("progress.awaiting-approval", NotificationKind.PROGRESS, "complaintId");
     public static final Message SLA_WARNING = of("sla-warning", NotificationKind.SLA_WARNING, "complaintId", "dueAt");
+    /** An agent escalated the case: it is now in the team supervisors' queue. */
     public static final Message ESCALATED = of("escalated", NotificationKind.ESCALATED, "complaintId");
+    /** A deadline passed: the case escalated by itself into the team supervisors' queue. */
+    public static final Message ESCALATED_OVERDUE = of("escalated-overdue", NotificationKind.ESCALATED, "complaintId");
     public static final Message REOPENED = of("reopened", NotificationKind.REOPENED, "complaintId");
     public static final Message SURVEY = of("survey", NotificationKind.SURVEY, "complaintId");
 
@@ -61,7 +64,7 @@ public record Message(String key, NotificationKind kind, Set<String> placeholder
     public static List<Message> all() {
         List<Message> all = new ArrayList<>(List.of(ACKNOWLEDGMENT, ASSIGNED, AUTO_REPLY, PROGRESS_STARTED, PROGRESS_NOTE,
                 PROGRESS_AWAITING_MERCHANT, PROGRESS_MERCHANT_RESPONDED, PROGRESS_AWAITING_APPROVAL, SLA_WARNING, ESCALATED,
-                REOPENED, SURVEY));
+                ESCALATED_OVERDUE, REOPENED, SURVEY));
         all.addAll(RESULTS.values());
         return Collections.unmodifiableList(all);
     }

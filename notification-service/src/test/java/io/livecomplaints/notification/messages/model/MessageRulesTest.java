@@ -61,6 +61,7 @@ class MessageRulesTest {
             "MERCHANT_RESPONDED, AWAITING_MERCHANT, IN_PROGRESS, progress.merchant-responded",
             "PROPOSE_REMEDY, IN_PROGRESS, AWAITING_APPROVAL, progress.awaiting-approval",
             "ESCALATE, IN_PROGRESS, ESCALATED, escalated",
+            "SLA_BREACHED, ASSIGNED, ESCALATED, escalated-overdue",
             "REOPEN, RESOLVED, REOPENED, reopened"})
     void caseStepsThatConcernTheUserAreTold(String action, CaseState from, CaseState to, String expectedKey) {
         var change = Events.caseChange("C-3", "U-1", "zh-CN", 3, action, from, to, null);
@@ -76,6 +77,23 @@ class MessageRulesTest {
     void internalStepsAndResultsAreNotToldFromCaseChanges(String action, CaseState from, CaseState to) {
         var change = Events.caseChange("C-4", "U-1", "zh-CN", 3, action, from, to, null);
         assertThat(CaseProgressRule.progress(change, 2)).isEmpty();
+    }
+
+    @Test
+    void anInternalNoteIsNeverTold() {
+        var change = Events.caseChange("C-4b", "U-1", "zh-CN", 3, "INTERNAL_NOTE", CaseState.IN_PROGRESS, CaseState.IN_PROGRESS, "商家有前科，先查质检");
+        var timeline = new java.util.ArrayList<>(change.getTimeline());
+        var last = timeline.remove(timeline.size() - 1);
+        timeline.add(io.livecomplaints.events.TimelineEntry.newBuilder(last).setInternal(true).build());
+        change.setTimeline(timeline);
+        assertThat(CaseProgressRule.progress(change, 2)).isEmpty();
+        // even under the progress note's own action name, an internal step is not told
+        var disguised = Events.caseChange("C-4c", "U-1", "zh-CN", 3, "PROGRESS_NOTE", CaseState.IN_PROGRESS, CaseState.IN_PROGRESS, "内部");
+        var steps = new java.util.ArrayList<>(disguised.getTimeline());
+        var note = steps.remove(steps.size() - 1);
+        steps.add(io.livecomplaints.events.TimelineEntry.newBuilder(note).setInternal(true).build());
+        disguised.setTimeline(steps);
+        assertThat(CaseProgressRule.progress(disguised, 2)).isEmpty();
     }
 
     @Test

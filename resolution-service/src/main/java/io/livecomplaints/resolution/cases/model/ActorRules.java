@@ -12,12 +12,17 @@ import java.util.Optional;
 /**
  * Who may act on a case. Agents act only on their team's cases, supervisors on every team's. Working a case
  * (decisions, merchant requests, notes, escalation, reassignment, closing) is for its assignee or a supervisor;
- * anyone of the team may take an unassigned, escalated or reopened case and add evidence. Only the merchant the case
- * is about (its MERCHANT token) answers a merchant request; the user who filed it (dispute, survey) or a supervisor
- * on their behalf reopens a result, never a plain agent; the system closes quiet cases. Approval rights are the
- * ladder's: see {@link CaseDecisions}.
+ * anyone of the team may take an unassigned, escalated or reopened case, add evidence or internal notes, and correct a
+ * misrouting (transfer, reclassify). The complainant may add material to, withdraw or dispute their own case. Only the
+ * merchant the case is about (its MERCHANT token) answers a merchant request; the user who filed it (dispute, survey)
+ * or a supervisor on their behalf reopens a result, never a plain agent; the system closes quiet cases. Approval
+ * rights are the ladder's: see {@link CaseDecisions}.
  */
 public final class ActorRules {
+
+    /** What a complainant may do with their own case. */
+    private static final java.util.Set<CommandAction> USER_ACTIONS =
+            java.util.EnumSet.of(CommandAction.REOPEN, CommandAction.USER_ADDITION, CommandAction.WITHDRAW);
 
     private ActorRules() {
     }
@@ -33,8 +38,12 @@ public final class ActorRules {
             return Optional.of(Refusal.forbidden("a merchant only answers merchant requests"));
         }
         if (role == ActorRole.USER) {
-            return action == CommandAction.REOPEN && actor.getActorId().equals(c.getUserId()) ? Optional.empty()
-                    : Optional.of(Refusal.forbidden("a user may only dispute the result of their own complaint"));
+            boolean own = actor.getActorId().equals(c.getUserId());
+            return own && USER_ACTIONS.contains(action) ? Optional.empty()
+                    : Optional.of(Refusal.forbidden("a user may only dispute, add to or withdraw their own complaint"));
+        }
+        if (USER_ACTIONS.contains(action) && action != CommandAction.REOPEN) {
+            return Optional.of(Refusal.forbidden("only the complainant may " + action));
         }
         if (role == ActorRole.SYSTEM) {
             return action == CommandAction.REOPEN || action == CommandAction.CLOSE || action == CommandAction.PROGRESS_NOTE
@@ -51,6 +60,9 @@ public final class ActorRules {
                         ? Optional.of(Refusal.forbidden("the case is assigned to " + c.getAssigneeId()))
                         : Optional.empty();
             case ADD_EVIDENCE:
+            case INTERNAL_NOTE:
+            case TRANSFER:
+            case RECLASSIFY:
             case APPROVE:
             case DENY:
                 return Optional.empty();

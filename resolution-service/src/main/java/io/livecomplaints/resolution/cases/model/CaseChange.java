@@ -95,6 +95,12 @@ public final class CaseChange {
         step(action, next.getState(), actorId, note);
     }
 
+    /** An internal step (a note between agents): on the timeline, never shown or told to the user. */
+    public void internalNote(String action, String actorId, String note) {
+        steps.add(TimelineEntry.newBuilder().setAt(at).setAction(action).setFromState(next.getState()).setToState(next.getState())
+                .setActorId(actorId).setNote(note).setCommandId(commandId).setInternal(true).build());
+    }
+
     /** A fresh envelope for an event this change causes, continuing the cause's trace. */
     public Envelope envelope() {
         return Envelopes.following(cause, Writers.RESOLUTION, at);

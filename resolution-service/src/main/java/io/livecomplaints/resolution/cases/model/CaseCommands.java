@@ -45,7 +45,10 @@ public final class CaseCommands {
             return CaseChange.refused(c, command.getEnvelope(), action, actor.getActorId(), refused.get(), now);
         }
         CaseChange change = CaseChange.of(c, command.getEnvelope(), now, command.getEnvelope().getEventId());
-        if (ActorRules.isAgent(actor) && command.getAction() != CommandAction.ADD_EVIDENCE && c.getFirstRespondedAt() == null) {
+        if (ActorRules.isAgent(actor) && c.getNewInputAt() != null) {
+            change.next().setNewInputAt(null); // an agent acted on the case since the user's addition
+        }
+        if (ActorRules.isAgent(actor) && answersFirstResponse(command.getAction()) && c.getFirstRespondedAt() == null) {
             change.next().setFirstRespondedAt(now);
             change.setClocks(SlaClocks.met(change.clocks(), SlaClock.FIRST_RESPONSE, now));
         }
@@ -54,6 +57,12 @@ public final class CaseCommands {
             return CaseChange.refused(c, command.getEnvelope(), action, actor.getActorId(), refused.get(), now);
         }
         return change;
+    }
+
+    /** Evidence, internal notes and routing corrections are work on the case, not an answer to the user. */
+    private static boolean answersFirstResponse(CommandAction action) {
+        return action != CommandAction.ADD_EVIDENCE && action != CommandAction.INTERNAL_NOTE
+                && action != CommandAction.TRANSFER && action != CommandAction.RECLASSIFY;
     }
 
     private static Optional<Refusal> checkVersion(ComplaintCase c, ComplaintCommand command) {
@@ -105,10 +114,27 @@ public final class CaseCommands {
             case REJECT:
                 return CaseDecisions.reject(change, command, policies);
             case REOPEN:
+                if (change.before().getWithdrawn()) {
+                    return Optional.of(Refusal.illegal("the user withdrew this complaint: it is not reopened (a new complaint is filed instead)"));
+                }
                 return CaseDisputes.reopen(change, actorId, command.getNote(), policies);
             case CLOSE:
                 change.step("CLOSE", CaseState.CLOSED, actorId, command.getNote());
                 return Optional.empty();
+            case INTERNAL_NOTE:
+                if (blank(command.getNote())) {
+                    return Optional.of(Refusal.invalid("a note needs its text (note)"));
+                }
+                change.internalNote("INTERNAL_NOTE", actorId, command.getNote());
+                return Optional.empty();
+            case USER_ADDITION:
+                return UserInput.addition(change, command, policies);
+            case WITHDRAW:
+                return UserInput.withdraw(change, command);
+            case TRANSFER:
+                return CaseCorrections.transfer(change, command);
+            case RECLASSIFY:
+                return CaseCorrections.reclassify(change, command);
             default:
                 return Optional.of(Refusal.invalid("unknown action " + command.getAction()));
         }

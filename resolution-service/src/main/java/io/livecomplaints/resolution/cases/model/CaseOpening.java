@@ -5,6 +5,7 @@ import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.CreditRecord;
+import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.OutcomeResult;
 import io.livecomplaints.events.RemedyDecision;
 import io.livecomplaints.events.SlaClock;
@@ -73,7 +74,10 @@ public final class CaseOpening {
                 .setIncidentId(triaged.getIncident() == null ? null : triaged.getIncident().getIncidentId())
                 .setReceivedAt(complaint.getReceivedAt())
                 .setFirstResponseDueAt(complaint.getFirstResponseDueAt())
-                .setEvidence(new ArrayList<>(complaint.getEvidence()))
+                .setEvidence(complaint.getEvidence().stream() // what came with the complaint is the complainant's
+                        .map(e -> Evidence.newBuilder(e).setAddedBy(complaint.getUserId()).build())
+                        .collect(java.util.stream.Collectors.toCollection(ArrayList::new)))
+                .setComplaint(CaseComplaints.of(triaged))
                 .setTimeline(timeline);
         ComplaintCase draft = opened.build();
         List<SlaClockStatus> clocks = policies.sla().openingClocks(draft);

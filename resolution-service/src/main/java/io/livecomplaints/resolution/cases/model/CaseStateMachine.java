@@ -38,6 +38,11 @@ public final class CaseStateMachine {
         ALLOWED.put(CommandAction.REJECT, EnumSet.of(IN_PROGRESS, ESCALATED));
         ALLOWED.put(CommandAction.REOPEN, EnumSet.of(RESOLVED, REJECTED, CLOSED));
         ALLOWED.put(CommandAction.CLOSE, EnumSet.of(RESOLVED, REJECTED));
+        ALLOWED.put(CommandAction.INTERNAL_NOTE, EnumSet.allOf(CaseState.class));
+        ALLOWED.put(CommandAction.USER_ADDITION, EnumSet.copyOf(OPEN));
+        ALLOWED.put(CommandAction.WITHDRAW, EnumSet.copyOf(OPEN));
+        ALLOWED.put(CommandAction.TRANSFER, EnumSet.of(TRIAGED, ASSIGNED, IN_PROGRESS, ESCALATED, REOPENED));
+        ALLOWED.put(CommandAction.RECLASSIFY, EnumSet.copyOf(OPEN));
     }
 
     private CaseStateMachine() {

@@ -7,12 +7,13 @@ import java.util.Map;
 /**
  * Why a command was not applied ({@code fields}: the problem of each bad field of an incomplete command, if known).
  * The API answers with the matching status (409 for an illegal transition or a stale version, 403 when the actor lacks
- * the authority, 400 for an incomplete command, 409 when the case has reached its size bound); the case processor
+ * the authority, 400 for an incomplete command, 409 when the case has reached its size bound or a correction
+ * changes nothing); the case processor
  * records it on the case's timeline.
  */
 public record Refusal(Kind kind, String reason, Map<String, String> fields) {
 
-    public enum Kind { ILLEGAL_TRANSITION, STALE_VERSION, FORBIDDEN, INVALID, CASE_FULL }
+    public enum Kind { ILLEGAL_TRANSITION, STALE_VERSION, FORBIDDEN, INVALID, CASE_FULL, NO_CHANGE }
 
     public Refusal {
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -35,6 +36,11 @@ public record Refusal(Kind kind, String reason, Map<String, String> fields) {
 
     public static Refusal forbidden(String reason) {
         return new Refusal(Kind.FORBIDDEN, reason);
+    }
+
+    /** A transfer to the team the case is in, a reclassification to the type it has: 409. */
+    public static Refusal noChange(String reason) {
+        return new Refusal(Kind.NO_CHANGE, reason);
     }
 
     public static Refusal invalid(String reason) {

@@ -12,6 +12,7 @@ import io.livecomplaints.resolution.api.CaseAccess;
 import io.livecomplaints.resolution.api.CommandResponses;
 import io.livecomplaints.support.security.Caller;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,12 +33,19 @@ class MyCaseController {
     /** What the user sees: no internal notes, no other people. */
     record MyCase(String complaintId, CaseState state, Instant receivedAt, Instant firstRespondedAt, Instant resolutionDueAt,
                   Remedy remedy, long refundFen, long compensationFen, LiableParty liableParty, String basis,
-                  String ruleId, boolean canDispute, int reopenCount, long version) {
+                  String ruleId, boolean canDispute, int reopenCount, long version, boolean withdrawn, List<Update> updates) {
+    }
+
+    /** A progress update the user was told (进度告知) or material they added themselves. */
+    record Update(Instant at, String kind, String text) {
     }
 
     /** The dispute. */
     record Dispute(String reason) {
     }
+
+    /** The timeline steps whose text the user sees: agents' progress updates and the user's own additions. */
+    private static final java.util.Set<String> SHARED_UPDATES = java.util.Set.of("PROGRESS_NOTE", "USER_ADDITION");
 
     private final CaseAccess access;
     private final CommandResponses commands;
@@ -67,12 +75,15 @@ class MyCaseController {
         return answer;
     }
 
-    private static MyCase view(ComplaintCase c) {
+    static MyCase view(ComplaintCase c) {
         var d = c.getDecision();
         boolean decided = c.getState() == CaseState.RESOLVED || c.getState() == CaseState.REJECTED || c.getState() == CaseState.CLOSED;
         return new MyCase(c.getEnvelope().getComplaintId(), c.getState(), c.getReceivedAt(), c.getFirstRespondedAt(),
                 c.getResolutionDueAt(), d == null ? null : d.getRemedy(), d == null ? 0 : d.getRefundFen(),
                 d == null ? 0 : d.getCompensationFen(), d == null ? null : d.getLiableParty(), d == null ? null : d.getReason(),
-                d == null ? null : d.getRuleId(), decided, c.getReopenCount(), c.getVersion());
+                d == null ? null : d.getRuleId(), decided && !c.getWithdrawn(), c.getReopenCount(), c.getVersion(), c.getWithdrawn(),
+                c.getTimeline().stream()
+                        .filter(t -> !t.getInternal() && SHARED_UPDATES.contains(t.getAction()))
+                        .map(t -> new Update(t.getAt(), t.getAction(), t.getNote())).toList());
     }
 }

@@ -17,7 +17,8 @@ import java.util.Objects;
 
 /**
  * An agent's queue: open cases assigned to them, proposals of their team they may approve, and their team's
- * unassigned cases; a supervisor also sees every escalated case. Ordered by priority (highest first), then by the
+ * unassigned cases; a supervisor also sees the escalated cases of the team they supervise (every team's without a team
+ * claim). Ordered by priority (highest first), then by the
  * nearest running deadline.
  */
 public final class AgentQueue {
@@ -68,14 +69,15 @@ public final class AgentQueue {
         if (ownTeam && c.getAssigneeId() == null && Objects.equals(viewer.team(), c.getTeam())) {
             return Reason.TEAM_QUEUE;
         }
-        if (viewer.supervisor() && c.getState() == CaseState.ESCALATED) {
-            return Reason.ESCALATED;
+        if (viewer.supervisor() && c.getState() == CaseState.ESCALATED
+                && (viewer.team() == null || viewer.team().equals(c.getTeam()))) {
+            return Reason.ESCALATED; // a supervisor with a team claim supervises that team; without one, every team
         }
         return null;
     }
 
     /** The running clock due first; while the merchant is asked, only the merchant's clock runs. */
-    static SlaClockStatus nextDeadline(ComplaintCase c) {
+    public static SlaClockStatus nextDeadline(ComplaintCase c) {
         boolean waiting = c.getState() == CaseState.AWAITING_MERCHANT;
         return c.getSlaClocks().stream()
                 .filter(SlaClocks::running)

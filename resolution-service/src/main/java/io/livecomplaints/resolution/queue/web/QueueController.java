@@ -30,7 +30,7 @@ class QueueController {
     /** One line of the queue. */
     record QueueItem(String complaintId, AgentQueue.Reason reason, CaseState state, int priority, Severity severity,
                      String type, String channel, String team, String assigneeId, Instant nextDueAt, SlaClock nextClock,
-                     int escalationLevel, AgentTier requiredTier, long version) {
+                     int escalationLevel, AgentTier requiredTier, long version, boolean newInput) {
     }
 
     @GetMapping("/api/v1/queue")
@@ -42,7 +42,7 @@ class QueueController {
                         e.complaintCase().getPriority(), e.complaintCase().getSeverity(), e.complaintCase().getType().name(),
                         e.complaintCase().getChannel().name(), e.complaintCase().getTeam(), e.complaintCase().getAssigneeId(),
                         e.nextDueAt(), e.nextClock(), e.complaintCase().getEscalationLevel(), e.complaintCase().getRequiredTier(),
-                        e.complaintCase().getVersion()))
+                        e.complaintCase().getVersion(), e.complaintCase().getNewInputAt() != null))
                 .toList();
     }
 }

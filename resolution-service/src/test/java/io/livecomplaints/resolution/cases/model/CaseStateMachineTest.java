@@ -45,6 +45,15 @@ class CaseStateMachineTest {
         expect(CommandAction.REJECT, Map.of(IN_PROGRESS, REJECTED, ESCALATED, REJECTED));
         expect(CommandAction.REOPEN, Map.of(RESOLVED, REOPENED, REJECTED, REOPENED, CLOSED, REOPENED));
         expect(CommandAction.CLOSE, Map.of(RESOLVED, CLOSED, REJECTED, CLOSED));
+        expect(CommandAction.INTERNAL_NOTE, same(CaseState.values()));
+        expect(CommandAction.USER_ADDITION, same(RECEIVED, TRIAGED, ASSIGNED, IN_PROGRESS, AWAITING_APPROVAL, AWAITING_MERCHANT, ESCALATED, REOPENED));
+        Map<CaseState, CaseState> withdraw = new EnumMap<>(CaseState.class);
+        for (CaseState open : List.of(RECEIVED, TRIAGED, ASSIGNED, IN_PROGRESS, AWAITING_APPROVAL, AWAITING_MERCHANT, ESCALATED, REOPENED)) {
+            withdraw.put(open, CLOSED);
+        }
+        expect(CommandAction.WITHDRAW, withdraw);
+        expect(CommandAction.TRANSFER, Map.of(TRIAGED, TRIAGED, ASSIGNED, TRIAGED, IN_PROGRESS, TRIAGED, ESCALATED, ESCALATED, REOPENED, TRIAGED));
+        expect(CommandAction.RECLASSIFY, same(RECEIVED, TRIAGED, ASSIGNED, IN_PROGRESS, AWAITING_APPROVAL, AWAITING_MERCHANT, ESCALATED, REOPENED));
     }
 
     private static void expect(CommandAction action, Map<CaseState, CaseState> transitions) {
@@ -107,6 +116,9 @@ class CaseStateMachineTest {
         if (action == CommandAction.MERCHANT_RESPONDED) {
             actor = merchant("M-1");
         }
+        if (action == CommandAction.USER_ADDITION || action == CommandAction.WITHDRAW) {
+            actor = user("U-1");
+        }
         ComplaintCommand.Builder b = command("C-sm", actor, action, T0).setNote("note");
         switch (action) {
             case REASSIGN:
@@ -128,6 +140,12 @@ class CaseStateMachineTest {
                 break;
             case REJECT:
                 b.setDecision(rejection("RULE-1"));
+                break;
+            case TRANSFER:
+                b.setTargetTeam("logistics");
+                break;
+            case RECLASSIFY:
+                b.setTargetType(io.livecomplaints.events.ComplaintType.LOGISTICS);
                 break;
             default:
                 break;

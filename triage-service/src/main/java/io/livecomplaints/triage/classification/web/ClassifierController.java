@@ -19,11 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/triage/classifier")
 class ClassifierController {
 
-    record ClassifierInfo(String modelVersion, int trainingExamples, int lexiconTerms, int features, Instant loadedAt, String location) {
+    /** {@code correctedExamples}: of the training examples, how many came from cases agents reclassified. */
+    record ClassifierInfo(String modelVersion, int trainingExamples, int lexiconTerms, int features, Instant loadedAt, String location,
+                          int correctedExamples) {
 
         static ClassifierInfo of(ClassifierHolder.Loaded loaded) {
             return new ClassifierInfo(loaded.classifier().version(), loaded.examples(), loaded.lexiconTerms(),
-                    loaded.classifier().vocabularySize(), loaded.loadedAt(), loaded.location());
+                    loaded.classifier().vocabularySize(), loaded.loadedAt(), loaded.location(), loaded.correctedExamples());
         }
     }
 
