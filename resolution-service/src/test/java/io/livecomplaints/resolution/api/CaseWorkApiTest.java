@@ -96,7 +96,7 @@ public class CaseWorkApiTest extends ApiTestSupport {
         assertThat(mine.body()).contains("已联系商家核实面料").doesNotContain("质检报告", "INTERNAL_NOTE");
 
         assertThat(post("/api/v1/cases/" + id + "/notes", agent, "{\"text\":\"" + "长".repeat(2001) + "\"}").body())
-                .contains("\"field\":\"text\"", "longer than 2000");
+                .contains("\"field\":\"text\"", "at most 2000 characters");
         assertThat(post("/api/v1/cases/" + id + "/notes", agent, "{}").statusCode()).isEqualTo(400);
 
         // the decision's outcome (public) carries no note either

@@ -7,7 +7,7 @@ import io.livecomplaints.events.ComplaintType;
 import io.livecomplaints.resolution.api.ApiException;
 import io.livecomplaints.resolution.api.CaseAccess;
 import io.livecomplaints.resolution.api.CommandResponses;
-import io.livecomplaints.resolution.api.TextCaps;
+import io.livecomplaints.resolution.api.RequiredText;
 import io.livecomplaints.resolution.config.WorkbenchProperties;
 import io.livecomplaints.support.security.Caller;
 import java.util.Map;
@@ -35,13 +35,13 @@ class CorrectionController {
 
     private final CaseAccess access;
     private final CommandResponses commands;
-    private final TextCaps caps;
+    private final RequiredText required;
     private final WorkbenchProperties properties;
 
-    CorrectionController(CaseAccess access, CommandResponses commands, TextCaps caps, WorkbenchProperties properties) {
+    CorrectionController(CaseAccess access, CommandResponses commands, RequiredText required, WorkbenchProperties properties) {
         this.access = access;
         this.commands = commands;
-        this.caps = caps;
+        this.required = required;
         this.properties = properties;
     }
 
@@ -54,7 +54,7 @@ class CorrectionController {
         if (!properties.teams().contains(team)) {
             throw ApiException.invalid(Map.of("team", "is not a team: one of " + properties.teams()));
         }
-        String reason = caps.reason("reason", body.reason());
+        String reason = required.of("reason", body.reason());
         ComplaintCase c = access.forAgent(caller, id);
         Actor actor = CaseAccess.agentActor(caller);
         return commands.run(c, commands.command(c, actor, CommandAction.TRANSFER, null).setTargetTeam(team).setNote(reason).build(), actor);
@@ -65,7 +65,7 @@ class CorrectionController {
         if (body == null || body.type() == null) {
             throw ApiException.invalid(Map.of("type", "is required: one of " + java.util.Arrays.toString(ComplaintType.values())));
         }
-        String reason = caps.reason("reason", body.reason());
+        String reason = required.of("reason", body.reason());
         ComplaintCase c = access.forAgent(caller, id);
         Actor actor = CaseAccess.agentActor(caller);
         return commands.run(c, commands.command(c, actor, CommandAction.RECLASSIFY, null).setTargetType(body.type()).setNote(reason).build(), actor);

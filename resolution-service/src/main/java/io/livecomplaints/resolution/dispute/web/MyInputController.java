@@ -10,7 +10,7 @@ import io.livecomplaints.resolution.api.ApiException;
 import io.livecomplaints.resolution.api.CaseAccess;
 import io.livecomplaints.resolution.api.CaseView;
 import io.livecomplaints.resolution.api.CommandResponses;
-import io.livecomplaints.resolution.api.TextCaps;
+import io.livecomplaints.resolution.api.RequiredText;
 import io.livecomplaints.support.security.Caller;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,17 +47,17 @@ class MyInputController {
 
     private final CaseAccess access;
     private final CommandResponses commands;
-    private final TextCaps caps;
+    private final RequiredText required;
 
-    MyInputController(CaseAccess access, CommandResponses commands, TextCaps caps) {
+    MyInputController(CaseAccess access, CommandResponses commands, RequiredText required) {
         this.access = access;
         this.commands = commands;
-        this.caps = caps;
+        this.required = required;
     }
 
     @PostMapping("/api/v1/my/cases/{id}/additions")
     ResponseEntity<Object> add(Caller caller, @PathVariable String id, @RequestBody(required = false) Addition body) {
-        String text = caps.addition("text", body == null ? null : body.text());
+        String text = body == null ? null : body.text();
         List<Evidence> evidence = evidence(body == null ? null : body.evidence());
         if ((text == null || text.isBlank()) && evidence.isEmpty()) {
             throw ApiException.invalid(Map.of("text", "is required (or evidence): what you want to add"));
@@ -70,7 +70,7 @@ class MyInputController {
 
     @PostMapping("/api/v1/my/cases/{id}/withdraw")
     ResponseEntity<Object> withdraw(Caller caller, @PathVariable String id, @RequestBody(required = false) Withdrawal body) {
-        String reason = caps.reason("reason", body == null ? null : body.reason());
+        String reason = required.of("reason", body == null ? null : body.reason());
         ComplaintCase c = access.forUser(caller, id);
         Actor user = user(caller);
         return answer(caller, id, commands.run(c, commands.command(c, user, CommandAction.WITHDRAW, null).setNote(reason).build(), user));

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The longest text each field of a request may carry, in characters (code points), by the field's name wherever it
- * appears: notes (progress, escalation, denial, reopening, merchant answers ...), reasons (a decision's basis, a
+ * appears: notes (progress, escalation, denial, reopening, merchant answers ..., an internal note's or a user's
+ * addition's {@code text}), reasons (a decision's basis, a
  * rejection's, a user's dispute), evidence descriptions, rule and agent ids; evidence links use the shared link rule's
  * cap ({@link EvidenceUrls#DEFAULT_MAX_CHARS}); any other text field gets {@code other}. Caps keep one request from
  * putting unbounded text into a case, an outcome and a user's inbox.
@@ -21,7 +22,7 @@ public record TextCaps(int note, int reason, int description, int ruleId, int ag
     /** The cap of a field, by its name (the last part of its path: {@code evidence[0].url} → url). */
     public int capOf(String field) {
         return switch (field) {
-            case "note" -> note;
+            case "note", "text" -> note; // an internal note's or a user's addition's text
             case "reason" -> reason;
             case "description" -> description;
             case "url" -> EvidenceUrls.DEFAULT_MAX_CHARS;

@@ -5,7 +5,7 @@ import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.resolution.api.CaseAccess;
 import io.livecomplaints.resolution.api.CommandResponses;
-import io.livecomplaints.resolution.api.TextCaps;
+import io.livecomplaints.resolution.api.RequiredText;
 import io.livecomplaints.support.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,17 +28,17 @@ class NoteController {
 
     private final CaseAccess access;
     private final CommandResponses commands;
-    private final TextCaps caps;
+    private final RequiredText required;
 
-    NoteController(CaseAccess access, CommandResponses commands, TextCaps caps) {
+    NoteController(CaseAccess access, CommandResponses commands, RequiredText required) {
         this.access = access;
         this.commands = commands;
-        this.caps = caps;
+        this.required = required;
     }
 
     @PostMapping("/api/v1/cases/{id}/notes")
     ResponseEntity<Object> note(Caller caller, @PathVariable String id, @RequestBody(required = false) NoteRequest body) {
-        String text = caps.note("text", body == null ? null : body.text());
+        String text = required.of("text", body == null ? null : body.text());
         ComplaintCase c = access.forAgent(caller, id);
         Actor actor = CaseAccess.agentActor(caller);
         return commands.run(c, commands.command(c, actor, CommandAction.INTERNAL_NOTE, null).setNote(text).build(), actor);
