@@ -79,7 +79,7 @@ class CorrectionsStatsTest extends AnalyticsServiceTest {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         String scrape = "";
         while (System.nanoTime() < deadline) {
-            scrape = get(port, "/actuator/prometheus", null).body();
+            scrape = get(port, "/actuator/prometheus", operator()).body(); // metrics: scraper or operator
             if (scrape.matches("(?s).*complaints_analytics_transfers_total\\{[^}]*team=\"" + TEAM + "\"[^}]*\\} 1\\.0.*")) {
                 break;
             }

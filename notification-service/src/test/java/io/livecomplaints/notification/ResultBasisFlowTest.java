@@ -44,7 +44,7 @@ class ResultBasisFlowTest extends ServiceTestBase {
         String inbox = get("/api/v1/inbox/" + user, TestPlatform.get().tokens().user(user)).body();
         System.out.println("generic basis, inbox: " + inbox);
         assertThat(inbox).contains("您的投诉（编号 C-basis-generic）经核实，暂不能支持您的诉求。处理依据：本次处理依据平台投诉处理规则作出");
-        String metrics = get("/actuator/prometheus", null).body();
+        String metrics = get("/actuator/prometheus", TestPlatform.get().tokens().operator("ops-1")).body(); // metrics: scraper or operator
         assertThat(metrics).containsPattern("notification_result_generic_basis_total\\{[^}]*remedy=\"REJECT\"[^}]*} [1-9]");
     }
 
