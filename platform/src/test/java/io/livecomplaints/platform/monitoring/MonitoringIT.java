@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.livecomplaints.events.CaseCorrection;
 import io.livecomplaints.events.CaseState;
 import io.livecomplaints.events.Channel;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintOutcome;
 import io.livecomplaints.events.ComplaintType;
+import io.livecomplaints.events.CorrectionKind;
 import io.livecomplaints.events.LiableParty;
 import io.livecomplaints.events.OrderEvent;
 import io.livecomplaints.events.OrderStatus;
@@ -145,6 +147,18 @@ class MonitoringIT {
             sla.send(late, SlaEvent.newBuilder().setEnvelope(Envelopes.create(late, "resolution-service", null, now))
                     .setKind(SlaEventKind.BREACHED).setClock(SlaClock.MERCHANT_RESPONSE).setDueAt(now).setFiredAt(now)
                     .setTeam("after-sales").build());
+            // a misrouted, misclassified case the user then withdrew (the corrections and withdrawal panels)
+            String corrected = "C-monitoring-3";
+            cases.send(corrected, ComplaintCase.newBuilder().setEnvelope(Envelopes.create(corrected, "resolution-service", null, now))
+                    .setState(CaseState.CLOSED).setVersion(4).setUserId("U-mon").setChannel(Channel.APP_CHAT)
+                    .setType(ComplaintType.LOGISTICS).setSeverity(Severity.LOW).setPriority(20).setTeam("logistics")
+                    .setTransferredFrom("after-sales").setWithdrawn(true)
+                    .setCorrections(List.of(
+                            CaseCorrection.newBuilder().setKind(CorrectionKind.TRANSFER).setFrom("after-sales").setTo("logistics")
+                                    .setReason("快递问题，转物流组").setActorId("A-mon").setAt(now.minusSeconds(30)).build(),
+                            CaseCorrection.newBuilder().setKind(CorrectionKind.RECLASSIFY).setFrom("SERVICE").setTo("LOGISTICS")
+                                    .setReason("用户说的是物流").setActorId("A-mon").setAt(now.minusSeconds(20)).build()))
+                    .setReceivedAt(received1).setFirstResponseDueAt(received1.plusSeconds(1800)).build());
             surveys.send(id, SurveyResponse.newBuilder().setEnvelope(Envelopes.create(id, "notification-service", null, now))
                     .setUserId("U-mon").setScore(4).build());
             received.sendRaw("C-monitoring-poison", "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
