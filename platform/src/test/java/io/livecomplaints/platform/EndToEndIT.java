@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livecomplaints.events.CaseState;
 import io.livecomplaints.events.Channel;
 import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.events.ComplaintOutcome;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.ComplaintType;
@@ -20,6 +21,8 @@ import io.livecomplaints.schemas.topics.DeadLetterHeaderNames;
 import io.livecomplaints.testkit.TestPlatform;
 import io.livecomplaints.testkit.TopicReader;
 import io.livecomplaints.testkit.TopicWriter;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +60,8 @@ class EndToEndIT {
     private static final HttpClient http = HttpClient.newHttpClient();
     private static Topics topics;
     private static Path workDir;
+    private static HttpServer webhook;
+    private static final List<Map<String, String>> webhookCalls = new CopyOnWriteArrayList<>();
     /** A mainland mobile number anywhere in a log line, however it is written (+86, spaces, dashes). */
     private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86[- ]?)?1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])");
 
@@ -65,10 +71,26 @@ class EndToEndIT {
         topics = platform.topics();
         Path servicesDir = Path.of(System.getProperty("services.dir", "target/services"));
         workDir = Files.createTempDirectory("e2e");
+        // an internal subscriber of RESULT notifications: what the webhook call carries (its traceparent)
+        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/hooks/results", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            webhookCalls.add(Map.of("body", body, "traceparent",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("traceparent"))));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhook.start();
         for (String name : List.of("intake-service", "triage-service", "resolution-service", "notification-service", "analytics-service")) {
+            Map<String, String> env = new LinkedHashMap<>(Map.of("COMPLAINTS_SECURITY_JWT_SECRET", platform.jwtSecret()));
+            if (name.equals("notification-service")) {
+                env.put("COMPLAINTS_NOTIFICATION_CHANNELS_WEBHOOKS_0_NAME", "results");
+                env.put("COMPLAINTS_NOTIFICATION_CHANNELS_WEBHOOKS_0_URL",
+                        "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hooks/results");
+                env.put("COMPLAINTS_NOTIFICATION_CHANNELS_WEBHOOKS_0_KINDS_0", "RESULT");
+            }
             services.put(name, ServiceProcess.springService(name, servicesDir, ServiceProcess.freePort(),
-                    platform.bootstrapServers(), platform.registryUrl(), workDir,
-                    Map.of("COMPLAINTS_SECURITY_JWT_SECRET", platform.jwtSecret())).start());
+                    platform.bootstrapServers(), platform.registryUrl(), workDir, env).start());
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofMinutes(3));
@@ -79,6 +101,9 @@ class EndToEndIT {
     static void stopServices() throws InterruptedException {
         for (ServiceProcess service : services.values()) {
             service.stop();
+        }
+        if (webhook != null) {
+            webhook.stop(0);
         }
     }
 
@@ -289,6 +314,90 @@ class EndToEndIT {
             assertThat(triaged.await(x -> id.equals(x.key()), STAGE_TIMEOUT).value().getPriorityReasons())
                     .anyMatch(reason -> reason.startsWith("VIP user"));
         }
+    }
+
+    @Test
+    @Order(6)
+    void oneTraceFollowsAComplaintFromItsPostToTheResultNotificationAndItsWebhook() throws Exception {
+        // small paid orders of well-standing users: the complaint is resolved by the express refund, no agent needed.
+        // All written first, so intake has them by the time the later attempts need them.
+        int attempts = 10;
+        try (TopicWriter<OrderEvent> orders = TestPlatform.get().writer(topics.commerceOrders)) {
+            Instant placed = Instant.now().minus(Duration.ofDays(2));
+            for (int k = 0; k < attempts; k++) {
+                orders.send("O-trace-" + k, OrderEvent.newBuilder()
+                        .setEnvelope(Envelopes.create(null, Writers.UPSTREAM, null, placed))
+                        .setOrderId("O-trace-" + k).setUserId("U-trace-" + k).setStatus(OrderStatus.DELIVERED)
+                        .setMerchantId("M-301").setSkuId("SKU-7").setProductName("纯棉T恤").setAmountPaidFen(3900)
+                        .setPlacedAt(placed).setBuyerVip(false).build());
+            }
+        }
+        String traceId = null;
+        String id = null;
+        try (TopicReader<ComplaintReceived> received = TestPlatform.get().reader(topics.complaintsReceived);
+             TopicReader<ComplaintTriaged> triaged = TestPlatform.get().reader(topics.complaintsTriaged);
+             TopicReader<ComplaintCase> cases = TestPlatform.get().reader(topics.complaintCases);
+             TopicReader<ComplaintOutcome> outcomes = TestPlatform.get().reader(topics.complaintOutcomes);
+             TopicReader<NotificationReceipt> notifications = TestPlatform.get().reader(topics.notifications)) {
+            TopicReader.Received<ComplaintReceived> r = null;
+            for (int k = 0; k < attempts && (r == null || !r.value().getEnrichment().getOrderFound()); k++) {
+                if (k > 0) {
+                    Thread.sleep(500);
+                }
+                traceId = Envelopes.newTraceId();
+                String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+                HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(
+                                services.get("intake-service").url() + "/api/v1/complaints"))
+                        .header("Content-Type", "application/json").header("traceparent", traceparent)
+                        .header("Authorization", "Bearer " + TestPlatform.get().tokens().user("U-trace-" + k))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"ORDER_PAGE\",\"orderId\":\"O-trace-" + k
+                                + "\",\"demands\":[\"REFUND\"],\"text\":\"衣服质量有问题，洗了一次就起球，要求退款\"}",
+                                StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                String complaintId = accepted.body().replaceAll(".*\"complaintId\":\"([^\"]+)\".*", "$1");
+                id = complaintId;
+                r = received.await(x -> complaintId.equals(x.key()), STAGE_TIMEOUT);
+            }
+            assertThat(r.value().getEnrichment().getOrderFound()).as("intake never saw the orders").isTrue();
+            String complaintId = id;
+            Map<String, TopicReader.Received<?>> hops = new LinkedHashMap<>();
+            hops.put("complaints-received", r);
+            hops.put("complaints-triaged", triaged.await(x -> complaintId.equals(x.key()), STAGE_TIMEOUT));
+            hops.put("complaint-cases", cases.await(x -> complaintId.equals(x.key()), STAGE_TIMEOUT));
+            hops.put("complaint-outcomes", outcomes.await(x -> complaintId.equals(x.key()), STAGE_TIMEOUT));
+            hops.put("notifications", notifications.await(x -> complaintId.equals(x.key())
+                    && x.value().getKind() == NotificationKind.RESULT, STAGE_TIMEOUT));
+            for (Map.Entry<String, TopicReader.Received<?>> hop : hops.entrySet()) {
+                String header = hop.getValue().headers().get("traceparent");
+                System.out.printf("trace %s: %s traceparent=%s%n", complaintId, hop.getKey(), header);
+                assertThat(header).as(hop.getKey() + " traceparent").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+                assertThat(header.substring(3, 35)).as(hop.getKey() + " trace id").isEqualTo(traceId);
+                assertThat(header).as(hop.getKey() + " has its own span").doesNotContain("00f067aa0ba902b7");
+                assertThat(Envelopes.of(hop.getValue().value()).getTraceId()).as(hop.getKey() + " Envelope.traceId")
+                        .isEqualTo(traceId);
+            }
+        }
+        long deadline = System.nanoTime() + STAGE_TIMEOUT.toNanos();
+        String complaintId = id;
+        while (webhookCalls.stream().noneMatch(c -> c.get("body").contains(complaintId)) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Map<String, String> call = webhookCalls.stream().filter(c -> c.get("body").contains(complaintId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no RESULT webhook for " + complaintId));
+        System.out.printf("trace %s: webhook traceparent=%s%n", complaintId, call.get("traceparent"));
+        assertThat(call.get("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+        // the services log the trace and span ids of each hop with their lines
+        String trace = traceId;
+        List<String> traced = new ArrayList<>();
+        for (String name : services.keySet()) {
+            for (String line : Files.readAllLines(workDir.resolve("logs").resolve(name + ".log"), StandardCharsets.UTF_8)) {
+                if (line.contains("," + trace + ",")) {
+                    traced.add(line);
+                }
+            }
+        }
+        traced.forEach(line -> System.out.println("trace log: " + abbreviate(line)));
+        assertThat(traced).anyMatch(line -> line.contains("[intake-service," + trace + ","));
     }
 
     private static boolean sleep(long millis) throws InterruptedException {

@@ -16,6 +16,7 @@ import io.livecomplaints.intake.submission.model.Reception;
 import io.livecomplaints.intake.validation.model.ComplaintValidator;
 import io.livecomplaints.intake.validation.model.FieldViolation;
 import io.livecomplaints.intake.validation.model.InvalidComplaintException;
+import io.livecomplaints.support.tracing.HopTracing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -87,7 +88,8 @@ public class ComplaintIntake {
 
     private ComplaintReceived receive(String complaintId, NewComplaint complaint, Filer filer, String key, String fingerprint,
                                       Instant now) {
-        ComplaintReceived event = reception.receive(complaintId, complaint, filer, key, fingerprint, null, upstream, now);
+        ComplaintReceived event = reception.receive(complaintId, complaint, filer, key, fingerprint,
+                HopTracing.currentTraceId(), upstream, now); // the HTTP request's trace
         publisher.publish(event);
         received.remember(event);
         log.info("received complaint {} via {} from {} (missing upstream data: {})", complaintId, event.getChannel(),

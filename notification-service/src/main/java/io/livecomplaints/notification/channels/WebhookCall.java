@@ -1,6 +1,8 @@
 package io.livecomplaints.notification.channels;
 
 import io.livecomplaints.notification.channels.model.OutboundMessage;
+import io.livecomplaints.support.tracing.HopTracing;
+import io.livecomplaints.support.tracing.TraceParents;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -13,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A webhook to an internal subscriber (refund system, anchor governance, ...): the notification without any contact
  * data, signed with the subscriber's secret ({@code X-Signature: sha256=<hex HMAC-SHA256 of the body>}) so the
- * subscriber can tell it came from us.
+ * subscriber can tell it came from us, and the W3C {@code traceparent} of the delivery, so the subscriber's work joins
+ * the complaint's trace.
  */
 final class WebhookCall implements ProviderCall {
 
@@ -44,6 +47,10 @@ final class WebhookCall implements ProviderCall {
         byte[] bytes = json.writeValueAsBytes(body);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Idempotency-Key", message.idempotencyKey());
+        String traceparent = HopTracing.currentTraceparent(); // the delivery's span, in the complaint's trace
+        if (traceparent != null) {
+            headers.put(TraceParents.HEADER, traceparent);
+        }
         if (secret != null && secret.length > 0) {
             headers.put(SIGNATURE_HEADER, "sha256=" + sign(bytes));
         }

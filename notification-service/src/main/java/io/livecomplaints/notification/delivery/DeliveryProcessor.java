@@ -34,6 +34,7 @@ import io.livecomplaints.notification.receipts.Receipts;
 import io.livecomplaints.notification.surveys.model.SurveyState;
 import io.livecomplaints.notification.templates.model.Languages;
 import io.livecomplaints.notification.templates.model.TemplateCatalog;
+import io.livecomplaints.support.tracing.HopTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -215,7 +216,12 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
                     deliveries.delete(jobKey);
                 }
             } else if (job != null && job.status() == JobStatus.PENDING) {
-                attempt(job, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+                // the send and its receipt in a span of the complaint's trace: webhooks carry its traceparent
+                try (HopTracing.Hop hop = HopTracing.continueTrace("deliver " + job.kind() + " " + job.channel(),
+                        job.traceId(), Map.of("notification.channel", job.channel().name(),
+                                "notification.kind", job.kind().name()))) {
+                    attempt(job, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+                }
             }
         }
     }

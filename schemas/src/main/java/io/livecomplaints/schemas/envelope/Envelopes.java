@@ -12,20 +12,29 @@ public final class Envelopes {
     private Envelopes() {
     }
 
-    /** A new envelope with a fresh event id. */
+    /**
+     * A new envelope with a fresh event id.
+     *
+     * @param traceId the W3C trace id (32 hex) of the trace the event belongs to; null starts a new one
+     */
     public static Envelope create(String complaintId, String producer, String traceId, Instant occurredAt) {
         return Envelope.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setComplaintId(complaintId)
                 .setOccurredAt(occurredAt)
                 .setProducer(producer)
-                .setTraceId(traceId == null ? UUID.randomUUID().toString() : traceId)
+                .setTraceId(traceId == null ? newTraceId() : traceId)
                 .build();
     }
 
     /** An envelope that continues the trace of the event it was caused by. */
     public static Envelope following(Envelope cause, String producer, Instant occurredAt) {
         return create(cause.getComplaintId(), producer, cause.getTraceId(), occurredAt);
+    }
+
+    /** A random W3C trace id: 32 lower-case hex digits (a UUID's 128 random bits without the dashes). */
+    public static String newTraceId() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     /** The envelope of any of our events, or null if the record has none. */

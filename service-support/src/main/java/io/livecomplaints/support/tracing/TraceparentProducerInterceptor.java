@@ -1,0 +1,98 @@
+package io.livecomplaints.support.tracing;
+
+import io.livecomplaints.events.Envelope;
+import io.livecomplaints.schemas.envelope.Envelopes;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.clients.producer.ProducerInterceptor;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * On every plain producer (service-defaults): a record without a {@code traceparent} (the KafkaTemplate's observation
+ * adds one when a span is in scope) gets the current span's, else one in its envelope's trace, so every record we
+ * write carries W3C trace context whose trace id is the envelope's {@code traceId}.
+ */
+public class TraceparentProducerInterceptor implements ProducerInterceptor<Object, Object> {
+
+    /** Confluent wire format: magic byte 0, then a 4-byte schema id, then the Avro binary. */
+    private static final int WIRE_HEADER_SIZE = 5;
+
+    @Override
+    public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
+        stamp(record, false);
+        return record;
+    }
+
+    /**
+     * Gives the record the traceparent of the span in scope when it is in the record's trace (its envelope's
+     * traceId), else one in the envelope's trace, so the header's trace id always equals {@code Envelope.traceId}
+     * (an agent's command continues the complaint's trace, not the trace of the agent's HTTP request).
+     *
+     * @param replaceInherited true on Kafka Streams' producer: a header there was inherited from the input record
+     *                         (the parent hop's); false on plain producers, whose header the KafkaTemplate's
+     *                         observation set from its produce span
+     */
+    static void stamp(ProducerRecord<Object, Object> record, boolean replaceInherited) {
+        String envelopeTrace = traceIdOf(record.value());
+        boolean hasEnvelopeTrace = TraceParents.isTraceId(envelopeTrace);
+        String existing = TraceParents.of(record.headers());
+        String current = HopTracing.currentTraceparent();
+        if (existing != null && !replaceInherited
+                && (!hasEnvelopeTrace || envelopeTrace.equals(TraceParents.traceIdOf(existing)))) {
+            return;
+        }
+        if (current != null && (!hasEnvelopeTrace || envelopeTrace.equals(TraceParents.traceIdOf(current)))) {
+            TraceParents.set(record.headers(), current);
+        } else if (hasEnvelopeTrace) {
+            if (existing == null || !envelopeTrace.equals(TraceParents.traceIdOf(existing))) {
+                TraceParents.set(record.headers(), TraceParents.forTrace(envelopeTrace));
+            }
+        } else if (existing == null && current != null) {
+            TraceParents.set(record.headers(), current);
+        }
+    }
+
+    /** The envelope's traceId of a decoded event or of its wire bytes, or null. */
+    static String traceIdOf(Object value) {
+        if (value instanceof byte[] bytes) {
+            return traceIdOfWireBytes(bytes);
+        }
+        Envelope envelope = Envelopes.of(value);
+        return envelope == null ? null : envelope.getTraceId();
+    }
+
+    /** Every event's first field is the envelope: eventId, complaintId, occurredAt, producer, traceId. */
+    static String traceIdOfWireBytes(byte[] bytes) {
+        if (bytes == null || bytes.length <= WIRE_HEADER_SIZE || bytes[0] != 0) {
+            return null;
+        }
+        try {
+            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, WIRE_HEADER_SIZE,
+                    bytes.length - WIRE_HEADER_SIZE, null);
+            decoder.skipString();              // eventId
+            if (decoder.readIndex() == 1) {    // complaintId: ["null", "string"]
+                decoder.skipString();
+            }
+            decoder.readLong();                // occurredAt
+            decoder.skipString();              // producer
+            return decoder.readString();       // traceId
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+    }
+}
