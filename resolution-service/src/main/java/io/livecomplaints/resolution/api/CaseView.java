@@ -25,7 +25,16 @@ public record CaseView(String complaintId, long version, CaseState state, String
                        Decision pendingDecision, String pendingProposedBy, AgentTier requiredTier, Decision decision,
                        boolean platformAdvanced, String fastPath, boolean autoApproved, Instant merchantRequestedAt,
                        List<Clock> slaClocks, List<EvidenceItem> evidence, List<Step> timeline,
-                       Set<CommandAction> allowedActions) {
+                       Set<CommandAction> allowedActions, Decision merchantCounterOffer, AppealView appeal) {
+
+    /** The latest appeal (申诉) against the case's decision and its review. */
+    public record AppealView(String appellantId, String about, String reason, Instant filedAt, String status, String decidedBy,
+                             Instant decidedAt, String note) {
+        static AppealView of(io.livecomplaints.events.Appeal a) {
+            return a == null ? null : new AppealView(a.getAppellantId(), a.getAbout(), a.getReason(), a.getFiledAt(), a.getStatus(),
+                    a.getDecidedBy(), a.getDecidedAt(), a.getNote());
+        }
+    }
 
     public record Decision(Remedy remedy, long refundFen, long compensationFen, LiableParty liableParty, String reason,
                            String ruleId) {
@@ -60,6 +69,6 @@ public record CaseView(String complaintId, long version, CaseState state, String
                         e.getCapturedAt(), e.getDescription(), e.getAddedBy())).toList(),
                 c.getTimeline().stream().map(t -> new Step(t.getAt(), t.getAction(), t.getFromState(), t.getToState(),
                         t.getActorId(), t.getNote(), t.getCommandId())).toList(),
-                allowedActions);
+                allowedActions, Decision.of(c.getMerchantCounterOffer()), AppealView.of(c.getAppeal()));
     }
 }

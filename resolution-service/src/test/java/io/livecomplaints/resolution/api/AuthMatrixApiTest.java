@@ -31,8 +31,16 @@ class AuthMatrixApiTest extends ApiTestSupport {
                 .allow("GET /api/v1/credit/{subject}/{id}", USER, AGENT, SUPERVISOR, SYSTEM, OPERATOR)
                 .allow("GET /api/v1/my/cases/{id}", USER)
                 .allow("POST /api/v1/my/cases/{id}/dispute", USER)
-                .allow("POST /api/v1/merchant/cases/{id}/response", MERCHANT);
+                .allow("POST /api/v1/merchant/cases/{id}/response", MERCHANT)
+                .allow("GET /api/v1/merchant/cases", MERCHANT)
+                .allow("GET /api/v1/merchant/cases/{id}", MERCHANT)
+                .allow("POST /api/v1/merchant/cases/{id}/appeal", MERCHANT)
+                .allow("GET /api/v1/appeals", SUPERVISOR)
+                .allow("POST /api/v1/appeals/{id}/decision", SUPERVISOR);
         CASE_ACTIONS.forEach(action -> matrix.allow("POST /api/v1/cases/{id}/" + action, AGENT, SUPERVISOR));
+        // read only to refuse it with a 400 naming it (RequestBodyRulesApiTest): the merchant is the token's
+        matrix.bodyNames("POST /api/v1/merchant/cases/{id}/response", "merchantId", "read only to refuse it: the merchant is the token's");
+        matrix.bodyNames("POST /api/v1/merchant/cases/{id}/appeal", "merchantId", "read only to refuse it: the merchant is the token's");
         matrix.bodyNames("POST /api/v1/cases/{id}/reassign", "agentId", "the agent the case goes to, not the caller");
         assertThat(matrix.verify()).isGreaterThan(0);
     }

@@ -74,6 +74,8 @@ public final class CaseOpening {
                 .setReceivedAt(complaint.getReceivedAt())
                 .setFirstResponseDueAt(complaint.getFirstResponseDueAt())
                 .setEvidence(new ArrayList<>(complaint.getEvidence()))
+                .setComplaintText(complaint.getText())
+                .setDemands(new ArrayList<>(complaint.getDemands()))
                 .setTimeline(timeline);
         ComplaintCase draft = opened.build();
         List<SlaClockStatus> clocks = policies.sla().openingClocks(draft);

@@ -38,6 +38,9 @@ public final class CaseStateMachine {
         ALLOWED.put(CommandAction.REJECT, EnumSet.of(IN_PROGRESS, ESCALATED));
         ALLOWED.put(CommandAction.REOPEN, EnumSet.of(RESOLVED, REJECTED, CLOSED));
         ALLOWED.put(CommandAction.CLOSE, EnumSet.of(RESOLVED, REJECTED));
+        ALLOWED.put(CommandAction.APPEAL, EnumSet.of(RESOLVED, CLOSED));
+        ALLOWED.put(CommandAction.APPEAL_UPHELD, EnumSet.of(RESOLVED, CLOSED));
+        ALLOWED.put(CommandAction.APPEAL_OVERTURNED, EnumSet.of(RESOLVED, CLOSED));
     }
 
     private CaseStateMachine() {

@@ -45,6 +45,9 @@ class CaseStateMachineTest {
         expect(CommandAction.REJECT, Map.of(IN_PROGRESS, REJECTED, ESCALATED, REJECTED));
         expect(CommandAction.REOPEN, Map.of(RESOLVED, REOPENED, REJECTED, REOPENED, CLOSED, REOPENED));
         expect(CommandAction.CLOSE, Map.of(RESOLVED, CLOSED, REJECTED, CLOSED));
+        expect(CommandAction.APPEAL, same(RESOLVED, CLOSED));
+        expect(CommandAction.APPEAL_UPHELD, same(RESOLVED, CLOSED));
+        expect(CommandAction.APPEAL_OVERTURNED, same(RESOLVED, CLOSED));
     }
 
     private static void expect(CommandAction action, Map<CaseState, CaseState> transitions) {
@@ -67,6 +70,11 @@ class CaseStateMachineTest {
     @MethodSource("everyStateAndAction")
     void eachActionIsAppliedOrRefusedAsTheLifecycleSays(CaseState state, CommandAction action) {
         ComplaintCase c = caseIn(state);
+        if (action == CommandAction.APPEAL_UPHELD || action == CommandAction.APPEAL_OVERTURNED) {
+            c = ComplaintCase.newBuilder(c).setAppeal(io.livecomplaints.events.Appeal.newBuilder().setAppellantId("M-1")
+                    .setAppellantRole("MERCHANT").setAbout("PLATFORM_ADVANCE").setReason("r").setFiledAt(T0).setStatus("PENDING")
+                    .build()).build();
+        }
         CaseChange change = CaseCommands.handle(c, validCommand(action), policies(), T0.plusSeconds(60));
 
         CaseState expected = EXPECTED.get(action).get(state);
@@ -96,7 +104,7 @@ class CaseStateMachineTest {
             c.setPendingDecision(fullRefund(29_900)).setPendingProposedBy("A-1").setMerchantRequestedAt(T0);
         }
         if (state == RESOLVED || state == REJECTED || state == CLOSED) {
-            c.setDecision(state == REJECTED ? rejection("R-1") : refund(10_000));
+            c.setDecision(state == REJECTED ? rejection("R-1") : refund(10_000)).setPlatformAdvanced(state != REJECTED);
         }
         return c.build();
     }
@@ -104,7 +112,7 @@ class CaseStateMachineTest {
     /** A complete command by someone allowed to give it (a MANAGER supervisor, the merchant, the user). */
     static ComplaintCommand validCommand(CommandAction action) {
         Actor actor = supervisor("SUP-1", AgentTier.MANAGER);
-        if (action == CommandAction.MERCHANT_RESPONDED) {
+        if (action == CommandAction.MERCHANT_RESPONDED || action == CommandAction.APPEAL) {
             actor = merchant("M-1");
         }
         ComplaintCommand.Builder b = command("C-sm", actor, action, T0).setNote("note");
