@@ -19,6 +19,7 @@ class AuthMatrixApiTest extends ServiceTestBase {
                 // owner-only: 404 to anyone but the user the inbox or survey belongs to (NotificationFlowTest, ObjectAccessTest)
                 .allowAnyAuthenticated("GET /api/v1/inbox/{userId}")
                 .allow("GET /api/v1/merchant/inbox", io.livecomplaints.testkit.security.AuthMatrix.Kind.MERCHANT)
+                .allow("GET /api/v1/anchor/inbox", io.livecomplaints.testkit.security.AuthMatrix.Kind.ANCHOR)
                 .allowAnyAuthenticated("GET /api/v1/surveys/{complaintId}")
                 .allowAnyAuthenticated("POST /api/v1/surveys/{complaintId}")
                 .verify();

@@ -108,6 +108,30 @@ class MerchantNotificationFlowTest extends ServiceTestBase {
         assertThat(get("/api/v1/merchant/inbox", TestPlatform.get().tokens().merchant(merchant)).body()).contains("\"total\":1");
     }
 
+    @Test
+    void anAnchorPenaltyReachesTheAnchorsInbox() throws Exception {
+        String id = "C-anchor-penalty";
+        String anchor = "A-penalised";
+        ComplaintOutcome base = Events.outcome(id, "U-" + id, "zh-CN", ComplaintType.ANCHOR_CONDUCT, Remedy.ANCHOR_PENALTY, 0,
+                "主播在直播中辱骂用户", "R-ANCHOR-3");
+        ComplaintOutcome penalty = ComplaintOutcome.newBuilder(base).setAnchorId(anchor)
+                .setDecision(RemedyDecision.newBuilder(base.getDecision()).setAnchorPenalty(io.livecomplaints.events.AnchorPenalty.newBuilder()
+                        .setLevel(io.livecomplaints.events.PenaltyLevel.TRAFFIC_LIMIT).setDurationDays(7).build()).build())
+                .build();
+        write(topics.complaintOutcomes, id, penalty);
+        try (TopicReader<NotificationReceipt> receipts = receipts()) {
+            NotificationReceipt told = receipts.await(r -> is(r, id, NotificationKind.ANCHOR_PENALTY, NotificationChannel.IN_APP,
+                    DeliveryStatus.SENT), TIMEOUT).value();
+            assertThat(told.getUserId()).isEqualTo("anchor:" + anchor);
+        }
+        HttpResponse<String> inbox = awaitBody("/api/v1/anchor/inbox", TestPlatform.get().tokens().anchor(anchor), "\"total\":1");
+        System.out.println("GET /api/v1/anchor/inbox -> " + inbox.statusCode() + " " + inbox.body());
+        assertThat(inbox.body()).contains("【主播处罚通知】因投诉 " + id + "，平台依规对您作出处罚：限流 7 天。处理依据：主播在直播中辱骂用户。")
+                .doesNotContain("U-" + id);
+        assertThat(get("/api/v1/anchor/inbox", TestPlatform.get().tokens().merchant("M-1")).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/anchor/inbox", TestPlatform.get().tokens().anchor("A-other")).body()).contains("\"total\":0");
+    }
+
     private HttpResponse<String> awaitBody(String path, String token, String contains) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         HttpResponse<String> last;

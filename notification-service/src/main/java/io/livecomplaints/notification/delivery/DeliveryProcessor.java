@@ -140,6 +140,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
             notices.addAll(told.notices());
             KnownComplaint known = complaints.get(outcome.getEnvelope().getComplaintId());
             MerchantNoticeRule.decision(outcome, known != null && known.merchantId() != null).ifPresent(notices::add);
+            io.livecomplaints.notification.merchants.model.AnchorNoticeRule.penalty(outcome).ifPresent(notices::add);
             offerSurvey(outcome, now);
         } else if (event instanceof SurveyResponse answer) {
             SurveyState survey = surveys.get(answer.getEnvelope().getComplaintId());

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
  * first. The merchant is the one its MERCHANT token names: there is no path to another merchant's inbox.
  */
 @RestController
-@PreAuthorize("hasRole('MERCHANT')")
 class MerchantInboxController {
 
     private final StoreQueries stores;
@@ -25,8 +24,16 @@ class MerchantInboxController {
     }
 
     @GetMapping("/api/v1/merchant/inbox")
+    @PreAuthorize("hasRole('MERCHANT')")
     InboxController.Inbox inbox(Caller caller, @RequestParam(defaultValue = "50") int limit) {
         return InboxController.read(stores, MerchantNoticeRule.recipient(caller.merchantId()), limit);
+    }
+
+    /** {@code GET /api/v1/anchor/inbox}: the anchor's penalty notices (an ANCHOR token naming the anchor). */
+    @GetMapping("/api/v1/anchor/inbox")
+    @PreAuthorize("hasRole('ANCHOR')")
+    InboxController.Inbox anchorInbox(Caller caller, @RequestParam(defaultValue = "50") int limit) {
+        return InboxController.read(stores, io.livecomplaints.notification.merchants.model.AnchorNoticeRule.recipient(caller.anchorId()), limit);
     }
 
     // the same answers as the users' inbox for a bad limit or a store being restored

@@ -36,11 +36,15 @@ class AuthMatrixApiTest extends ApiTestSupport {
                 .allow("GET /api/v1/merchant/cases/{id}", MERCHANT)
                 .allow("POST /api/v1/merchant/cases/{id}/appeal", MERCHANT)
                 .allow("GET /api/v1/appeals", SUPERVISOR)
-                .allow("POST /api/v1/appeals/{id}/decision", SUPERVISOR);
+                .allow("POST /api/v1/appeals/{id}/decision", SUPERVISOR)
+                .allow("GET /api/v1/anchor/complaints", AuthMatrix.Kind.ANCHOR)
+                .allow("GET /api/v1/anchor/penalties", AuthMatrix.Kind.ANCHOR)
+                .allow("POST /api/v1/anchor/cases/{id}/appeal", AuthMatrix.Kind.ANCHOR);
         CASE_ACTIONS.forEach(action -> matrix.allow("POST /api/v1/cases/{id}/" + action, AGENT, SUPERVISOR));
         // read only to refuse it with a 400 naming it (RequestBodyRulesApiTest): the merchant is the token's
         matrix.bodyNames("POST /api/v1/merchant/cases/{id}/response", "merchantId", "read only to refuse it: the merchant is the token's");
         matrix.bodyNames("POST /api/v1/merchant/cases/{id}/appeal", "merchantId", "read only to refuse it: the merchant is the token's");
+        matrix.bodyNames("POST /api/v1/anchor/cases/{id}/appeal", "anchorId", "read only to refuse it: the anchor is the token's");
         matrix.bodyNames("POST /api/v1/cases/{id}/reassign", "agentId", "the agent the case goes to, not the caller");
         assertThat(matrix.verify()).isGreaterThan(0);
     }

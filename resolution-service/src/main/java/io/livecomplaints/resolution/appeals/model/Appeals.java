@@ -22,7 +22,8 @@ import java.util.Optional;
  * by 先行赔付 — may contest it within the appeal window after the decision. The appeal waits in the supervisors'
  * review queue; a supervisor upholds the decision (nothing changes) or overturns it: the charge leaves the
  * merchant's credit record (the timeout no longer counts; the platform bears the advanced amount instead of the
- * merchant). The user keeps what the decision granted either way. One appeal per decision.
+ * merchant). An anchor may appeal a penalty (ANCHOR_PENALTY) the same way; an overturn takes it off the anchor's
+ * record ({@code anchorPenalties} − 1). The user keeps what the decision granted either way. One appeal per decision.
  */
 public final class Appeals {
 
@@ -31,6 +32,7 @@ public final class Appeals {
     public static final String OVERTURNED = "OVERTURNED";
     public static final String AUTO_APPROVAL = "AUTO_APPROVAL";
     public static final String PLATFORM_ADVANCE = "PLATFORM_ADVANCE";
+    public static final String ANCHOR_PENALTY = "ANCHOR_PENALTY";
 
     private Appeals() {
     }
@@ -38,6 +40,10 @@ public final class Appeals {
     /** Who may file or decide an appeal: the case's merchant files, a supervisor decides. */
     public static Optional<Refusal> actorCheck(ComplaintCase c, Actor actor, CommandAction action) {
         if (action == CommandAction.APPEAL) {
+            if (actor.getRole() == ActorRole.ANCHOR) {
+                return actor.getActorId().equals(c.getAnchorId()) ? Optional.empty()
+                        : Optional.of(Refusal.forbidden("only the anchor the penalty charged may appeal it"));
+            }
             return actor.getRole() == ActorRole.MERCHANT && actor.getActorId().equals(c.getMerchantId()) ? Optional.empty()
                     : Optional.of(Refusal.forbidden("only the merchant the decision charged may appeal it"));
         }
@@ -47,8 +53,17 @@ public final class Appeals {
 
     /** What the appeal contests, if the case's decision charged the merchant without its consent. */
     public static Optional<String> appealable(ComplaintCase c) {
+        return appealable(c, ActorRole.MERCHANT);
+    }
+
+    /** What the appellant may contest: a merchant an auto-approval or a 先行赔付 debt, an anchor a penalty. */
+    public static Optional<String> appealable(ComplaintCase c, ActorRole appellant) {
         if (c.getDecision() == null) {
             return Optional.empty();
+        }
+        if (appellant == ActorRole.ANCHOR) {
+            return c.getDecision().getRemedy() == io.livecomplaints.events.Remedy.ANCHOR_PENALTY
+                    ? Optional.of(ANCHOR_PENALTY) : Optional.empty();
         }
         if (c.getAutoApproved()) {
             return Optional.of(AUTO_APPROVAL);
@@ -72,9 +87,11 @@ public final class Appeals {
         if (command.getNote() == null || command.getNote().isBlank()) {
             return Optional.of(Refusal.invalid(java.util.Map.of("reason", "is required: why the decision should not charge you")));
         }
-        Optional<String> about = appealable(c);
+        Optional<String> about = appealable(c, command.getActor().getRole());
         if (about.isEmpty()) {
-            return Optional.of(Refusal.illegal("only an auto-approval (超时自动同意) or a 先行赔付 debt can be appealed;"
+            return Optional.of(Refusal.illegal(command.getActor().getRole() == ActorRole.ANCHOR
+                    ? "only an anchor penalty can be appealed by the anchor; this decision imposed none"
+                    : "only an auto-approval (超时自动同意) or a 先行赔付 debt can be appealed;"
                     + " this decision was taken with the merchant's answer"));
         }
         if (c.getAppeal() != null && decidedAt(c).map(at -> !c.getAppeal().getFiledAt().isBefore(at)).orElse(true)) {
@@ -112,6 +129,10 @@ public final class Appeals {
 
     /** The credit delta that takes an overturned charge off the merchant's record. */
     private static CreditRecord withdrawnCharge(ComplaintCase c, Appeal appeal, CaseChange change) {
+        if (ANCHOR_PENALTY.equals(appeal.getAbout())) {
+            return CreditRecord.newBuilder().setEnvelope(change.envelope()).setSubject(CreditSubject.ANCHOR)
+                    .setSubjectId(c.getAnchorId()).setAnchorPenalties(-1).build();
+        }
         CreditRecord.Builder delta = CreditRecord.newBuilder().setEnvelope(change.envelope()).setSubject(CreditSubject.MERCHANT)
                 .setSubjectId(c.getMerchantId());
         if (AUTO_APPROVAL.equals(appeal.getAbout())) {

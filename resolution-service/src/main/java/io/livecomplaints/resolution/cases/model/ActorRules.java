@@ -32,6 +32,9 @@ public final class ActorRules {
             return role == ActorRole.MERCHANT && actor.getActorId().equals(c.getMerchantId()) ? Optional.empty()
                     : Optional.of(Refusal.forbidden("only the merchant of the case answers a merchant request"));
         }
+        if (role == ActorRole.ANCHOR) {
+            return Optional.of(Refusal.forbidden("an anchor only appeals a penalty"));
+        }
         if (role == ActorRole.MERCHANT) {
             return Optional.of(Refusal.forbidden("a merchant only answers merchant requests"));
         }
