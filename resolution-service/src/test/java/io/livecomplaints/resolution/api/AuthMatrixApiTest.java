@@ -28,6 +28,8 @@ class AuthMatrixApiTest extends ApiTestSupport {
         AuthMatrix matrix = AuthMatrix.of(context, port)
                 .allow("GET /api/v1/cases/{id}", AGENT, SUPERVISOR)
                 .allow("GET /api/v1/queue", AGENT, SUPERVISOR)
+                .allow("GET /api/v1/incidents", AGENT, SUPERVISOR)
+                .allow("POST /api/v1/incidents/{incidentId}/remedy", SUPERVISOR)
                 .allow("GET /api/v1/credit/{subject}/{id}", USER, AGENT, SUPERVISOR, SYSTEM, OPERATOR)
                 .allow("GET /api/v1/my/cases/{id}", USER)
                 .allow("POST /api/v1/my/cases/{id}/dispute", USER)
