@@ -132,6 +132,33 @@ class MerchantNotificationFlowTest extends ServiceTestBase {
         assertThat(get("/api/v1/anchor/inbox", TestPlatform.get().tokens().anchor("A-other")).body()).contains("\"total\":0");
     }
 
+    @Test
+    void aUserHearsOnceThatTheirComplaintBelongsToAnIncident() throws Exception {
+        String incident = "INC-SURGE-session-S-618-20261204T060000Z";
+        String user = "U-incident";
+        String id = "C-incident-1";
+        ComplaintCase opened = ComplaintCase.newBuilder(Events.caseChange(id, user, "zh-CN", 1, "TRIAGED", CaseState.RECEIVED,
+                CaseState.TRIAGED, null)).setIncidentId(incident).build();
+        write(topics.complaintCases, id, opened);
+        write(topics.complaintCases, id, opened); // replayed
+        write(topics.complaintCases, id, ComplaintCase.newBuilder(Events.caseChange(id, user, "zh-CN", 2, "ACCEPT",
+                CaseState.TRIAGED, CaseState.IN_PROGRESS, null)).setIncidentId(incident).build());
+        try (TopicReader<NotificationReceipt> receipts = receipts()) {
+            receipts.await(r -> r.value() != null && r.value().getKind() == NotificationKind.INCIDENT
+                    && r.value().getChannel() == NotificationChannel.IN_APP && r.value().getStatus() == DeliveryStatus.SENT
+                    && user.equals(r.value().getUserId()), TIMEOUT);
+            receipts.awaitAll(r -> r.value() != null && r.value().getKind() == NotificationKind.PROGRESS
+                    && user.equals(r.value().getUserId()) && r.value().getChannel() == NotificationChannel.IN_APP, 1, TIMEOUT);
+            long incidentNotices = receipts.drain(Duration.ofSeconds(2)).stream().filter(r -> r.value() != null
+                    && r.value().getKind() == NotificationKind.INCIDENT && r.value().getChannel() == NotificationChannel.IN_APP
+                    && user.equals(r.value().getUserId())).count();
+            assertThat(incidentNotices).isEqualTo(1); // once, whatever the number of case changes (and replays)
+        }
+        HttpResponse<String> inbox = get("/api/v1/inbox/" + user, TestPlatform.get().tokens().user(user));
+        System.out.println("incident notice -> " + inbox.body());
+        assertThat(inbox.body()).contains("与同一场直播活动中的大量投诉属于同一事件");
+    }
+
     private HttpResponse<String> awaitBody(String path, String token, String contains) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         HttpResponse<String> last;

@@ -121,6 +121,9 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
             CaseProgressRule.progress(change, known.lastToldCaseVersion()).ifPresent(notices::add);
             notices.addAll(MerchantNoticeRule.request(change, known.lastToldCaseVersion(), services.merchantReminders(), now));
             if (change.getVersion() > known.lastToldCaseVersion()) {
+                io.livecomplaints.notification.messages.model.IncidentNoticeRule.notice(change).ifPresent(notices::add);
+            }
+            if (change.getVersion() > known.lastToldCaseVersion()) {
                 if (MerchantNoticeRule.asksMerchant(change)) {
                     known = known.merchantAsked(change.getMerchantId(), change.getEnvelope().getEventId());
                 } else if (change.getState() != io.livecomplaints.events.CaseState.AWAITING_MERCHANT) {

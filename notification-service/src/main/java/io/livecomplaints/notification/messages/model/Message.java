@@ -34,6 +34,8 @@ public record Message(String key, NotificationKind kind, Set<String> placeholder
             "complaintId", "remedy", "refund", "compensation", "dueAt");
     public static final Message MERCHANT_REMINDER = of("merchant.reminder", NotificationKind.MERCHANT_REMINDER,
             "complaintId", "remedy", "refund", "compensation", "dueAt");
+    /** 事件通告: the user's complaint belongs to an incident the platform handles as a whole (once per incident and user). */
+    public static final Message INCIDENT = of("incident", NotificationKind.INCIDENT, "complaintId");
     /** To the anchor (主播处罚通知): a penalty with its level, duration and basis. */
     public static final Message ANCHOR_PENALTY = of("anchor.penalty", NotificationKind.ANCHOR_PENALTY, "complaintId", "penalty", "reason");
     public static final Message MERCHANT_DECISION = of("merchant.decision", NotificationKind.MERCHANT_DECISION,
@@ -72,7 +74,7 @@ public record Message(String key, NotificationKind kind, Set<String> placeholder
     public static List<Message> all() {
         List<Message> all = new ArrayList<>(List.of(ACKNOWLEDGMENT, ASSIGNED, AUTO_REPLY, PROGRESS_STARTED, PROGRESS_NOTE,
                 PROGRESS_AWAITING_MERCHANT, PROGRESS_MERCHANT_RESPONDED, PROGRESS_AWAITING_APPROVAL, SLA_WARNING, ESCALATED,
-                REOPENED, SURVEY, MERCHANT_REQUEST, MERCHANT_REMINDER, MERCHANT_DECISION, ANCHOR_PENALTY));
+                REOPENED, SURVEY, MERCHANT_REQUEST, MERCHANT_REMINDER, MERCHANT_DECISION, ANCHOR_PENALTY, INCIDENT));
         all.addAll(RESULTS.values());
         return Collections.unmodifiableList(all);
     }
