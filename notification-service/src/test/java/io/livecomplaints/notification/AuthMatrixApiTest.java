@@ -18,6 +18,8 @@ class AuthMatrixApiTest extends ServiceTestBase {
         int requests = AuthMatrix.of(context, port)
                 // owner-only: 404 to anyone but the user the inbox or survey belongs to (NotificationFlowTest, ObjectAccessTest)
                 .allowAnyAuthenticated("GET /api/v1/inbox/{userId}")
+                .allow("GET /api/v1/merchant/inbox", io.livecomplaints.testkit.security.AuthMatrix.Kind.MERCHANT)
+                .allow("GET /api/v1/anchor/inbox", io.livecomplaints.testkit.security.AuthMatrix.Kind.ANCHOR)
                 .allowAnyAuthenticated("GET /api/v1/surveys/{complaintId}")
                 .allowAnyAuthenticated("POST /api/v1/surveys/{complaintId}")
                 .verify();

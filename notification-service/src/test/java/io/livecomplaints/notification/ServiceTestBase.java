@@ -36,6 +36,8 @@ public abstract class ServiceTestBase {
     protected static final FakeProvider SMS = FakeProvider.start();
     protected static final FakeProvider EMAIL = FakeProvider.start();
     protected static final FakeProvider WEBHOOK = FakeProvider.start();
+    /** The merchant platform (商家后台), subscribed to the merchants' messages. */
+    protected static final FakeProvider MERCHANT_PLATFORM = FakeProvider.start();
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -47,6 +49,10 @@ public abstract class ServiceTestBase {
         registry.add("complaints.notification.channels.webhooks[0].url", WEBHOOK::url);
         registry.add("complaints.notification.channels.webhooks[0].secret", () -> "test-webhook-secret");
         registry.add("complaints.notification.channels.webhooks[0].kinds", () -> "RESULT");
+        registry.add("complaints.notification.channels.webhooks[1].name", () -> "merchant-platform");
+        registry.add("complaints.notification.channels.webhooks[1].url", MERCHANT_PLATFORM::url);
+        registry.add("complaints.notification.channels.webhooks[1].secret", () -> "test-merchant-secret");
+        registry.add("complaints.notification.channels.webhooks[1].kinds", () -> "MERCHANT_REQUEST,MERCHANT_REMINDER,MERCHANT_DECISION");
     }
 
     @LocalServerPort

@@ -6,6 +6,7 @@ import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.DeliveryStatus;
 import io.livecomplaints.events.NotificationChannel;
+import io.livecomplaints.events.NotificationKind;
 import io.livecomplaints.events.NotificationReceipt;
 import io.livecomplaints.events.PersonalContact;
 import io.livecomplaints.events.SlaEvent;
@@ -23,6 +24,7 @@ import io.livecomplaints.notification.delivery.model.DeliveryPolicy;
 import io.livecomplaints.notification.delivery.model.JobStatus;
 import io.livecomplaints.notification.delivery.model.KnownComplaint;
 import io.livecomplaints.notification.inbox.model.InboxMessage;
+import io.livecomplaints.notification.merchants.model.MerchantNoticeRule;
 import io.livecomplaints.notification.messages.model.AcknowledgmentRule;
 import io.livecomplaints.notification.messages.model.AssignmentRule;
 import io.livecomplaints.notification.messages.model.CaseProgressRule;
@@ -118,6 +120,17 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
             String complaintId = change.getEnvelope().getComplaintId();
             KnownComplaint known = known(complaintId, change.getUserId());
             CaseProgressRule.progress(change, known.lastToldCaseVersion()).ifPresent(notices::add);
+            notices.addAll(MerchantNoticeRule.request(change, known.lastToldCaseVersion(), services.merchantReminders(), now));
+            if (change.getVersion() > known.lastToldCaseVersion()) {
+                io.livecomplaints.notification.messages.model.IncidentNoticeRule.notice(change).ifPresent(notices::add);
+            }
+            if (change.getVersion() > known.lastToldCaseVersion()) {
+                if (MerchantNoticeRule.asksMerchant(change)) {
+                    known = known.merchantAsked(change.getMerchantId(), change.getEnvelope().getEventId());
+                } else if (change.getState() != io.livecomplaints.events.CaseState.AWAITING_MERCHANT) {
+                    known = known.merchantRequestClosed();
+                }
+            }
             complaints.put(complaintId, known.told(change.getVersion()));
         } else if (event instanceof SlaEvent sla) {
             SlaWarningRule.warn(sla).ifPresent(notices::add);
@@ -129,6 +142,9 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
                         outcome.getEnvelope().getComplaintId(), outcome.getDecision().getRemedy(), outcome.getDecidedBy());
             }
             notices.addAll(told.notices());
+            KnownComplaint known = complaints.get(outcome.getEnvelope().getComplaintId());
+            MerchantNoticeRule.decision(outcome, known != null && known.merchantId() != null).ifPresent(notices::add);
+            io.livecomplaints.notification.merchants.model.AnchorNoticeRule.penalty(outcome).ifPresent(notices::add);
             offerSurvey(outcome, now);
         } else if (event instanceof SurveyResponse answer) {
             SurveyState survey = surveys.get(answer.getEnvelope().getComplaintId());
@@ -234,6 +250,11 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
             return;
         }
         KnownComplaint known = complaints.get(job.complaintId());
+        if (job.kind() == NotificationKind.MERCHANT_REMINDER && (known == null || !known.reminderStillDue(job.sourceEventId()))) {
+            finish(job.finish(JobStatus.SUPPRESSED, "the merchant's request is no longer open", now.toEpochMilli()),
+                    DeliveryStatus.SUPPRESSED, null, now);
+            return;
+        }
         RecipientRule.Recipient recipient = RecipientRule.resolve(job.channel(), job.userId(), job.target(),
                 known == null ? null : known.contact());
         if (!recipient.allowed()) {
@@ -325,6 +346,6 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
     record DeliveryServices(TemplateCatalog templates, Languages languages, ResultRule results, ChannelPlan plan,
                             Channels channels, DeliveryPolicy policy, Duration surveyDelay, Duration dispatchEvery,
                             int dispatchBatch, Duration dispatchBudget, Duration dedupRetention, String serviceName,
-                            MeterRegistry metrics) {
+                            MeterRegistry metrics, List<Duration> merchantReminders) {
     }
 }

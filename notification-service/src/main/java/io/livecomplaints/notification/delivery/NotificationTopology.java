@@ -21,8 +21,10 @@ import io.livecomplaints.notification.templates.model.TemplateCatalog;
 import io.livecomplaints.schemas.topics.Topic;
 import io.livecomplaints.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -96,7 +98,8 @@ class NotificationTopology {
 
         var services = new DeliveryProcessor.DeliveryServices(templates, languages, results, plan, channels, policy,
                 messages.surveyDelay(), delivery.dispatch().every(), delivery.dispatch().batch(), delivery.dispatch().budget(),
-                delivery.dedupRetention(), serviceName, metrics);
+                delivery.dedupRetention(), serviceName, metrics,
+                messages.merchantReminders() == null ? List.of(Duration.ofHours(24), Duration.ofHours(2)) : messages.merchantReminders());
         KStream<String, NotificationReceipt> receipts = events.process(() -> new DeliveryProcessor(services),
                 NotificationStores.COMPLAINTS, NotificationStores.DELIVERIES, NotificationStores.SCHEDULE,
                 NotificationStores.INBOX, NotificationStores.SURVEYS);

@@ -44,6 +44,11 @@ class InboxController {
         if (!caller.isUser() || !caller.id().equals(userId)) {
             throw new NoSuchInboxException();
         }
+        return read(stores, userId, limit);
+    }
+
+    /** The newest {@code limit} messages of {@code owner}'s inbox (a user id, or {@code merchant:<id>}). */
+    static Inbox read(StoreQueries stores, String userId, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidLimitException();
         }

@@ -108,7 +108,7 @@ class DeliveryTopologyTest {
         NotificationTopology topology = new NotificationTopology();
         StreamsBuilder builder = new StreamsBuilder();
         topology.notificationReceipts(builder, topics, templates, languages, results, plan, channels, topology.deliveryPolicy(delivery),
-                delivery, new MessageProperties(Duration.ofHours(1)), metrics, "notification-service");
+                delivery, new MessageProperties(Duration.ofHours(1), null), metrics, "notification-service");
 
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-service");

@@ -50,6 +50,16 @@ public class CaseAccess {
         return c;
     }
 
+    /** A case about the anchor its ANCHOR token names (the only source of an anchor's identity). */
+    public ComplaintCase forAnchor(Caller caller, String complaintId) {
+        String anchorId = caller.isAnchor() ? caller.anchorId() : null;
+        ComplaintCase c = queries.find(complaintId).orElseThrow(() -> ApiException.notFound(complaintId));
+        if (anchorId == null || !anchorId.equals(c.getAnchorId())) {
+            throw ApiException.notFound(complaintId);
+        }
+        return c;
+    }
+
     /** The actor an agent's or supervisor's token stands for, at the ladder tier its {@code tier} claim names. */
     public static Actor agentActor(Caller caller) {
         AgentTier tier = null;

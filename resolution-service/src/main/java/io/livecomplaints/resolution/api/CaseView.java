@@ -28,7 +28,16 @@ public record CaseView(String complaintId, long version, CaseState state, Compla
                        boolean platformAdvanced, String fastPath, boolean autoApproved, Instant merchantRequestedAt,
                        List<Clock> slaClocks, List<EvidenceItem> evidence, List<Step> timeline, Instant newInputAt,
                        boolean withdrawn, String transferredFrom, List<Correction> corrections,
-                       Set<CommandAction> allowedActions) {
+                       Set<CommandAction> allowedActions, Decision merchantCounterOffer, AppealView appeal) {
+
+    /** The latest appeal (申诉) against the case's decision and its review. */
+    public record AppealView(String appellantId, String about, String reason, Instant filedAt, String status, String decidedBy,
+                             Instant decidedAt, String note) {
+        static AppealView of(io.livecomplaints.events.Appeal a) {
+            return a == null ? null : new AppealView(a.getAppellantId(), a.getAbout(), a.getReason(), a.getFiledAt(), a.getStatus(),
+                    a.getDecidedBy(), a.getDecidedAt(), a.getNote());
+        }
+    }
 
     public record Decision(Remedy remedy, long refundFen, long compensationFen, LiableParty liableParty, String reason,
                            String ruleId) {
@@ -73,6 +82,6 @@ public record CaseView(String complaintId, long version, CaseState state, Compla
                 c.getNewInputAt(), c.getWithdrawn(), c.getTransferredFrom(),
                 c.getCorrections().stream().map(k -> new Correction(k.getKind(), k.getFrom(), k.getTo(), k.getReason(),
                         k.getActorId(), k.getAt())).toList(),
-                allowedActions);
+                allowedActions, Decision.of(c.getMerchantCounterOffer()), AppealView.of(c.getAppeal()));
     }
 }

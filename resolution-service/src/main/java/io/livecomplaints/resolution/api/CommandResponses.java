@@ -53,6 +53,11 @@ public class CommandResponses {
     }
 
     public ResponseEntity<Object> run(ComplaintCase c, ComplaintCommand command, Actor viewer) {
+        return run(c, command, after -> CaseView.of(after, allowedFor(after, viewer)));
+    }
+
+    /** As {@link #run(ComplaintCase, ComplaintCommand, Actor)}, answering with {@code view} of the changed case (e.g. a merchant's). */
+    public ResponseEntity<Object> run(ComplaintCase c, ComplaintCommand command, java.util.function.Function<ComplaintCase, Object> view) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CaseCommands.check(c, command, policies, now).ifPresent(r -> {
             throw refused(r, command.getEnvelope().getEventId());
@@ -76,7 +81,7 @@ public class CommandResponses {
             throw refused(new Refusal(kind, colon > 0 ? note.substring(colon + 1).trim() : note), result.commandId());
         }
         return ResponseEntity.ok().header("X-Command-Id", result.commandId())
-                .body(CaseView.of(result.after(), allowedFor(result.after(), viewer)));
+                .body(view.apply(result.after()));
     }
 
     /** The actions the viewer may take on the case now (for the workbench's buttons). */

@@ -33,11 +33,12 @@ import org.springframework.context.annotation.Configuration;
 public class PolicyConfiguration {
 
     @Bean
-    CasePolicies casePolicies(ResolutionProperties p, DecisionBasis basis, LimitsProperties limits, AgentsProperties agents) {
+    CasePolicies casePolicies(ResolutionProperties p, DecisionBasis basis, LimitsProperties limits, AgentsProperties agents,
+                              io.livecomplaints.resolution.appeals.AppealsProperties appeals) {
         return new CasePolicies(ladder(p), sla(p), expressRefund(p), new ReplayRetentionPolicy(p.replayRetention()),
                 p.autoCloseAfter(), basis, new AnchorPenaltyRules(p.anchorPenaltyMaxDays()),
                 new CaseSizeBound(limits.caseTextBudgetBytes(), limits.maxCaseBytes(), limits.maxEvidenceItems()),
-                new AgentDirectory(agents.agents()));
+                new AgentDirectory(agents.agents()), new io.livecomplaints.resolution.appeals.model.AppealPolicy(appeals.window()));
     }
 
     /** Text caps per request field (checked on every request body by {@code TextCapsAdvice}). */

@@ -33,14 +33,26 @@ class AuthMatrixApiTest extends ApiTestSupport {
                 .allow("GET /api/v1/teams/{team}/board", SUPERVISOR)
                 .allow("POST /api/v1/my/cases/{id}/additions", USER)
                 .allow("POST /api/v1/my/cases/{id}/withdraw", USER)
+                .allow("GET /api/v1/incidents", AGENT, SUPERVISOR)
+                .allow("POST /api/v1/incidents/{incidentId}/remedy", SUPERVISOR)
                 .allow("GET /api/v1/credit/{subject}/{id}", USER, AGENT, SUPERVISOR, SYSTEM, OPERATOR)
                 .allow("GET /api/v1/my/cases/{id}", USER)
                 .allow("POST /api/v1/my/cases/{id}/dispute", USER)
-                .allow("POST /api/v1/merchant/cases/{id}/response", MERCHANT);
+                .allow("POST /api/v1/merchant/cases/{id}/response", MERCHANT)
+                .allow("GET /api/v1/merchant/cases", MERCHANT)
+                .allow("GET /api/v1/merchant/cases/{id}", MERCHANT)
+                .allow("POST /api/v1/merchant/cases/{id}/appeal", MERCHANT)
+                .allow("GET /api/v1/appeals", SUPERVISOR)
+                .allow("POST /api/v1/appeals/{id}/decision", SUPERVISOR)
+                .allow("GET /api/v1/anchor/complaints", AuthMatrix.Kind.ANCHOR)
+                .allow("GET /api/v1/anchor/penalties", AuthMatrix.Kind.ANCHOR)
+                .allow("POST /api/v1/anchor/cases/{id}/appeal", AuthMatrix.Kind.ANCHOR);
         CASE_ACTIONS.forEach(action -> matrix.allow("POST /api/v1/cases/{id}/" + action, AGENT, SUPERVISOR));
+        // read only to refuse it with a 400 naming it (RequestBodyRulesApiTest): the merchant is the token's
+        matrix.bodyNames("POST /api/v1/merchant/cases/{id}/response", "merchantId", "read only to refuse it: the merchant is the token's");
+        matrix.bodyNames("POST /api/v1/merchant/cases/{id}/appeal", "merchantId", "read only to refuse it: the merchant is the token's");
+        matrix.bodyNames("POST /api/v1/anchor/cases/{id}/appeal", "anchorId", "read only to refuse it: the anchor is the token's");
         matrix.bodyNames("POST /api/v1/cases/{id}/reassign", "agentId", "the agent the case goes to, not the caller");
-        matrix.bodyNames("POST /api/v1/merchant/cases/{id}/response", "merchantId",
-                "read only to refuse it: a body naming a merchant is a 400 (the merchant is the token's)");
         assertThat(matrix.verify()).isGreaterThan(0);
     }
 }

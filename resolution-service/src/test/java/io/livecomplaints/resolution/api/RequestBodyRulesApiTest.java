@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class RequestBodyRulesApiTest extends ApiTestSupport {
 
-    private static final Set<String> IDENTITY_FIELDS = Set.of("merchantId", "userId", "actorId", "team", "tier", "role", "roles");
+    private static final Set<String> IDENTITY_FIELDS = Set.of("merchantId", "anchorId", "userId", "actorId", "team", "tier", "role", "roles");
 
     @Autowired
     ApplicationContext context;
@@ -83,7 +83,7 @@ class RequestBodyRulesApiTest extends ApiTestSupport {
     /** The first answer that is not a role refusal, trying each kind of caller (the role table is AuthMatrixApiTest's). */
     private HttpResponse<String> postAsAnyRole(String uri, String body) throws Exception {
         HttpResponse<String> last = null;
-        for (String token : List.of(supervisor("S-body"), tokens.user("U-body"), tokens.merchant("M-body"), tokens.system("body-system"),
+        for (String token : List.of(supervisor("S-body"), tokens.user("U-body"), tokens.merchant("M-body"), tokens.anchor("A-body"), tokens.system("body-system"),
                 tokens.operator("ops-body"))) {
             last = post(uri, token, body);
             if (last.statusCode() != 401 && last.statusCode() != 403) {

@@ -24,6 +24,8 @@ public final class AccessTokens {
     public static final String ISSUER = "live-complaints";
     /** The claim naming the merchant a MERCHANT token acts for. */
     public static final String MERCHANT_ID_CLAIM = "merchantId";
+    /** The claim naming the anchor (主播, or the agency acting for them) an ANCHOR token acts for. */
+    public static final String ANCHOR_ID_CLAIM = "anchorId";
     /** Minimum secret length for HS256 (256 bits). */
     public static final int MIN_SECRET_BYTES = 32;
 
@@ -67,6 +69,15 @@ public final class AccessTokens {
         return mint(merchantId, Set.of(Role.MERCHANT), null, null, merchantId, Duration.ofHours(8));
     }
 
+    /**
+     * A token for an anchor (role ANCHOR, claim {@code anchorId}): the anchor or their agency (MCN) sees the complaints
+     * about the anchor's sessions in aggregate and the penalties on the anchor's record, and appeals a penalty.
+     */
+    public String anchor(String anchorId) {
+        String token = mint(anchorId, Set.of(Role.ANCHOR), null, null, null, Duration.ofHours(8), anchorId);
+        return token;
+    }
+
     /** A token for operations staff (statistics, rule tuning). */
     public String operator(String operatorId) {
         return mint(operatorId, Set.of(Role.OPERATOR), null, null, Duration.ofHours(8));
@@ -77,6 +88,11 @@ public final class AccessTokens {
     }
 
     public String mint(String subject, Set<String> roles, String tier, String team, String merchantId, Duration ttl) {
+        return mint(subject, roles, tier, team, merchantId, ttl, null);
+    }
+
+    public String mint(String subject, Set<String> roles, String tier, String team, String merchantId, Duration ttl,
+                       String anchorId) {
         Instant now = Instant.now();
         ObjectNode header = JSON.createObjectNode().put("alg", "HS256").put("typ", "JWT");
         ObjectNode claims = JSON.createObjectNode()
@@ -94,6 +110,9 @@ public final class AccessTokens {
         }
         if (merchantId != null) {
             claims.put(MERCHANT_ID_CLAIM, merchantId);
+        }
+        if (anchorId != null) {
+            claims.put(ANCHOR_ID_CLAIM, anchorId);
         }
         String signingInput = encode(header.toString()) + "." + encode(claims.toString());
         return signingInput + "." + B64.encodeToString(hmac(signingInput));
@@ -121,6 +140,7 @@ public final class AccessTokens {
         public static final String SYSTEM = "SYSTEM";
         public static final String OPERATOR = "OPERATOR";
         public static final String MERCHANT = "MERCHANT";
+        public static final String ANCHOR = "ANCHOR";
 
         private Role() {
         }
@@ -129,7 +149,7 @@ public final class AccessTokens {
     /** Mints a token from the command line: {@code AccessTokens SECRET user U-1 | agent A-1 SENIOR after-sales | ...}. */
     public static void main(String[] args) {
         if (args.length < 3) {
-            System.err.println("usage: AccessTokens SECRET (user ID | agent ID TIER TEAM | supervisor ID TIER | system NAME | operator ID | merchant MERCHANT_ID)");
+            System.err.println("usage: AccessTokens SECRET (user ID | agent ID TIER TEAM | supervisor ID TIER | system NAME | operator ID | merchant MERCHANT_ID | anchor ANCHOR_ID)");
             System.exit(2);
         }
         AccessTokens tokens = new AccessTokens(args[0]);
@@ -140,6 +160,7 @@ public final class AccessTokens {
             case "system" -> tokens.system(args[2]);
             case "operator" -> tokens.operator(args[2]);
             case "merchant" -> tokens.merchant(args[2]);
+            case "anchor" -> tokens.anchor(args[2]);
             default -> throw new IllegalArgumentException("unknown kind " + args[1]);
         };
         System.out.println(token);

@@ -8,10 +8,14 @@ import java.util.Set;
  * an upstream/internal system, operations staff, or a merchant (with the merchant id its token names). Controllers
  * take it as a parameter.
  */
-public record Caller(String id, Set<String> roles, String tier, String team, String merchantId) {
+public record Caller(String id, Set<String> roles, String tier, String team, String merchantId, String anchorId) {
 
     public Caller(String id, Set<String> roles, String tier, String team) {
-        this(id, roles, tier, team, null);
+        this(id, roles, tier, team, null, null);
+    }
+
+    public Caller(String id, Set<String> roles, String tier, String team, String merchantId) {
+        this(id, roles, tier, team, merchantId, null);
     }
 
     public boolean hasRole(String role) {
@@ -41,5 +45,10 @@ public record Caller(String id, Set<String> roles, String tier, String team, Str
     /** A merchant's token: {@link #merchantId()} is the merchant it acts for (always set, see MerchantClaimValidator). */
     public boolean isMerchant() {
         return hasRole(Role.MERCHANT);
+    }
+
+    /** An anchor's (or their agency's) token: {@link #anchorId()} is the anchor it acts for (always set, see MerchantClaimValidator). */
+    public boolean isAnchor() {
+        return hasRole(Role.ANCHOR);
     }
 }

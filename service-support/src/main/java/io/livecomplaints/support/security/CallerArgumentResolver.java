@@ -36,6 +36,6 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         List<String> roles = jwt.getClaimAsStringList("roles");
         Set<String> roleSet = roles == null ? Set.of() : Set.copyOf(new HashSet<>(roles));
         return new Caller(jwt.getSubject(), roleSet, jwt.getClaimAsString("tier"), jwt.getClaimAsString("team"),
-                jwt.getClaimAsString(AccessTokens.MERCHANT_ID_CLAIM));
+                jwt.getClaimAsString(AccessTokens.MERCHANT_ID_CLAIM), jwt.getClaimAsString(AccessTokens.ANCHOR_ID_CLAIM));
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * A MERCHANT token must name the merchant it acts for ({@code merchantId} claim, an id of the usual shape): merchant
+ * A MERCHANT token must name the merchant it acts for (and an ANCHOR token its anchor, claim {@code anchorId}) ({@code merchantId} claim, an id of the usual shape): merchant
  * APIs take the merchant from the token only, so a merchant token without one is invalid (401), never "any merchant".
  */
 public final class MerchantClaimValidator implements OAuth2TokenValidator<Jwt> {
@@ -19,6 +19,14 @@ public final class MerchantClaimValidator implements OAuth2TokenValidator<Jwt> {
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
         List<String> roles = token.getClaimAsStringList("roles");
+        if (roles != null && roles.contains(AccessTokens.Role.ANCHOR)) {
+            // an ANCHOR token names its anchor the same way (claim anchorId)
+            String anchorId = token.getClaimAsString(AccessTokens.ANCHOR_ID_CLAIM);
+            if (anchorId == null || !MERCHANT_ID.matcher(anchorId).matches()) {
+                return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "an ANCHOR token must name its anchor in the " + AccessTokens.ANCHOR_ID_CLAIM + " claim", null));
+            }
+        }
         if (roles == null || !roles.contains(AccessTokens.Role.MERCHANT)) {
             return OAuth2TokenValidatorResult.success();
         }

@@ -30,6 +30,16 @@ class MerchantClaimValidatorTest {
     }
 
     @Test
+    void anAnchorTokenNamesAWellFormedAnchor() {
+        Jwt.Builder named = Jwt.withTokenValue("t").header("alg", "HS256").subject("A-1").claim("roles", List.of("ANCHOR"))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60));
+        assertThat(validator.validate(named.claim("anchorId", "A-1").build()).hasErrors()).isFalse();
+        assertThat(validator.validate(token(List.of("ANCHOR"), null)).hasErrors()).isTrue();
+        assertThat(validator.validate(Jwt.withTokenValue("t").header("alg", "HS256").subject("A-1").claim("roles", List.of("ANCHOR"))
+                .claim("anchorId", "A 1;drop").build()).hasErrors()).isTrue();
+    }
+
+    @Test
     void otherTokensNeedNoMerchant() {
         assertThat(validator.validate(token(List.of("SYSTEM"), null)).hasErrors()).isFalse();
         assertThat(validator.validate(token(List.of("AGENT"), null)).hasErrors()).isFalse();

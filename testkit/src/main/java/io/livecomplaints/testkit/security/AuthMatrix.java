@@ -54,14 +54,14 @@ public final class AuthMatrix {
      * The kinds of caller the platform issues tokens to (a supervisor's token also carries AGENT; a merchant's names its
      * merchant id).
      */
-    public enum Kind { USER, AGENT, SUPERVISOR, SYSTEM, OPERATOR, MERCHANT }
+    public enum Kind { USER, AGENT, SUPERVISOR, SYSTEM, OPERATOR, MERCHANT, ANCHOR }
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
     private final ApplicationContext context;
     private final int port;
     /** Body fields that would name the caller: the caller comes from the token, never from the body. */
-    static final Set<String> IDENTITY_FIELDS = Set.of("userId", "merchantId", "agentId", "operatorId", "supervisorId",
+    static final Set<String> IDENTITY_FIELDS = Set.of("userId", "merchantId", "anchorId", "agentId", "operatorId", "supervisorId",
             "callerId", "actorId", "systemId", "sub", "subject");
 
     private final Map<String, Set<Kind>> table = new LinkedHashMap<>();
@@ -329,6 +329,7 @@ public final class AuthMatrix {
         byKind.put(Kind.SYSTEM, tokens.system("authz-system-" + run));
         byKind.put(Kind.OPERATOR, tokens.operator("authz-operator-" + run));
         byKind.put(Kind.MERCHANT, tokens.merchant("authz-merchant-" + run));
+        byKind.put(Kind.ANCHOR, tokens.anchor("authz-anchor-" + run));
         return byKind;
     }
 

@@ -32,6 +32,17 @@ public record Message(String key, NotificationKind kind, Set<String> placeholder
     public static final Message ESCALATED_OVERDUE = of("escalated-overdue", NotificationKind.ESCALATED, "complaintId");
     public static final Message REOPENED = of("reopened", NotificationKind.REOPENED, "complaintId");
     public static final Message SURVEY = of("survey", NotificationKind.SURVEY, "complaintId");
+    /** To the merchant (商家通知): a request to answer, reminders before its deadline, the decision. */
+    public static final Message MERCHANT_REQUEST = of("merchant.request", NotificationKind.MERCHANT_REQUEST,
+            "complaintId", "remedy", "refund", "compensation", "dueAt");
+    public static final Message MERCHANT_REMINDER = of("merchant.reminder", NotificationKind.MERCHANT_REMINDER,
+            "complaintId", "remedy", "refund", "compensation", "dueAt");
+    /** 事件通告: the user's complaint belongs to an incident the platform handles as a whole (once per incident and user). */
+    public static final Message INCIDENT = of("incident", NotificationKind.INCIDENT, "complaintId");
+    /** To the anchor (主播处罚通知): a penalty with its level, duration and basis. */
+    public static final Message ANCHOR_PENALTY = of("anchor.penalty", NotificationKind.ANCHOR_PENALTY, "complaintId", "penalty", "reason");
+    public static final Message MERCHANT_DECISION = of("merchant.decision", NotificationKind.MERCHANT_DECISION,
+            "complaintId", "remedy", "refund", "compensation", "how");
 
     /** Fragments other templates embed: the basis (处理依据) of a result, with and without a platform rule. */
     public static final String BASIS = "basis";
@@ -41,6 +52,8 @@ public record Message(String key, NotificationKind kind, Set<String> placeholder
     /** Fragments of an anchor penalty's level ({@code penalty.TRAFFIC_LIMIT: 限流 {days} 天}); unspecified for old results. */
     public static final String PENALTY_PREFIX = "penalty.";
     public static final String PENALTY_UNSPECIFIED = "penalty.unspecified";
+    /** How a decision reached the merchant: {@code merchant.how.AUTO_APPROVED}, {@code PLATFORM_ADVANCED}, {@code DECIDED}. */
+    public static final String MERCHANT_HOW_PREFIX = "merchant.how.";
     /** The e-mail subject line. */
     public static final String SUBJECT = "subject";
     /** Optional translations of team ids: {@code team.logistics: 物流团队}. */
@@ -64,7 +77,7 @@ public record Message(String key, NotificationKind kind, Set<String> placeholder
     public static List<Message> all() {
         List<Message> all = new ArrayList<>(List.of(ACKNOWLEDGMENT, ASSIGNED, AUTO_REPLY, PROGRESS_STARTED, PROGRESS_NOTE,
                 PROGRESS_AWAITING_MERCHANT, PROGRESS_MERCHANT_RESPONDED, PROGRESS_AWAITING_APPROVAL, SLA_WARNING, ESCALATED,
-                ESCALATED_OVERDUE, REOPENED, SURVEY));
+                ESCALATED_OVERDUE, REOPENED, SURVEY, MERCHANT_REQUEST, MERCHANT_REMINDER, MERCHANT_DECISION, ANCHOR_PENALTY, INCIDENT));
         all.addAll(RESULTS.values());
         return Collections.unmodifiableList(all);
     }
@@ -82,6 +95,9 @@ public record Message(String key, NotificationKind kind, Set<String> placeholder
         }
         keys.put(PENALTY_UNSPECIFIED, Set.of());
         keys.put(SUBJECT, Set.of("complaintId"));
+        for (String how : List.of("AUTO_APPROVED", "PLATFORM_ADVANCED", "DECIDED")) {
+            keys.put(MERCHANT_HOW_PREFIX + how, Set.of());
+        }
         return keys;
     }
 

@@ -46,6 +46,11 @@ public final class ResultRule {
         return new Told(List.of(result, survey), phrased.generic());
     }
 
+    /** The penalty fragment, for other rules (the anchor's own notice). */
+    public static Fragment penaltyOf(AnchorPenalty penalty) {
+        return penalty(penalty);
+    }
+
     /** 警告 / 限流 N 天 / 停播 N 天 / 永久封禁; a penalty decided before levels existed is told without one. */
     static Fragment penalty(AnchorPenalty penalty) {
         if (penalty == null || penalty.getLevel() == null) {

@@ -29,10 +29,16 @@ public final class ActorRules {
 
     public static Optional<Refusal> check(ComplaintCase c, Actor actor, CommandAction action) {
         ActorRole role = actor.getRole();
+        if (action == CommandAction.APPEAL || action == CommandAction.APPEAL_UPHELD || action == CommandAction.APPEAL_OVERTURNED) {
+            return io.livecomplaints.resolution.appeals.model.Appeals.actorCheck(c, actor, action);
+        }
         if (action == CommandAction.MERCHANT_RESPONDED) {
             // the merchant the case is about, as its token names it (never a system speaking for any merchant)
             return role == ActorRole.MERCHANT && actor.getActorId().equals(c.getMerchantId()) ? Optional.empty()
                     : Optional.of(Refusal.forbidden("only the merchant of the case answers a merchant request"));
+        }
+        if (role == ActorRole.ANCHOR) {
+            return Optional.of(Refusal.forbidden("an anchor only appeals a penalty"));
         }
         if (role == ActorRole.MERCHANT) {
             return Optional.of(Refusal.forbidden("a merchant only answers merchant requests"));

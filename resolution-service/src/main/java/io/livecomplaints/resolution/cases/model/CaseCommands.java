@@ -7,6 +7,7 @@ import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintCommand;
 import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.SlaClock;
+import io.livecomplaints.resolution.appeals.model.Appeals;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
 import io.livecomplaints.schemas.evidence.EvidenceUrls;
 import java.time.Instant;
@@ -135,6 +136,12 @@ public final class CaseCommands {
                 return CaseCorrections.transfer(change, command);
             case RECLASSIFY:
                 return CaseCorrections.reclassify(change, command);
+            case APPEAL:
+                return Appeals.file(change, command, policies.appeals());
+            case APPEAL_UPHELD:
+                return Appeals.decide(change, command, false);
+            case APPEAL_OVERTURNED:
+                return Appeals.decide(change, command, true);
             default:
                 return Optional.of(Refusal.invalid("unknown action " + command.getAction()));
         }

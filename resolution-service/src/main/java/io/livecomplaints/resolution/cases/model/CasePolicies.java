@@ -17,10 +17,20 @@ import java.time.Duration;
  * @param penalties      the levels and durations of anchor penalties
  * @param size           how large a case may grow (evidence items, text budget, largest record)
  * @param agents         the agents of each team (who a case may be reassigned to)
+ * @param appeals        how long a merchant or anchor may appeal (申诉) a decision that charged them
  */
 public record CasePolicies(AuthorityLadder ladder, SlaPolicy sla, ExpressRefundPolicy expressRefund,
                            ReplayRetentionPolicy replayRetention, Duration autoCloseAfter, DecisionBasis basis,
-                           AnchorPenaltyRules penalties, CaseSizeBound size, AgentDirectory agents) {
+                           AnchorPenaltyRules penalties, CaseSizeBound size, AgentDirectory agents,
+                           io.livecomplaints.resolution.appeals.model.AppealPolicy appeals) {
+
+    /** With the default appeal window. */
+    public CasePolicies(AuthorityLadder ladder, SlaPolicy sla, ExpressRefundPolicy expressRefund,
+                        ReplayRetentionPolicy replayRetention, Duration autoCloseAfter, DecisionBasis basis,
+                        AnchorPenaltyRules penalties, CaseSizeBound size, AgentDirectory agents) {
+        this(ladder, sla, expressRefund, replayRetention, autoCloseAfter, basis, penalties, size, agents,
+                io.livecomplaints.resolution.appeals.model.AppealPolicy.defaults());
+    }
 
     /** application.yml's case size bound: 50 evidence items, 512 KiB text budget, 768 KiB largest case. */
     public static final CaseSizeBound DEFAULT_SIZE = new CaseSizeBound(512 * 1024, 768 * 1024, 50);

@@ -43,6 +43,9 @@ public final class CaseStateMachine {
         ALLOWED.put(CommandAction.WITHDRAW, EnumSet.copyOf(OPEN));
         ALLOWED.put(CommandAction.TRANSFER, EnumSet.of(TRIAGED, ASSIGNED, IN_PROGRESS, ESCALATED, REOPENED));
         ALLOWED.put(CommandAction.RECLASSIFY, EnumSet.copyOf(OPEN));
+        ALLOWED.put(CommandAction.APPEAL, EnumSet.of(RESOLVED, CLOSED));
+        ALLOWED.put(CommandAction.APPEAL_UPHELD, EnumSet.of(RESOLVED, CLOSED));
+        ALLOWED.put(CommandAction.APPEAL_OVERTURNED, EnumSet.of(RESOLVED, CLOSED));
     }
 
     private CaseStateMachine() {

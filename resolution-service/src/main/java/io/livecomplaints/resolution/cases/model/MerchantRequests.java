@@ -3,14 +3,19 @@ package io.livecomplaints.resolution.cases.model;
 import io.livecomplaints.events.CaseState;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintCommand;
+import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.OutcomeResult;
+import io.livecomplaints.events.RemedyDecision;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.events.SlaClockStatus;
 import io.livecomplaints.resolution.credit.model.CreditDeltas;
 import io.livecomplaints.resolution.remedies.model.RemedyRules;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
 import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.evidence.EvidenceUrls;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +60,30 @@ public final class MerchantRequests {
         }
         ComplaintCase c = change.before();
         String merchant = command.getActor().getActorId();
+        RemedyDecision counter = command.getDecision();
+        if (counter != null) {
+            if (command.getMerchantAgrees()) {
+                return Optional.of(Refusal.invalid(Map.of("counterOffer", "is only sent with a refusal (agrees false)")));
+            }
+            long offered = counter.getRefundFen() + counter.getCompensationFen();
+            if (c.getAmountPaidFen() != null && offered > c.getAmountPaidFen()) {
+                return Optional.of(Refusal.invalid(Map.of("counterOffer.refundFen", "a counter-offer of " + offered
+                        + " fen is above the " + c.getAmountPaidFen() + " fen the user paid")));
+            }
+        }
+        for (Evidence e : command.getEvidence()) {
+            Optional<String> badUrl = EvidenceUrls.problem(e.getUrl());
+            if (badUrl.isPresent()) {
+                return Optional.of(Refusal.invalid(Map.of("evidence.url", badUrl.get())));
+            }
+        }
+        if (!command.getEvidence().isEmpty()) {
+            // the merchant's proof (delivery proof, chat logs) joins the case's evidence, marked as the merchant's
+            List<Evidence> all = new ArrayList<>(c.getEvidence());
+            command.getEvidence().forEach(e -> all.add(Evidence.newBuilder(e).setAddedBy(merchant)
+                    .setCapturedAt(e.getCapturedAt() == null ? change.at() : e.getCapturedAt()).build()));
+            change.next().setEvidence(all);
+        }
         change.credit(CreditDeltas.forMerchantAnswer(c, Duration.between(c.getMerchantRequestedAt(), change.at()), change.envelope()));
         change.setClocks(SlaClocks.met(change.clocks(), SlaClock.MERCHANT_RESPONSE, change.at()));
         resumeClocks(change, policies);
@@ -63,8 +92,11 @@ public final class MerchantRequests {
             CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, c.getPendingDecision(), merchant,
                     "MERCHANT_RESPONDED", "merchant agreed" + note, null, false, false);
         } else {
-            change.next().setPendingDecision(null).setPendingProposedBy(null).setMerchantRequestedAt(null);
-            change.step("MERCHANT_RESPONDED", CaseState.IN_PROGRESS, merchant, "merchant refused" + note);
+            change.next().setPendingDecision(null).setPendingProposedBy(null).setMerchantRequestedAt(null)
+                    .setMerchantCounterOffer(counter);
+            String offer = counter == null ? "" : " and offers " + counter.getRemedy() + " " + RemedyRules.moneyFen(counter) + " fen";
+            String proof = command.getEvidence().isEmpty() ? "" : " with " + command.getEvidence().size() + " evidence item(s)";
+            change.step("MERCHANT_RESPONDED", CaseState.IN_PROGRESS, merchant, "merchant refused" + offer + proof + note);
         }
         return Optional.empty();
     }

@@ -4,6 +4,14 @@ import io.livecomplaints.events.Actor;
 import io.livecomplaints.events.ActorRole;
 import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
+import io.livecomplaints.events.Evidence;
+import io.livecomplaints.events.EvidenceKind;
+import io.livecomplaints.events.LiableParty;
+import io.livecomplaints.events.Remedy;
+import io.livecomplaints.events.RemedyDecision;
+import io.livecomplaints.schemas.evidence.EvidenceUrls;
+import java.util.ArrayList;
+import java.util.List;
 import io.livecomplaints.resolution.api.ApiException;
 import io.livecomplaints.resolution.api.CaseAccess;
 import io.livecomplaints.resolution.api.CommandResponses;
@@ -27,8 +35,20 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('MERCHANT')")
 class MerchantResponseController {
 
-    /** The merchant's answer; {@code merchantId} is only read to refuse it. */
-    record MerchantAnswer(String merchantId, Boolean agrees, String note) {
+    /**
+     * The merchant's answer; {@code merchantId} is only read to refuse it. A refusal may carry the merchant's proof
+     * ({@code evidence}: delivery proof, chat logs) and a {@code counterOffer}: another remedy, at most what the user
+     * paid, for the agent to weigh.
+     */
+    record MerchantAnswer(String merchantId, Boolean agrees, String note, List<ProofItem> evidence, CounterOffer counterOffer) {
+    }
+
+    /** {@code {"kind":"DELIVERY_PROOF","url":"https://...","description":"签收记录"}}. */
+    record ProofItem(EvidenceKind kind, String url, String description) {
+    }
+
+    /** {@code {"remedy":"PARTIAL_REFUND","refundFen":10000,"reason":"..."}}. */
+    record CounterOffer(Remedy remedy, Long refundFen, Long compensationFen, String reason) {
     }
 
     private final CaseAccess access;
@@ -51,14 +71,51 @@ class MerchantResponseController {
         if (Boolean.FALSE.equals(body.agrees()) && (body.note() == null || body.note().isBlank())) {
             problems.put("note", "is required when refusing: the merchant's reason");
         }
+        List<Evidence> proof = new ArrayList<>();
+        List<ProofItem> items = body.evidence() == null ? List.of() : body.evidence();
+        for (int i = 0; i < items.size(); i++) {
+            ProofItem item = items.get(i);
+            if (item == null || item.kind() == null) {
+                problems.put("evidence[" + i + "].kind", "is required (DELIVERY_PROOF, CHAT_LOG, SCREENSHOT, PHOTO, ...)");
+            }
+            String url = item == null ? null : item.url();
+            String field = "evidence[" + i + "].url";
+            EvidenceUrls.problem(url).ifPresent(problem -> problems.put(field, problem));
+            if (item != null && item.kind() != null && url != null && EvidenceUrls.problem(url).isEmpty()) {
+                proof.add(Evidence.newBuilder().setKind(item.kind()).setUrl(url).setDescription(item.description()).build());
+            }
+        }
+        CounterOffer offer = body.counterOffer();
+        if (offer != null && Boolean.TRUE.equals(body.agrees())) {
+            problems.put("counterOffer", "is only sent with a refusal (agrees false)");
+        }
+        if (offer != null && offer.remedy() == null) {
+            problems.put("counterOffer.remedy", "is required: the remedy the merchant offers instead");
+        }
+        if (offer != null && ((offer.refundFen() != null && offer.refundFen() < 0)
+                || (offer.compensationFen() != null && offer.compensationFen() < 0))) {
+            problems.put("counterOffer.refundFen", "amounts are fen, at least 0");
+        }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
         ComplaintCase c = access.forMerchant(caller, id);
+        RemedyDecision counter = null;
+        if (offer != null) {
+            long refund = offer.refundFen() == null ? 0 : offer.refundFen();
+            long compensation = offer.compensationFen() == null ? 0 : offer.compensationFen();
+            if (c.getAmountPaidFen() != null && refund + compensation > c.getAmountPaidFen()) {
+                throw ApiException.invalid(Map.of("counterOffer.refundFen", "a counter-offer of " + (refund + compensation)
+                        + " fen is above the " + c.getAmountPaidFen() + " fen the user paid"));
+            }
+            counter = RemedyDecision.newBuilder().setRemedy(offer.remedy()).setRefundFen(refund).setCompensationFen(compensation)
+                    .setLiableParty(LiableParty.MERCHANT).setReason(offer.reason() == null ? "merchant's counter-offer" : offer.reason())
+                    .build();
+        }
         Actor merchant = Actor.newBuilder().setActorId(caller.merchantId()).setRole(ActorRole.MERCHANT).build();
         String by = caller.id().equals(caller.merchantId()) ? "" : " (by " + caller.id() + ")";
         String note = body.note() == null ? (by.isEmpty() ? null : by.strip()) : body.note() + by;
         return commands.run(c, commands.command(c, merchant, CommandAction.MERCHANT_RESPONDED, null)
-                .setMerchantAgrees(body.agrees()).setNote(note).build(), merchant);
+                .setMerchantAgrees(body.agrees()).setNote(note).setEvidence(proof).setDecision(counter).build(), MerchantCaseView::of);
     }
 }

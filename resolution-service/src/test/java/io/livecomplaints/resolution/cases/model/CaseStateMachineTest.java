@@ -54,6 +54,9 @@ class CaseStateMachineTest {
         expect(CommandAction.WITHDRAW, withdraw);
         expect(CommandAction.TRANSFER, Map.of(TRIAGED, TRIAGED, ASSIGNED, TRIAGED, IN_PROGRESS, TRIAGED, ESCALATED, ESCALATED, REOPENED, TRIAGED));
         expect(CommandAction.RECLASSIFY, same(RECEIVED, TRIAGED, ASSIGNED, IN_PROGRESS, AWAITING_APPROVAL, AWAITING_MERCHANT, ESCALATED, REOPENED));
+        expect(CommandAction.APPEAL, same(RESOLVED, CLOSED));
+        expect(CommandAction.APPEAL_UPHELD, same(RESOLVED, CLOSED));
+        expect(CommandAction.APPEAL_OVERTURNED, same(RESOLVED, CLOSED));
     }
 
     private static void expect(CommandAction action, Map<CaseState, CaseState> transitions) {
@@ -76,6 +79,11 @@ class CaseStateMachineTest {
     @MethodSource("everyStateAndAction")
     void eachActionIsAppliedOrRefusedAsTheLifecycleSays(CaseState state, CommandAction action) {
         ComplaintCase c = caseIn(state);
+        if (action == CommandAction.APPEAL_UPHELD || action == CommandAction.APPEAL_OVERTURNED) {
+            c = ComplaintCase.newBuilder(c).setAppeal(io.livecomplaints.events.Appeal.newBuilder().setAppellantId("M-1")
+                    .setAppellantRole("MERCHANT").setAbout("PLATFORM_ADVANCE").setReason("r").setFiledAt(T0).setStatus("PENDING")
+                    .build()).build();
+        }
         CaseChange change = CaseCommands.handle(c, validCommand(action), policies(), T0.plusSeconds(60));
 
         CaseState expected = EXPECTED.get(action).get(state);
@@ -105,7 +113,7 @@ class CaseStateMachineTest {
             c.setPendingDecision(fullRefund(29_900)).setPendingProposedBy("A-1").setMerchantRequestedAt(T0);
         }
         if (state == RESOLVED || state == REJECTED || state == CLOSED) {
-            c.setDecision(state == REJECTED ? rejection("R-1") : refund(10_000));
+            c.setDecision(state == REJECTED ? rejection("R-1") : refund(10_000)).setPlatformAdvanced(state != REJECTED);
         }
         return c.build();
     }
@@ -113,7 +121,7 @@ class CaseStateMachineTest {
     /** A complete command by someone allowed to give it (a MANAGER supervisor, the merchant, the user). */
     static ComplaintCommand validCommand(CommandAction action) {
         Actor actor = supervisor("SUP-1", AgentTier.MANAGER);
-        if (action == CommandAction.MERCHANT_RESPONDED) {
+        if (action == CommandAction.MERCHANT_RESPONDED || action == CommandAction.APPEAL) {
             actor = merchant("M-1");
         }
         if (action == CommandAction.USER_ADDITION || action == CommandAction.WITHDRAW) {
