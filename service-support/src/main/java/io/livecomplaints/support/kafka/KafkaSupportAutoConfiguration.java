@@ -45,7 +45,9 @@ public class KafkaSupportAutoConfiguration {
     @ConditionalOnMissingBean
     SchemaRegistryClient schemaRegistryClient(KafkaSupportProperties properties) {
         var ssl = properties.schemaRegistry().ssl();
-        return new HttpSchemaRegistryClient(properties.schemaRegistry().url(), java.time.Duration.ofSeconds(10), null,
+        String userInfo = properties.schemaRegistry().basicAuthUserInfo();
+        return new HttpSchemaRegistryClient(properties.schemaRegistry().url(), java.time.Duration.ofSeconds(10),
+                userInfo == null || userInfo.isBlank() ? null : userInfo,
                 ssl == null ? null : io.livecomplaints.schemas.serde.RegistryTls.of(io.livecomplaints.schemas.serde.RegistryTls.Store.of(
                         ssl.truststoreLocation(), ssl.truststorePassword(), ssl.truststoreType()), null));
     }
