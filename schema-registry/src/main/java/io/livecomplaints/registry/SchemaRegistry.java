@@ -1,6 +1,7 @@
 package io.livecomplaints.registry;
 
 import io.livecomplaints.registry.store.KafkaSchemaLog;
+import io.livecomplaints.registry.store.RegistryMode;
 import io.livecomplaints.registry.store.RegistryState;
 import io.livecomplaints.registry.store.RegistryState.Version;
 import io.livecomplaints.registry.store.SchemaLogEntry;
@@ -39,8 +40,9 @@ public final class SchemaRegistry {
         Schema schema = parse(schemaText);
         Optional<Version> known = state.find(subject, schema);
         if (known.isPresent()) {
-            return known.get().id();
+            return known.get().id(); // changes nothing, so allowed in READONLY mode too (services register at start)
         }
+        requireWritable(subject);
         synchronized (this) {
             return registerNew(subject, schema);
         }
@@ -64,7 +66,7 @@ public final class SchemaRegistry {
                                 + "\" (" + state.effectiveLevel(subject) + "): " + String.join("; ", problems));
             }
             int id = state.idOf(schema).orElseGet(state::nextId);
-            int version = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
+            int version = state.nextVersion(subject);
             write(new SchemaLogEntry.SchemaRegistered(subject, version, id, schema.toString()));
             // Another instance may have claimed the id or the version first; the state tells, and we retry.
         }
@@ -92,21 +94,30 @@ public final class SchemaRegistry {
         return state.versionsWithId(id);
     }
 
-    public List<String> subjects() {
-        return state.subjects();
+    public List<String> subjects(boolean includeDeleted) {
+        return state.subjects(includeDeleted);
     }
 
     public List<Version> versions(String subject) {
-        List<Version> versions = state.versions(subject);
+        return versions(subject, false);
+    }
+
+    /** @param includeDeleted also soft-deleted versions ({@code ?deleted=true}) */
+    public List<Version> versions(String subject, boolean includeDeleted) {
+        List<Version> versions = state.versions(subject, includeDeleted);
         if (versions.isEmpty()) {
             throw RegistryException.subjectNotFound(subject);
         }
         return versions;
     }
 
-    /** @param version a version number, or "latest" (or -1) */
     public Version version(String subject, String version) {
-        List<Version> versions = versions(subject);
+        return version(subject, version, false);
+    }
+
+    /** @param version a version number, or "latest" (or -1) */
+    public Version version(String subject, String version, boolean includeDeleted) {
+        List<Version> versions = versions(subject, includeDeleted);
         if (isLatest(version)) {
             return versions.get(versions.size() - 1);
         }
@@ -125,6 +136,105 @@ public final class SchemaRegistry {
         Version against = version(subject, version);
         List<Schema> previous = versions.stream().filter(v -> v.version() <= against.version()).map(Version::schema).toList();
         return CompatibilityChecker.check(state.effectiveLevel(subject), schema, previous);
+    }
+
+    /**
+     * Whether the schema could be registered now: the same check as a registration, against the subject's live
+     * versions with its level (the latest one, or all of them for the _TRANSITIVE levels). An unknown subject
+     * accepts anything.
+     */
+    public List<String> compatibilityWithAll(String subject, String schemaText) {
+        Schema schema = parse(schemaText);
+        return CompatibilityChecker.check(state.effectiveLevel(subject), schema,
+                state.versions(subject).stream().map(Version::schema).toList());
+    }
+
+    /**
+     * Deletes every version of the subject: soft (hidden; ids still readable; the same schema registered again
+     * becomes a new version) or, once soft-deleted, permanently. Returns the version numbers deleted.
+     */
+    public List<Integer> deleteSubject(String subject, boolean permanent) {
+        List<Version> all = state.versions(subject, true);
+        if (all.isEmpty()) {
+            throw RegistryException.subjectNotFound(subject);
+        }
+        requireWritable(subject);
+        List<Version> live = all.stream().filter(v -> !v.deleted()).toList();
+        if (!permanent) {
+            if (live.isEmpty()) {
+                throw new RegistryException(404, RegistryException.SUBJECT_SOFT_DELETED,
+                        "Subject '" + subject + "' was soft deleted.Set permanent=true to delete permanently");
+            }
+            synchronized (this) {
+                live.forEach(v -> write(new SchemaLogEntry.VersionDeleted(subject, v.version(), false)));
+            }
+            return live.stream().map(Version::version).toList();
+        }
+        if (!live.isEmpty()) {
+            throw new RegistryException(404, RegistryException.SUBJECT_NOT_SOFT_DELETED,
+                    "Subject '" + subject + "' was not deleted first before being permanently deleted");
+        }
+        synchronized (this) {
+            all.forEach(v -> write(new SchemaLogEntry.VersionDeleted(subject, v.version(), true)));
+        }
+        return all.stream().map(Version::version).toList();
+    }
+
+    /** Deletes one version, soft or (once soft-deleted) permanently; "latest" names the latest live version. */
+    public int deleteVersion(String subject, String version, boolean permanent) {
+        if (state.versions(subject, true).isEmpty()) {
+            throw RegistryException.subjectNotFound(subject);
+        }
+        // a number names a version even once soft-deleted (so a second soft delete says so); "latest" a live one
+        Version target = version(subject, version, permanent || !isLatest(version));
+        requireWritable(subject);
+        if (!permanent && target.deleted()) {
+            throw new RegistryException(404, RegistryException.VERSION_SOFT_DELETED, "Subject '" + subject + "' Version "
+                    + target.version() + " was soft deleted.Set permanent=true to delete permanently");
+        }
+        if (permanent && !target.deleted()) {
+            throw new RegistryException(404, RegistryException.VERSION_NOT_SOFT_DELETED, "Subject '" + subject + "' Version "
+                    + target.version() + " was not deleted first before being permanently deleted");
+        }
+        synchronized (this) {
+            write(new SchemaLogEntry.VersionDeleted(subject, target.version(), permanent));
+        }
+        return target.version();
+    }
+
+    public RegistryMode globalMode() {
+        return state.globalMode();
+    }
+
+    public Optional<RegistryMode> subjectMode(String subject) {
+        return state.subjectMode(subject);
+    }
+
+    /**
+     * Sets the global (subject null) or a subject's mode. IMPORT (registering with given ids, for migrations) is
+     * refused: this registry assigns every id itself.
+     */
+    public RegistryMode setMode(String subject, String mode) {
+        RegistryMode parsed;
+        try {
+            parsed = RegistryMode.valueOf(mode == null ? "" : mode.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(422, RegistryException.INVALID_MODE,
+                    "Invalid mode. Valid values are READWRITE, READONLY");
+        }
+        if (parsed == RegistryMode.IMPORT) {
+            throw new RegistryException(422, RegistryException.INVALID_MODE,
+                    "Invalid mode. IMPORT is not supported by this registry (it assigns every id itself); valid values are READWRITE, READONLY");
+        }
+        write(new SchemaLogEntry.ModeSet(subject, parsed));
+        return parsed;
+    }
+
+    private void requireWritable(String subject) {
+        if (state.effectiveMode(subject) != RegistryMode.READWRITE) {
+            throw new RegistryException(422, RegistryException.OPERATION_NOT_PERMITTED,
+                    "Subject " + subject + " is in read-only mode");
+        }
     }
 
     public CompatibilityLevel globalLevel() {

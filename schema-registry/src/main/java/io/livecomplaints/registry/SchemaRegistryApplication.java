@@ -4,6 +4,7 @@ import io.livecomplaints.registry.http.RegistryHttpServer;
 import io.livecomplaints.registry.store.KafkaSchemaLog;
 import io.livecomplaints.registry.store.RegistryState;
 import io.livecomplaints.schemas.compat.CompatibilityLevel;
+import io.livecomplaints.schemas.serde.RegistryTls;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -30,12 +31,18 @@ public final class SchemaRegistryApplication implements AutoCloseable {
      * @param compatibility     default level of subjects without their own
      */
     public record Config(String bootstrapServers, String host, int port, String topic, short replicationFactor,
-                         CompatibilityLevel compatibility, String writerUserInfo) {
+                         CompatibilityLevel compatibility, String writerUserInfo, RegistryTls tls) {
+
+        /** Plain HTTP. */
+        public Config(String bootstrapServers, String host, int port, String topic, short replicationFactor,
+                      CompatibilityLevel compatibility, String writerUserInfo) {
+            this(bootstrapServers, host, port, topic, replicationFactor, compatibility, writerUserInfo, null);
+        }
 
         /** Without a writer credential: anyone who reaches the registry may register schemas (tests, bin/local). */
         public Config(String bootstrapServers, String host, int port, String topic, short replicationFactor,
                       CompatibilityLevel compatibility) {
-            this(bootstrapServers, host, port, topic, replicationFactor, compatibility, null);
+            this(bootstrapServers, host, port, topic, replicationFactor, compatibility, null, null);
         }
 
         /** From environment variables (SCHEMA_REGISTRY_*, KAFKA_BOOTSTRAP_SERVERS), with local defaults. */
@@ -47,7 +54,12 @@ public final class SchemaRegistryApplication implements AutoCloseable {
                     env.getOrDefault("SCHEMA_REGISTRY_TOPIC", "_schemas"),
                     Short.parseShort(env.getOrDefault("SCHEMA_REGISTRY_TOPIC_REPLICATION_FACTOR", "1")),
                     CompatibilityLevel.valueOf(env.getOrDefault("SCHEMA_REGISTRY_COMPATIBILITY", "BACKWARD")),
-                    writer(env.get("SCHEMA_REGISTRY_WRITER_USERNAME"), env.get("SCHEMA_REGISTRY_WRITER_PASSWORD")));
+                    writer(env.get("SCHEMA_REGISTRY_WRITER_USERNAME"), env.get("SCHEMA_REGISTRY_WRITER_PASSWORD")),
+                    // HTTPS when SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION is set; a trust store too: clients need certificates
+                    RegistryTls.of(RegistryTls.Store.of(env.get("SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION"),
+                                    env.get("SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD"), env.get("SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE")),
+                            RegistryTls.Store.of(env.get("SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION"),
+                                    env.get("SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD"), env.get("SCHEMA_REGISTRY_SSL_KEYSTORE_TYPE"))));
         }
 
         /** {@code user:password} of the one principal that may write (register, change compatibility), or null. */
@@ -62,9 +74,12 @@ public final class SchemaRegistryApplication implements AutoCloseable {
     private final KafkaSchemaLog schemaLog;
     private final RegistryHttpServer http;
 
-    private SchemaRegistryApplication(KafkaSchemaLog schemaLog, RegistryHttpServer http) {
+    private final String scheme;
+
+    private SchemaRegistryApplication(KafkaSchemaLog schemaLog, RegistryHttpServer http, String scheme) {
         this.schemaLog = schemaLog;
         this.http = http;
+        this.scheme = scheme;
     }
 
     public static SchemaRegistryApplication start(Config config) throws IOException {
@@ -79,14 +94,15 @@ public final class SchemaRegistryApplication implements AutoCloseable {
                 config.replicationFactor(), state, Duration.ofSeconds(60));
         SchemaRegistry registry = new SchemaRegistry(state, schemaLog, Duration.ofSeconds(10));
         RegistryHttpServer http = new RegistryHttpServer(config.host(), config.port(), registry, schemaLog, metrics,
-                config.writerUserInfo());
+                config.writerUserInfo(), config.tls());
         if (config.writerUserInfo() == null) {
             log.warn("no SCHEMA_REGISTRY_WRITER_PASSWORD: anyone who reaches this registry may register schemas and change "
                     + "compatibility (fine for tests and bin/local, never for a deployment)");
         }
-        log.info("schema registry listening on http://{}:{} (state in {}, default compatibility {})",
-                config.host(), http.port(), config.topic(), config.compatibility());
-        return new SchemaRegistryApplication(schemaLog, http);
+        String scheme = config.tls() == null ? "http" : "https";
+        log.info("schema registry listening on {}://{}:{} (state in {}, default compatibility {})",
+                scheme, config.host(), http.port(), config.topic(), config.compatibility());
+        return new SchemaRegistryApplication(schemaLog, http, scheme);
     }
 
     public int port() {
@@ -94,7 +110,7 @@ public final class SchemaRegistryApplication implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return scheme + "://" + (scheme.equals("https") ? "localhost" : "127.0.0.1") + ":" + port();
     }
 
     @Override

@@ -74,6 +74,13 @@ class RegistryWriteSecurityTest {
         assertThat(call("POST", "/subjects/parcels-value/versions", schemaBody(BREAKING), null).statusCode()).isEqualTo(401);
         assertThat(call("GET", "/config/parcels-value?defaultToGlobal=true", null, null).body()).contains("BACKWARD");
 
+        // deletes and modes are writes too (issue 18)
+        assertThat(call("DELETE", "/subjects/parcels-value", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("DELETE", "/subjects/parcels-value/versions/1", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("PUT", "/mode", "{\"mode\":\"READONLY\"}", null).statusCode()).isEqualTo(401);
+        assertThat(call("PUT", "/mode/parcels-value", "{\"mode\":\"READONLY\"}", "ci:wrong").statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/mode", null, null).body()).contains("READWRITE");
+
         // reads and lookups stay open: every consumer resolves ids without a credential
         assertThat(call("GET", "/subjects", null, null).body()).contains("parcels-value");
         assertThat(call("GET", "/subjects/parcels-value/versions/latest", null, null).statusCode()).isEqualTo(200);

@@ -31,6 +31,35 @@ class SchemaRegistryDurabilityTest {
         }
     }
 
+    @Test
+    void deletesAndModesSurviveARestart() throws Exception {
+        String v1 = ConfluentAdminEndpointsTest.record("R", "{\"name\":\"a\",\"type\":\"string\"}");
+        String v2 = ConfluentAdminEndpointsTest.record("R", "{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"int\",\"default\":0}");
+        String hardId;
+        try (SchemaRegistryApplication registry = RegistryTestSupport.startRegistry("_schemas_restart_deletes")) {
+            hardId = call("POST", registry.url() + "/subjects/gone-value/versions", schemaBody(v1)).body().replaceAll("\\D", "");
+            call("POST", registry.url() + "/subjects/kept-value/versions", schemaBody(v2));
+            call("POST", registry.url() + "/subjects/soft-value/versions", schemaBody(v2));
+            call("POST", registry.url() + "/subjects/soft-value/versions", schemaBody(
+                    ConfluentAdminEndpointsTest.record("R", "{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"c\",\"type\":\"int\",\"default\":0}")));
+            assertThat(call("DELETE", registry.url() + "/subjects/gone-value", null).status()).isEqualTo(200);
+            assertThat(call("DELETE", registry.url() + "/subjects/gone-value?permanent=true", null).status()).isEqualTo(200);
+            assertThat(call("DELETE", registry.url() + "/subjects/soft-value/versions/1", null).status()).isEqualTo(200);
+            assertThat(call("PUT", registry.url() + "/mode/kept-value", "{\"mode\":\"READONLY\"}").status()).isEqualTo(200);
+        }
+        try (SchemaRegistryApplication registry = RegistryTestSupport.startRegistry("_schemas_restart_deletes")) {
+            assertThat(call("GET", registry.url() + "/subjects?deleted=true", null).body()).doesNotContain("gone-value");
+            assertThat(call("GET", registry.url() + "/schemas/ids/" + hardId, null).status()).isEqualTo(404);
+            assertThat(call("GET", registry.url() + "/subjects/soft-value/versions", null).body()).isEqualTo("[2]");
+            assertThat(call("GET", registry.url() + "/subjects/soft-value/versions?deleted=true", null).body()).isEqualTo("[1,2]");
+            assertThat(call("GET", registry.url() + "/mode/kept-value", null).body()).isEqualTo("{\"mode\":\"READONLY\"}");
+            assertThat(call("POST", registry.url() + "/subjects/kept-value/versions", schemaBody(v1)).status()).isEqualTo(422);
+            // numbering continues after the permanently deleted version; the schema gets its old id back
+            assertThat(call("POST", registry.url() + "/subjects/gone-value/versions", schemaBody(v1)).body()).isEqualTo("{\"id\":" + hardId + "}");
+            assertThat(call("GET", registry.url() + "/subjects/gone-value/versions", null).body()).isEqualTo("[2]");
+        }
+    }
+
     /** Versions of one subject that stay BACKWARD compatible with each other: each adds its own defaulted field. */
     private static String evolving(int subject, int n) {
         return "{\"type\":\"record\",\"name\":\"S" + subject + "\",\"namespace\":\"d\",\"fields\":[{\"name\":\"x\",\"type\":\"long\"},"

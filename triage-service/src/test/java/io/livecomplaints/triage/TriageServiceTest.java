@@ -138,6 +138,13 @@ class TriageServiceTest {
         return reader.await(r -> complaintId.equals(r.key()), TIMEOUT).value();
     }
 
+    /** Issue 18 #3: the OpenAPI document (public) lists every mapped endpoint with the bearer scheme and problem+json answers. */
+    @Test
+    void theOpenApiDocumentCoversEveryMappedEndpoint() throws Exception {
+        var document = io.livecomplaints.testkit.api.OpenApiContract.verify(context, port);
+        assertThat(document.path("info").path("title").asText()).contains("triage-service");
+    }
+
     /** Every triage endpoint against the role table (docs/security.md): 401 without a valid token, 403 for other roles. */
     @Test
     void everyEndpointAuthenticatesAndChecksRoles() throws Exception {

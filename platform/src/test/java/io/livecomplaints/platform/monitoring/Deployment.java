@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.Yaml;
 public final class Deployment {
 
     /** The five services with the module their code is in; each module's application.yml says its port. */
-    static final List<String> SERVICES = List.of("intake-service", "triage-service", "resolution-service",
+    public static final List<String> SERVICES = List.of("intake-service", "triage-service", "resolution-service",
             "notification-service", "analytics-service");
 
     /** The repository root: the folder holding docker-compose.yml, found upwards from the working directory. */
@@ -51,7 +51,7 @@ public final class Deployment {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> yaml(String relativePath) {
+    public static Map<String, Object> yaml(String relativePath) {
         try {
             return (Map<String, Object>) new Yaml().load(Files.readString(ROOT.resolve(relativePath)));
         } catch (IOException e) {
@@ -61,7 +61,7 @@ public final class Deployment {
 
     /** server.port of a service's application.yml. */
     @SuppressWarnings("unchecked")
-    static int configuredPort(String service) {
+    public static int configuredPort(String service) {
         Map<String, Object> server = (Map<String, Object>) yaml(service + "/src/main/resources/application.yml").get("server");
         return ((Number) server.get("port")).intValue();
     }

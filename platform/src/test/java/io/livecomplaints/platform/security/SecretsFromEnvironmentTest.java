@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.Yaml;
  * literal password; every such value is an environment reference ({@code ${...}}), and docker-compose.yml refuses
  * to start without each secret ({@code ${VAR:?...}}).
  */
-class SecretsFromEnvironmentTest {
+public class SecretsFromEnvironmentTest {
 
     private static final Path ROOT = Deployment.ROOT;
     /** A secret-looking key, then : or =, then its value (quotes and the rest of an assignment list excluded). */
@@ -81,7 +81,7 @@ class SecretsFromEnvironmentTest {
     }
 
     /** The literal secrets assigned on one line (comments and environment references are not). */
-    static List<String> literalSecrets(String line) {
+    public static List<String> literalSecrets(String line) {
         String code = line.strip();
         if (code.startsWith("#") || code.startsWith("//")) {
             return List.of();

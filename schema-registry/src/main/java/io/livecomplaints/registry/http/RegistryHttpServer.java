@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import io.livecomplaints.schemas.serde.RegistryTls;
 import io.livecomplaints.registry.RegistryException;
 import io.livecomplaints.registry.SchemaRegistry;
 import io.livecomplaints.registry.store.KafkaSchemaLog;
@@ -51,11 +55,32 @@ public final class RegistryHttpServer implements AutoCloseable {
     /** @param writerUserInfo {@code user:password} required (HTTP Basic) to register and to change compatibility; null: open */
     public RegistryHttpServer(String host, int port, SchemaRegistry registry, KafkaSchemaLog schemaLog,
                               PrometheusMeterRegistry metrics, String writerUserInfo) throws IOException {
+        this(host, port, registry, schemaLog, metrics, writerUserInfo, null);
+    }
+
+    /** @param tls the server's key store (and a trust store to ask clients for certificates); null: plain HTTP */
+    public RegistryHttpServer(String host, int port, SchemaRegistry registry, KafkaSchemaLog schemaLog,
+                              PrometheusMeterRegistry metrics, String writerUserInfo, RegistryTls tls) throws IOException {
         this.writer = writerUserInfo == null ? null : writerUserInfo.getBytes(StandardCharsets.UTF_8);
         this.registry = registry;
         this.schemaLog = schemaLog;
         this.metrics = metrics;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
+        if (tls == null) {
+            this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
+        } else {
+            HttpsServer https = HttpsServer.create(new InetSocketAddress(host, port), 128);
+            javax.net.ssl.SSLContext context = tls.sslContext();
+            boolean clientCertificates = tls.trustStore() != null;
+            https.setHttpsConfigurator(new HttpsConfigurator(context) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    javax.net.ssl.SSLParameters parameters = context.getDefaultSSLParameters();
+                    parameters.setNeedClientAuth(clientCertificates);
+                    params.setSSLParameters(parameters);
+                }
+            });
+            this.server = https;
+        }
         this.executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "registry-http");
             t.setDaemon(true);
@@ -107,15 +132,21 @@ public final class RegistryHttpServer implements AutoCloseable {
             case "subjects" -> {
                 if (n == 1 && method.equals("GET")) {
                     ArrayNode subjects = json.createArrayNode();
-                    registry.subjects().forEach(subjects::add);
+                    registry.subjects(flag(exchange, "deleted")).forEach(subjects::add);
                     return ok(subjects);
+                }
+                if (n == 2 && method.equals("DELETE")) {
+                    requireWriter(exchange);
+                    ArrayNode deleted = json.createArrayNode();
+                    registry.deleteSubject(p.get(1), flag(exchange, "permanent")).forEach(deleted::add);
+                    return ok(deleted);
                 }
                 if (n == 2 && method.equals("POST")) {
                     return ok(versionJson(registry.lookup(p.get(1), schemaOf(exchange))));
                 }
                 if (n == 3 && p.get(2).equals("versions") && method.equals("GET")) {
                     ArrayNode versions = json.createArrayNode();
-                    registry.versions(p.get(1)).forEach(v -> versions.add(v.version()));
+                    registry.versions(p.get(1), flag(exchange, "deleted")).forEach(v -> versions.add(v.version()));
                     return ok(versions);
                 }
                 if (n == 3 && p.get(2).equals("versions") && method.equals("POST")) {
@@ -126,13 +157,20 @@ public final class RegistryHttpServer implements AutoCloseable {
                     return ok(reply);
                 }
                 if (n == 4 && p.get(2).equals("versions") && method.equals("GET")) {
-                    return ok(versionJson(registry.version(p.get(1), p.get(3))));
+                    return ok(versionJson(registry.version(p.get(1), p.get(3), flag(exchange, "deleted"))));
+                }
+                if (n == 4 && p.get(2).equals("versions") && method.equals("DELETE")) {
+                    requireWriter(exchange);
+                    return ok(json.getNodeFactory().numberNode(registry.deleteVersion(p.get(1), p.get(3), flag(exchange, "permanent"))));
                 }
                 if (n == 5 && p.get(2).equals("versions") && p.get(4).equals("schema") && method.equals("GET")) {
                     return new Reply(200, CONTENT_TYPE, registry.version(p.get(1), p.get(3)).schema().toString());
                 }
             }
             case "schemas" -> {
+                if (n == 2 && p.get(1).equals("types") && method.equals("GET")) {
+                    return ok(json.createArrayNode().add("AVRO"));
+                }
                 if (n >= 3 && p.get(1).equals("ids") && method.equals("GET")) {
                     int id = parseId(p.get(2));
                     if (n == 3) {
@@ -153,21 +191,37 @@ public final class RegistryHttpServer implements AutoCloseable {
                 }
             }
             case "compatibility" -> {
+                if (n == 4 && p.get(1).equals("subjects") && p.get(3).equals("versions") && method.equals("POST")) {
+                    return compatibilityReply(registry.compatibilityWithAll(p.get(2), schemaOf(exchange)), exchange);
+                }
                 if (n == 5 && p.get(1).equals("subjects") && p.get(3).equals("versions") && method.equals("POST")) {
-                    List<String> problems = registry.compatibility(p.get(2), p.get(4), schemaOf(exchange));
-                    ObjectNode reply = json.createObjectNode().put("is_compatible", problems.isEmpty());
-                    if (isVerbose(exchange)) {
-                        ArrayNode messages = reply.putArray("messages");
-                        problems.forEach(messages::add);
+                    return compatibilityReply(registry.compatibility(p.get(2), p.get(4), schemaOf(exchange)), exchange);
+                }
+            }
+            case "mode" -> {
+                String subject = n == 2 ? p.get(1) : null;
+                if (n <= 2 && method.equals("GET")) {
+                    var mode = subject == null ? registry.globalMode()
+                            : registry.subjectMode(subject).or(() -> flag(exchange, "defaultToGlobal")
+                                    ? java.util.Optional.of(registry.globalMode()) : java.util.Optional.empty())
+                                    .orElseThrow(() -> new RegistryException(404, RegistryException.SUBJECT_LEVEL_MODE_NOT_FOUND,
+                                            "Subject '" + subject + "' does not have subject-level mode configured"));
+                    return ok(json.createObjectNode().put("mode", mode.name()));
+                }
+                if (n <= 2 && method.equals("PUT")) {
+                    requireWriter(exchange);
+                    if (subject != null) {
+                        SubjectNames.requireValid(subject);
                     }
-                    return ok(reply);
+                    var mode = registry.setMode(subject, body(exchange).path("mode").asText(null));
+                    return ok(json.createObjectNode().put("mode", mode.name()));
                 }
             }
             case "config" -> {
                 String subject = n == 2 ? p.get(1) : null;
                 if (n <= 2 && method.equals("GET")) {
                     var level = subject == null ? registry.globalLevel()
-                            : registry.subjectLevel(subject).or(() -> defaultToGlobal(exchange)
+                            : registry.subjectLevel(subject).or(() -> flag(exchange, "defaultToGlobal")
                                     ? java.util.Optional.of(registry.globalLevel()) : java.util.Optional.empty())
                                     .orElseThrow(() -> new RegistryException(404, RegistryException.SUBJECT_LEVEL_CONFIG_NOT_FOUND,
                                             "Subject '" + subject + "' does not have subject-level compatibility configured"));
@@ -213,8 +267,8 @@ public final class RegistryHttpServer implements AutoCloseable {
         }
         if (!java.security.MessageDigest.isEqual(writer, given)) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"schema-registry\"");
-            throw new RegistryException(401, RegistryException.UNAUTHORIZED, "Unauthorized: registering schemas and changing "
-                    + "compatibility need the registry's writer credential");
+            throw new RegistryException(401, RegistryException.UNAUTHORIZED, "Unauthorized: registering and deleting schemas and "
+                    + "changing compatibility or mode need the registry's writer credential");
         }
     }
 
@@ -265,12 +319,19 @@ public final class RegistryHttpServer implements AutoCloseable {
         }
     }
 
-    private static boolean isVerbose(HttpExchange exchange) {
-        return query(exchange).contains("verbose=true");
+    private Reply compatibilityReply(List<String> problems, HttpExchange exchange) {
+        ObjectNode reply = json.createObjectNode().put("is_compatible", problems.isEmpty());
+        if (flag(exchange, "verbose")) {
+            ArrayNode messages = reply.putArray("messages");
+            problems.forEach(messages::add);
+        }
+        return ok(reply);
     }
 
-    private static boolean defaultToGlobal(HttpExchange exchange) {
-        return query(exchange).contains("defaultToGlobal=true");
+    /** Whether the query has {@code name=true}. */
+    private static boolean flag(HttpExchange exchange, String name) {
+        return Arrays.stream(query(exchange).split("&"))
+                .anyMatch(pair -> pair.equalsIgnoreCase(name + "=true"));
     }
 
     private static String query(HttpExchange exchange) {
@@ -299,9 +360,11 @@ public final class RegistryHttpServer implements AutoCloseable {
         return switch (p.get(0)) {
             case "subjects" -> p.size() == 1 ? "/subjects" : p.size() == 2 ? "/subjects/{subject}"
                     : p.size() == 3 ? "/subjects/{subject}/versions" : "/subjects/{subject}/versions/{version}";
-            case "schemas" -> "/schemas/ids/{id}";
-            case "compatibility" -> "/compatibility/subjects/{subject}/versions/{version}";
+            case "schemas" -> p.size() == 2 ? "/schemas/types" : "/schemas/ids/{id}";
+            case "compatibility" -> p.size() == 4 ? "/compatibility/subjects/{subject}/versions"
+                    : "/compatibility/subjects/{subject}/versions/{version}";
             case "config" -> p.size() == 1 ? "/config" : "/config/{subject}";
+            case "mode" -> p.size() == 1 ? "/mode" : "/mode/{subject}";
             case "actuator" -> "/" + String.join("/", p);
             default -> "other";
         };

@@ -34,6 +34,13 @@ public final class SchemaLogCodec {
         } else if (entry instanceof SchemaLogEntry.CompatibilitySet c) {
             key.put("keytype", "CONFIG");
             key.put("subject", c.subject());
+        } else if (entry instanceof SchemaLogEntry.ModeSet m) {
+            key.put("keytype", "MODE");
+            key.put("subject", m.subject());
+        } else if (entry instanceof SchemaLogEntry.VersionDeleted d) {
+            key.put("keytype", "DELETE_VERSION");
+            key.put("subject", d.subject());
+            key.put("version", d.version());
         }
         return bytes(key);
     }
@@ -48,6 +55,13 @@ public final class SchemaLogCodec {
         } else if (entry instanceof SchemaLogEntry.CompatibilitySet c) {
             value.put("subject", c.subject());
             value.put("compatibilityLevel", c.level().name());
+        } else if (entry instanceof SchemaLogEntry.ModeSet m) {
+            value.put("subject", m.subject());
+            value.put("mode", m.mode().name());
+        } else if (entry instanceof SchemaLogEntry.VersionDeleted d) {
+            value.put("subject", d.subject());
+            value.put("version", d.version());
+            value.put("permanent", d.permanent());
         }
         return bytes(value);
     }
@@ -65,6 +79,10 @@ public final class SchemaLogCodec {
                         v.get("id").asInt(), v.get("schema").asText());
                 case "CONFIG" -> new SchemaLogEntry.CompatibilitySet(v.path("subject").isNull() ? null : v.path("subject").asText(null),
                         CompatibilityLevel.valueOf(v.get("compatibilityLevel").asText()));
+                case "MODE" -> new SchemaLogEntry.ModeSet(v.path("subject").isNull() ? null : v.path("subject").asText(null),
+                        RegistryMode.valueOf(v.get("mode").asText()));
+                case "DELETE_VERSION" -> new SchemaLogEntry.VersionDeleted(v.get("subject").asText(), v.get("version").asInt(),
+                        v.path("permanent").asBoolean(false));
                 default -> null;
             };
         } catch (IOException e) {

@@ -46,6 +46,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
      *                 register schemas or change compatibility), or null
      */
     public HttpSchemaRegistryClient(String urls, Duration timeout, String userInfo) {
+        this(urls, timeout, userInfo, null);
+    }
+
+    /** @param tls trust (and optionally key) store for {@code https} registry URLs; null: the JVM's defaults */
+    public HttpSchemaRegistryClient(String urls, Duration timeout, String userInfo, RegistryTls tls) {
         this.authorization = userInfo == null ? null
                 : "Basic " + java.util.Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
         this.baseUrls = java.util.Arrays.stream(urls.split(","))
@@ -56,7 +61,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             throw new IllegalArgumentException("schema.registry.url is empty");
         }
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            builder.sslContext(tls.sslContext());
+        }
+        this.http = builder.build();
     }
 
     @Override

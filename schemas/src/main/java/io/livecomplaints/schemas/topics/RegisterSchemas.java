@@ -41,8 +41,14 @@ public final class RegisterSchemas {
         String password = env.get("SCHEMA_REGISTRY_WRITER_PASSWORD");
         String userInfo = password == null || password.isBlank() ? null
                 : env.getOrDefault("SCHEMA_REGISTRY_WRITER_USERNAME", "registrar") + ":" + password;
+        // SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION/_PASSWORD/_TYPE (and _KEYSTORE_ for mutual TLS) for an https registry
+        var tls = io.livecomplaints.schemas.serde.RegistryTls.of(
+                io.livecomplaints.schemas.serde.RegistryTls.Store.of(env.get("SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION"),
+                        env.get("SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD"), env.get("SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE")),
+                io.livecomplaints.schemas.serde.RegistryTls.Store.of(env.get("SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION"),
+                        env.get("SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD"), env.get("SCHEMA_REGISTRY_SSL_KEYSTORE_TYPE")));
         HttpSchemaRegistryClient registry = new HttpSchemaRegistryClient(
-                env.getOrDefault("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081"), Duration.ofSeconds(30), userInfo);
+                env.getOrDefault("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081"), Duration.ofSeconds(30), userInfo, tls);
         registerAll(registry).forEach((subject, id) -> System.out.println("registered " + subject + " id " + id));
     }
 }

@@ -44,7 +44,12 @@ public class KafkaSupportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SchemaRegistryClient schemaRegistryClient(KafkaSupportProperties properties) {
-        return new HttpSchemaRegistryClient(properties.schemaRegistry().url());
+        var ssl = properties.schemaRegistry().ssl();
+        String userInfo = properties.schemaRegistry().basicAuthUserInfo();
+        return new HttpSchemaRegistryClient(properties.schemaRegistry().url(), java.time.Duration.ofSeconds(10),
+                userInfo == null || userInfo.isBlank() ? null : userInfo,
+                ssl == null ? null : io.livecomplaints.schemas.serde.RegistryTls.of(io.livecomplaints.schemas.serde.RegistryTls.Store.of(
+                        ssl.truststoreLocation(), ssl.truststorePassword(), ssl.truststoreType()), null));
     }
 
     @Bean

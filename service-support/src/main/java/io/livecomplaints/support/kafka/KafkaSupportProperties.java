@@ -11,7 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("complaints")
 public record KafkaSupportProperties(SchemaRegistry schemaRegistry, TopicCreation topics) {
 
-    public record SchemaRegistry(String url, boolean autoRegister) {
+    /**
+     * @param basicAuthUserInfo {@code user:password} for a registry that wants a credential for reads too; empty: none
+     * @param ssl               trust store for an https registry (empty location: the JVM's default CAs)
+     */
+    public record SchemaRegistry(String url, boolean autoRegister, String basicAuthUserInfo, Ssl ssl) {
+    }
+
+    public record Ssl(String truststoreLocation, String truststorePassword, String truststoreType) {
     }
 
     public record TopicCreation(boolean create, int partitions, short replicationFactor) {
