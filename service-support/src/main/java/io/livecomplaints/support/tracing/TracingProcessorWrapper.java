@@ -58,7 +58,9 @@ public class TracingProcessorWrapper implements ProcessorWrapper {
         };
     }
 
-    static HopTracing.Hop hop(String processorName, String applicationId, RecordMetadata source, Headers headers, Object value) {
+    static HopTracing.Hop hop(String processorName, String applicationId, RecordMetadata metadata, Headers headers, Object value) {
+        // a record forwarded from a punctuation (e.g. a due SLA timer) has metadata without a topic
+        RecordMetadata source = metadata == null || metadata.topic() == null ? null : metadata;
         String topic = source == null ? processorName : source.topic();
         Map<String, String> tags = source == null
                 ? Map.of("messaging.system", "kafka", "kafka.streams.processor", processorName,

@@ -114,4 +114,19 @@ class TracingProcessorWrapperTest {
         });
         assertThat(tracing.spans.stream().map(SpanData::getTraceId).distinct()).hasSize(3);
     }
+
+    @Test
+    void aRecordForwardedFromAPunctuationIsAHopOfItsProcessor() {
+        // a punctuation's metadata has no topic, partition -1, offset -1 (a due SLA timer forwarding a case change)
+        org.apache.kafka.streams.processor.api.RecordMetadata punctuation = new org.apache.kafka.streams.processor.api.RecordMetadata() {
+            public String topic() { return null; }
+            public int partition() { return -1; }
+            public long offset() { return -1; }
+        };
+        try (HopTracing.Hop hop = TracingProcessorWrapper.hop("case-processor", "tracing-test", punctuation, new RecordHeaders(), "v")) {
+            assertThat(HopTracing.currentTraceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+        }
+        assertThat(tracing.spans).hasSize(1);
+        assertThat(tracing.spans.get(0).getName()).isEqualTo("process case-processor");
+    }
 }
