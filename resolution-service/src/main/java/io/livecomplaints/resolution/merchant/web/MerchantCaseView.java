@@ -62,10 +62,12 @@ public record MerchantCaseView(String complaintId, CaseState state, boolean wait
     static MerchantCaseView view(ComplaintCase c) {
         return new MerchantCaseView(c.getEnvelope().getComplaintId(), c.getState(), waiting(c), answerDue(c), c.getType(),
                 c.getOrderId(), c.getSkuId(), c.getSessionId(), c.getAmountPaidFen(), c.getClaimedAmountFen(),
-                // the complaint as the case keeps it (numbers in its text already masked), and the user's own evidence
+                // the complaint as the case keeps it (numbers in its text already masked); the user's evidence and the
+                // merchant's own proof, not what agents gathered
                 c.getComplaint() == null ? null : Pii.maskText(c.getComplaint().getText()),
                 c.getComplaint() == null ? List.of() : List.copyOf(c.getComplaint().getDemands()),
-                c.getEvidence().stream().filter(e -> e.getAddedBy() == null || Objects.equals(e.getAddedBy(), c.getUserId()))
+                c.getEvidence().stream().filter(e -> e.getAddedBy() == null || Objects.equals(e.getAddedBy(), c.getUserId())
+                                || Objects.equals(e.getAddedBy(), c.getMerchantId()))
                         .map(e -> new Evidence(e.getKind(), e.getUrl(), e.getDescription(), e.getCapturedAt())).toList(),
                 waiting(c) ? Requested.of(c.getPendingDecision()) : null, Requested.of(c.getDecision()), c.getAutoApproved(),
                 c.getPlatformAdvanced(), c.getIncidentId(), c.getReceivedAt(), Appeal.of(c.getAppeal()));
