@@ -105,9 +105,12 @@ public final class TestAuthorizationServer implements AutoCloseable {
                     ctx.getBeanFactory().registerSingleton("systems", new Systems(systems));
                     ctx.getBeanFactory().registerSingleton("redirects", new Redirects(workbenchRedirectUris));
                 })
-                .properties(Map.of("server.port", "0", "spring.main.banner-mode", "off",
-                        "spring.application.name", "test-authorization-server",
-                        "spring.autoconfigure.exclude", String.join(",",
+                // as arguments, and without the module's application.yml: a service's own settings (its fixed
+                // server.port, its exclusions) must not leak into the provider
+                .run("--server.port=0", "--spring.config.location=optional:classpath:/test-authorization-server.yml",
+                        "--spring.main.banner-mode=off", "--spring.application.name=test-authorization-server",
+                        "--management.endpoints.access.default=none",
+                        "--spring.autoconfigure.exclude=" + String.join(",",
                                 "io.livecomplaints.support.security.ApiSecurityAutoConfiguration",
                                 "io.livecomplaints.support.limits.ApiLimitsAutoConfiguration",
                                 "io.livecomplaints.support.kafka.KafkaSupportAutoConfiguration",
@@ -115,9 +118,7 @@ public final class TestAuthorizationServer implements AutoCloseable {
                                 "io.livecomplaints.support.web.StrictJsonAutoConfiguration",
                                 "io.livecomplaints.support.web.WebProblemsAutoConfiguration",
                                 "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
-                                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"),
-                        "management.endpoints.enabled-by-default", "false"))
-                .run();
+                                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"));
         return new TestAuthorizationServer(context);
     }
 
