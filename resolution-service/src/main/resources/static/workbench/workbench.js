@@ -283,6 +283,8 @@
     return loadQueue();
   }
 
+  // login.js signs in with the OIDC provider when one is configured and hands the token over here
+  window.workbench = { useToken: useToken };
   document.getElementById('login').onsubmit = function (ev) { ev.preventDefault(); useToken(document.getElementById('token').value.trim()); };
   document.getElementById('refresh').onclick = loadQueue;
   document.getElementById('search').onsubmit = search;

@@ -29,6 +29,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
+import java.util.ArrayList;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -53,10 +60,14 @@ public class ApiSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
+        if (properties.oidc().enabled()) {
+            return oidcDecoder(properties.oidc(), properties.tokenMaxAge());
+        }
         String secret = properties.jwtSecret();
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < AccessTokens.MIN_SECRET_BYTES) {
             throw new IllegalStateException("COMPLAINTS_SECURITY_JWT_SECRET (complaints.security.jwt-secret) must be set to a secret of at least "
-                    + AccessTokens.MIN_SECRET_BYTES + " bytes; bin/local generates one in var/secrets/jwt-secret");
+                    + AccessTokens.MIN_SECRET_BYTES + " bytes; bin/local generates one in var/secrets/jwt-secret"
+                    + " (or configure an OIDC provider: complaints.security.oidc.issuer-uri)");
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder
                 .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
@@ -65,6 +76,38 @@ public class ApiSecurityAutoConfiguration {
                 new TokenLifetimeValidator(properties.tokenMaxAge(), CLOCK_SKEW, Clock.systemUTC()),
                 new JwtIssuerValidator(AccessTokens.ISSUER), new MerchantClaimValidator()));
         return decoder;
+    }
+
+    /**
+     * Tokens of an OIDC provider: signed with one of its keys (JWKS, fetched on first use, cached, fetched again when
+     * a token names a key it does not know: key rotation), RS256/ES256 only, its issuer, and the same lifetime and
+     * merchant rules as our own tokens; the configured claims are mapped first ({@link OidcClaimMapper}).
+     */
+    static JwtDecoder oidcDecoder(SecurityProperties.Oidc oidc, Duration tokenMaxAge) {
+        NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = oidc.jwkSetUri() != null
+                ? NimbusJwtDecoder.withJwkSetUri(oidc.jwkSetUri())
+                : NimbusJwtDecoder.withIssuerLocation(oidc.issuerUri());
+        builder.jwsAlgorithms(algorithms -> {
+            algorithms.clear();
+            oidc.algorithms().forEach(name -> algorithms.add(SignatureAlgorithm.from(name)));
+        });
+        NimbusJwtDecoder decoder = builder.build();
+        // map the provider's claim names first, then Spring's usual conversions (iat, exp as instants...)
+        OidcClaimMapper mapper = new OidcClaimMapper(oidc.claims());
+        MappedJwtClaimSetConverter defaults = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        decoder.setClaimSetConverter(claims -> defaults.convert(mapper.convert(claims)));
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(new JwtTimestampValidator(CLOCK_SKEW),
+                new TokenLifetimeValidator(tokenMaxAge, CLOCK_SKEW, Clock.systemUTC()), new MerchantClaimValidator()));
+        if (oidc.issuerUri() != null) {
+            validators.add(new JwtIssuerValidator(oidc.issuerUri()));
+        }
+        if (!oidc.audiences().isEmpty()) {
+            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    aud -> aud != null && aud.stream().anyMatch(oidc.audiences()::contains)));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return new IdentityProviderJwtDecoder(decoder,
+                oidc.jwkSetUri() != null ? oidc.jwkSetUri() : oidc.issuerUri() + " (discovery)");
     }
 
     @Bean
