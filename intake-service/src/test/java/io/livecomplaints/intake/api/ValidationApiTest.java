@@ -61,6 +61,11 @@ class ValidationApiTest extends IntakeApiTestSupport {
             amount with a fraction        | {"channel":"APP_CHAT","text":"退款","claimedAmountFen":12.9}             | claimedAmountFen
             vip as a string               | {"channel":"APP_CHAT","text":"退款","vip":"true"}                        | vip
             a key given twice             | {"channel":"APP_CHAT","text":"退款","text":"别的"}                        | text
+            regulator without its ticket  | {"channel":"REGULATOR","text":"12315转来的投诉"}                          | regulatorTicket.reference
+            regulator ticket no reference | {"channel":"REGULATOR","text":"12315转来的投诉","regulatorTicket":{"authority":"12315"}} | regulatorTicket.reference
+            regulator deadline past       | {"channel":"REGULATOR","text":"12315转来的投诉","regulatorTicket":{"reference":"T-1","deadline":"2020-01-01T00:00:00Z"}} | regulatorTicket.deadline
+            regulator deadline unreadable | {"channel":"REGULATOR","text":"12315转来的投诉","regulatorTicket":{"reference":"T-1","deadline":"next week"}} | regulatorTicket.deadline
+            ticket on another channel     | {"channel":"APP_CHAT","text":"退款","regulatorTicket":{"reference":"T-1"}} | regulatorTicket
             """)
     void eachBadFieldIsNamed(String description, String body, String field) throws Exception {
         assertThat(badFields(post(userToken(newUser()), body))).containsExactly(field);
