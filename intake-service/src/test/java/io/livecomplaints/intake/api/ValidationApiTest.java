@@ -71,6 +71,21 @@ class ValidationApiTest extends IntakeApiTestSupport {
         assertThat(badFields(post(userToken(newUser()), body))).containsExactly(field);
     }
 
+    /** Issue 15 #4: a regulator's complaint without its ticket reference, or with a past deadline, is named; a valid one is filed. */
+    @Test
+    void aRegulatorComplaintNeedsItsTicketReferenceAndADeadlineAhead() throws Exception {
+        HttpResponse<String> missing = post(userToken(newUser()), "{\"channel\":\"REGULATOR\",\"text\":\"12315转办：直播间虚假宣传\","
+                + "\"regulatorTicket\":{\"authority\":\"12315\",\"deadline\":\"2020-01-01T00:00:00Z\"}}");
+        System.out.println("POST /api/v1/complaints (REGULATOR, no reference, past deadline) → " + missing.statusCode() + " " + missing.body());
+        assertThat(badFields(missing)).containsExactly("regulatorTicket.reference", "regulatorTicket.deadline");
+
+        HttpResponse<String> filed = post(userToken(newUser()), "{\"channel\":\"REGULATOR\",\"text\":\"12315转办：直播间虚假宣传\","
+                + "\"regulatorTicket\":{\"reference\":\"12315-2026-1204-000871\",\"authority\":\"12315\",\"deadline\":\""
+                + java.time.Instant.now().plus(java.time.Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}}");
+        System.out.println("POST /api/v1/complaints (REGULATOR with its ticket) → " + filed.statusCode() + " " + filed.body());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(202);
+    }
+
     @Test
     void textOverTheCapIsNamedWithTheCap() throws Exception {
         HttpResponse<String> response = post(userToken(newUser()), "{\"channel\":\"APP_CHAT\",\"text\":\"" + "长".repeat(2001) + "\"}");
