@@ -1,10 +1,17 @@
 package io.livecomplaints.resolution.regulator.model;
 
+import static io.livecomplaints.resolution.support.Fixtures.agent;
+import static io.livecomplaints.resolution.support.Fixtures.command;
+import static io.livecomplaints.resolution.support.Fixtures.merchant;
 import static io.livecomplaints.resolution.support.Fixtures.policies;
+import static io.livecomplaints.resolution.support.Fixtures.refund;
 import static io.livecomplaints.resolution.support.Fixtures.triaged;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livecomplaints.events.AgentTier;
+import io.livecomplaints.events.CaseState;
 import io.livecomplaints.events.Channel;
+import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintTriaged;
@@ -12,6 +19,7 @@ import io.livecomplaints.events.RegulatorTicket;
 import io.livecomplaints.events.Severity;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.events.SlaClockStatus;
+import io.livecomplaints.resolution.cases.model.CaseCommands;
 import io.livecomplaints.resolution.cases.model.CaseOpening;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
 import java.time.Duration;
@@ -44,6 +52,26 @@ class RegulatorDeadlineCapTest {
         assertThat(opened.getPlanDueAt()).isEqualTo(deadline); // HIGH: a plan was owed in 72 h
         // the first response (30 min) was already earlier: unchanged
         assertThat(opened.getFirstResponseDueAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void theMerchantsAnswerAndTheTimeGivenBackAfterItStayWithinTheDeadline() {
+        Instant deadline = T0.plus(Duration.ofHours(10));
+        ComplaintCase c = CaseOpening.open(regulatorComplaint("C-r", T0, deadline), null, policies(), T0).result();
+        c = CaseCommands.handle(c, command("C-r", agent("A-1", AgentTier.SENIOR), CommandAction.ACCEPT, T0).build(),
+                policies(), T0.plus(Duration.ofMinutes(10))).result();
+        ComplaintCase asked = CaseCommands.handle(c, command("C-r", agent("A-1", AgentTier.SENIOR), CommandAction.REQUEST_MERCHANT_RESPONSE,
+                T0).setDecision(refund(10_000)).build(), policies(), T0.plus(Duration.ofHours(1))).result();
+        assertThat(asked.getState()).isEqualTo(CaseState.AWAITING_MERCHANT);
+        // 48 h for the merchant, but the regulator wants the answer in 10 h
+        assertThat(SlaClocks.find(asked.getSlaClocks(), SlaClock.MERCHANT_RESPONSE).orElseThrow().getDueAt()).isEqualTo(deadline);
+
+        ComplaintCase refused = CaseCommands.handle(asked, command("C-r", merchant("M-1"), CommandAction.MERCHANT_RESPONDED, T0)
+                .setMerchantAgrees(false).setNote("已按描述发货").build(), policies(), T0.plus(Duration.ofHours(5))).result();
+        assertThat(refused.getState()).isEqualTo(CaseState.IN_PROGRESS);
+        // the 4 h waited for the merchant would move the resolution to 14 h: it stays at the regulator's 10 h
+        assertThat(refused.getSlaClocks()).allSatisfy(s -> assertThat(s.getDueAt()).isBeforeOrEqualTo(deadline));
+        assertThat(refused.getResolutionDueAt()).isEqualTo(deadline);
     }
 
     @Test
