@@ -31,6 +31,8 @@ topic complaint-cases --config cleanup.policy=compact
 topic complaint-cases-dlt
 topic complaint-outcomes
 topic complaint-outcomes-dlt
+topic regulator-replies
+topic regulator-replies-dlt
 topic sla-events
 topic sla-events-dlt
 topic notifications
@@ -77,6 +79,7 @@ acl --allow-principal User:triage-service --cluster --operation IdempotentWrite
 acl --allow-principal User:resolution-service --topic complaint-commands --operation Read --operation Write --operation Describe
 acl --allow-principal User:resolution-service --topic complaint-cases --operation Read --operation Write --operation Describe
 acl --allow-principal User:resolution-service --topic complaint-outcomes --operation Write --operation Describe
+acl --allow-principal User:resolution-service --topic regulator-replies --operation Write --operation Describe
 acl --allow-principal User:resolution-service --topic sla-events --operation Write --operation Describe
 acl --allow-principal User:resolution-service --topic replay-retention --operation Write --operation Describe
 acl --allow-principal User:resolution-service --topic credit-records --operation Read --operation Write --operation Describe

@@ -46,7 +46,8 @@ class FilingApiTest extends IntakeApiTestSupport {
     @EnumSource(Channel.class)
     void everyChannelIsAcknowledgedWithItsFirstResponseDeadline(Channel channel) throws Exception {
         String user = newUser();
-        String context = channel == Channel.ORDER_PAGE ? ",\"orderId\":\"O-ch-1\"" : channel == Channel.LIVE_ROOM_BUTTON ? ",\"roomId\":\"R-ch-1\"" : "";
+        String context = channel == Channel.ORDER_PAGE ? ",\"orderId\":\"O-ch-1\"" : channel == Channel.LIVE_ROOM_BUTTON ? ",\"roomId\":\"R-ch-1\""
+                : channel == Channel.REGULATOR ? ",\"regulatorTicket\":{\"reference\":\"12315-ch-1\",\"authority\":\"12315\"}" : "";
         HttpResponse<String> response = post(userToken(user), "{\"channel\":\"" + channel + "\",\"text\":\"主播承诺的赠品没有收到\"" + context + "}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);

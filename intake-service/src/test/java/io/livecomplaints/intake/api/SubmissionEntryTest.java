@@ -7,6 +7,7 @@ import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintSubmission;
 import io.livecomplaints.events.Demand;
 import io.livecomplaints.events.PersonalContact;
+import io.livecomplaints.events.RegulatorTicket;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.DeadLetterHeaderNames;
 import io.livecomplaints.schemas.topics.Writers;
@@ -31,7 +32,39 @@ class SubmissionEntryTest extends IntakeApiTestSupport {
                 .setSubmissionId(submissionId).setSourceSystem("regulator-12315").setUserId(userId)
                 .setChannel(Channel.REGULATOR).setText(text).setDemands(List.of(Demand.REFUND, Demand.EXPLANATION))
                 .setContact(PersonalContact.newBuilder().setPhone("13912345678").setConsentToContact(true).build())
+                .setRegulatorTicket(RegulatorTicket.newBuilder().setReference("12315-" + submissionId)
+                        .setDeadline(Instant.now().plus(Duration.ofDays(7))).setAuthority("12315").build())
                 .build();
+    }
+
+    /**
+     * Issue 15 #4: a regulator's complaint carries its ticket; one without the reference, or with a deadline already
+     * past, goes to the dead-letter topic naming the field; a valid one is received with its ticket.
+     */
+    @Test
+    void aRegulatorSubmissionWithoutItsTicketReferenceOrWithAPastDeadlineGoesToTheDeadLetterTopic() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String good = "ticket-" + run;
+        try (TopicWriter<ComplaintSubmission> writer = TestPlatform.get().writer(topics.complaintSubmissions);
+             TopicReader<ComplaintSubmission> deadLetters = TopicReader.deadLetters(TestPlatform.get().bootstrapServers(), topics.complaintSubmissions);
+             TopicReader<ComplaintReceived> received = TestPlatform.get().reader(topics.complaintsReceived)) {
+            ComplaintSubmission noTicket = submission("noticket-" + run, newUser(), "12315转来的投诉");
+            noTicket.setRegulatorTicket(null);
+            ComplaintSubmission pastDeadline = submission("past-" + run, newUser(), "12315转来的投诉");
+            pastDeadline.getRegulatorTicket().setDeadline(Instant.now().minus(Duration.ofHours(1)));
+            writer.send(noTicket.getSubmissionId(), noTicket);
+            writer.send(pastDeadline.getSubmissionId(), pastDeadline);
+            writer.send(good, submission(good, newUser(), "消协转来的投诉：主播夸大宣传"));
+
+            String noTicketReason = deadLetters.await(r -> ("noticket-" + run).equals(r.key()), EVENT_TIMEOUT).headers().get(DeadLetterHeaderNames.REASON);
+            assertThat(noTicketReason).contains("regulatorTicket.reference");
+            String pastReason = deadLetters.await(r -> ("past-" + run).equals(r.key()), EVENT_TIMEOUT).headers().get(DeadLetterHeaderNames.REASON);
+            assertThat(pastReason).contains("regulatorTicket.deadline").contains("past");
+            System.out.println("complaint-submissions-dlt reasons: " + noTicketReason + " | " + pastReason);
+            ComplaintReceived complaint = received.await(r -> r.value() != null && good.equals(r.value().getIdempotencyKey()), EVENT_TIMEOUT).value();
+            assertThat(complaint.getRegulatorTicket().getReference()).isEqualTo("12315-" + good);
+            assertThat(complaint.getRegulatorTicket().getAuthority()).isEqualTo("12315");
+        }
     }
 
     @Test

@@ -61,9 +61,29 @@ class ValidationApiTest extends IntakeApiTestSupport {
             amount with a fraction        | {"channel":"APP_CHAT","text":"退款","claimedAmountFen":12.9}             | claimedAmountFen
             vip as a string               | {"channel":"APP_CHAT","text":"退款","vip":"true"}                        | vip
             a key given twice             | {"channel":"APP_CHAT","text":"退款","text":"别的"}                        | text
+            regulator without its ticket  | {"channel":"REGULATOR","text":"12315转来的投诉"}                          | regulatorTicket.reference
+            regulator ticket no reference | {"channel":"REGULATOR","text":"12315转来的投诉","regulatorTicket":{"authority":"12315"}} | regulatorTicket.reference
+            regulator deadline past       | {"channel":"REGULATOR","text":"12315转来的投诉","regulatorTicket":{"reference":"T-1","deadline":"2020-01-01T00:00:00Z"}} | regulatorTicket.deadline
+            regulator deadline unreadable | {"channel":"REGULATOR","text":"12315转来的投诉","regulatorTicket":{"reference":"T-1","deadline":"next week"}} | regulatorTicket.deadline
+            ticket on another channel     | {"channel":"APP_CHAT","text":"退款","regulatorTicket":{"reference":"T-1"}} | regulatorTicket
             """)
     void eachBadFieldIsNamed(String description, String body, String field) throws Exception {
         assertThat(badFields(post(userToken(newUser()), body))).containsExactly(field);
+    }
+
+    /** Issue 15 #4: a regulator's complaint without its ticket reference, or with a past deadline, is named; a valid one is filed. */
+    @Test
+    void aRegulatorComplaintNeedsItsTicketReferenceAndADeadlineAhead() throws Exception {
+        HttpResponse<String> missing = post(userToken(newUser()), "{\"channel\":\"REGULATOR\",\"text\":\"12315转办：直播间虚假宣传\","
+                + "\"regulatorTicket\":{\"authority\":\"12315\",\"deadline\":\"2020-01-01T00:00:00Z\"}}");
+        System.out.println("POST /api/v1/complaints (REGULATOR, no reference, past deadline) → " + missing.statusCode() + " " + missing.body());
+        assertThat(badFields(missing)).containsExactly("regulatorTicket.reference", "regulatorTicket.deadline");
+
+        HttpResponse<String> filed = post(userToken(newUser()), "{\"channel\":\"REGULATOR\",\"text\":\"12315转办：直播间虚假宣传\","
+                + "\"regulatorTicket\":{\"reference\":\"12315-2026-1204-000871\",\"authority\":\"12315\",\"deadline\":\""
+                + java.time.Instant.now().plus(java.time.Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}}");
+        System.out.println("POST /api/v1/complaints (REGULATOR with its ticket) → " + filed.statusCode() + " " + filed.body());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(202);
     }
 
     @Test

@@ -92,6 +92,12 @@ public final class Simulator {
         body.put("channel", channel);
         body.put("text", sample.text());
         body.put("language", sample.english() ? "en" : "zh-CN");
+        if (channel.equals("REGULATOR")) {
+            // a regulator's complaint carries its ticket (intake refuses one without its reference)
+            ObjectNode ticket = body.putObject("regulatorTicket");
+            ticket.put("reference", "12315-" + order.orderId());
+            ticket.put("authority", "12315");
+        }
         if (aboutTheStream) {
             body.put("roomId", order.session().roomId());
             body.put("sessionId", order.session().sessionId());

@@ -28,7 +28,15 @@ public record CaseView(String complaintId, long version, CaseState state, Compla
                        boolean platformAdvanced, String fastPath, boolean autoApproved, Instant merchantRequestedAt,
                        List<Clock> slaClocks, List<EvidenceItem> evidence, List<Step> timeline, Instant newInputAt,
                        boolean withdrawn, String transferredFrom, List<Correction> corrections,
-                       Set<CommandAction> allowedActions, Decision merchantCounterOffer, AppealView appeal) {
+                       Set<CommandAction> allowedActions, Decision merchantCounterOffer, AppealView appeal,
+                       RegulatorTicketView regulatorTicket) {
+
+    /** A regulator's ticket (12315, 消协): the reply quotes its reference; no deadline of the case lies after its deadline. */
+    public record RegulatorTicketView(String reference, Instant deadline, String authority) {
+        static RegulatorTicketView of(io.livecomplaints.events.RegulatorTicket t) {
+            return t == null ? null : new RegulatorTicketView(t.getReference(), t.getDeadline(), t.getAuthority());
+        }
+    }
 
     /** The latest appeal (申诉) against the case's decision and its review. */
     public record AppealView(String appellantId, String about, String reason, Instant filedAt, String status, String decidedBy,
@@ -82,6 +90,7 @@ public record CaseView(String complaintId, long version, CaseState state, Compla
                 c.getNewInputAt(), c.getWithdrawn(), c.getTransferredFrom(),
                 c.getCorrections().stream().map(k -> new Correction(k.getKind(), k.getFrom(), k.getTo(), k.getReason(),
                         k.getActorId(), k.getAt())).toList(),
-                allowedActions, Decision.of(c.getMerchantCounterOffer()), AppealView.of(c.getAppeal()));
+                allowedActions, Decision.of(c.getMerchantCounterOffer()), AppealView.of(c.getAppeal()),
+                RegulatorTicketView.of(c.getRegulatorTicket()));
     }
 }

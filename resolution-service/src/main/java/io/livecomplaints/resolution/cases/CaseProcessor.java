@@ -15,6 +15,7 @@ import io.livecomplaints.resolution.cases.model.CaseOpening;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
 import io.livecomplaints.resolution.cases.model.CaseTimers;
 import io.livecomplaints.resolution.credit.model.CreditKeys;
+import io.livecomplaints.resolution.regulator.model.RegulatorReplies;
 import io.livecomplaints.resolution.sla.model.SlaTimer;
 import java.time.Clock;
 import java.time.Duration;
@@ -148,6 +149,8 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
         context.forward(new Record<>(id, next, at));
         for (ComplaintOutcome outcome : change.outcomes()) {
             context.forward(new Record<>(id, outcome, at));
+            // a regulator's ticket is answered with the outcome, in the same transaction
+            RegulatorReplies.of(next, outcome).ifPresent(reply -> context.forward(new Record<>(id, reply, at)));
         }
         for (SlaEvent event : change.slaEvents()) {
             context.forward(new Record<>(id, event, at));

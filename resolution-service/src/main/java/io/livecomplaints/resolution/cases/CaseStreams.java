@@ -5,6 +5,7 @@ import io.livecomplaints.events.ComplaintCommand;
 import io.livecomplaints.events.ComplaintOutcome;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.CreditRecord;
+import io.livecomplaints.events.RegulatorReply;
 import io.livecomplaints.events.ReplayRetention;
 import io.livecomplaints.events.SlaEvent;
 import io.livecomplaints.events.SurveyResponse;
@@ -30,7 +31,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The resolution topology. complaints-triaged, complaint-commands and survey-responses (all keyed by complaintId,
  * so co-partitioned) feed the {@link CaseProcessor}, which owns the {@value #CASES} store and the {@value #TIMERS}
- * schedule (both changelogged) and emits complaint-cases, complaint-outcomes, sla-events, replay-retention and credit
+ * schedule (both changelogged) and emits complaint-cases, complaint-outcomes, regulator-replies, sla-events, replay-retention and credit
  * deltas; the deltas are re-keyed by subject and summed into credit-records. Every instance also keeps global
  * read replicas of complaint-cases ({@value #CASE_VIEW}, for the API) and credit-records ({@value #CREDIT_VIEW},
  * for the users' standing).
@@ -71,6 +72,7 @@ public final class CaseStreams {
         effects.split(Named.as("effect-"))
                 .branch((k, v) -> v instanceof ComplaintCase, Branched.withConsumer(s -> to(s, cases), "case"))
                 .branch((k, v) -> v instanceof ComplaintOutcome, Branched.withConsumer(s -> to(s, topics.complaintOutcomes), "outcome"))
+                .branch((k, v) -> v instanceof RegulatorReply, Branched.withConsumer(s -> to(s, topics.regulatorReplies), "regulator-reply"))
                 .branch((k, v) -> v instanceof SlaEvent, Branched.withConsumer(s -> to(s, topics.slaEvents), "sla"))
                 .branch((k, v) -> v instanceof ReplayRetention, Branched.withConsumer(s -> to(s, topics.replayRetention), "retention"))
                 .branch((k, v) -> v instanceof CreditRecord, Branched.withConsumer(s -> s

@@ -36,6 +36,7 @@ class AuthMatrixApiTest extends ApiTestSupport {
                 .allow("GET /api/v1/incidents", AGENT, SUPERVISOR)
                 .allow("POST /api/v1/incidents/{incidentId}/remedy", SUPERVISOR)
                 .allow("GET /api/v1/credit/{subject}/{id}", USER, AGENT, SUPERVISOR, SYSTEM, OPERATOR)
+                .allow("GET /api/v1/reports/regulator", SUPERVISOR, OPERATOR)
                 .allow("GET /api/v1/my/cases/{id}", USER)
                 .allow("POST /api/v1/my/cases/{id}/dispute", USER)
                 .allow("POST /api/v1/merchant/cases/{id}/response", MERCHANT)

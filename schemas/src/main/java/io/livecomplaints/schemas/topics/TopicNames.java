@@ -14,6 +14,7 @@ public final class TopicNames {
     public static final String COMPLAINT_COMMANDS = "complaint-commands";
     public static final String COMPLAINT_CASES = "complaint-cases";
     public static final String COMPLAINT_OUTCOMES = "complaint-outcomes";
+    public static final String REGULATOR_REPLIES = "regulator-replies";
     public static final String SLA_EVENTS = "sla-events";
     public static final String NOTIFICATIONS = "notifications";
     public static final String SURVEY_RESPONSES = "survey-responses";

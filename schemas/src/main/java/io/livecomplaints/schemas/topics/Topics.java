@@ -11,6 +11,7 @@ import io.livecomplaints.events.LiveSessionEvent;
 import io.livecomplaints.events.NotificationReceipt;
 import io.livecomplaints.events.OrderEvent;
 import io.livecomplaints.events.QosSample;
+import io.livecomplaints.events.RegulatorReply;
 import io.livecomplaints.events.ReplayRetention;
 import io.livecomplaints.events.SlaEvent;
 import io.livecomplaints.events.SurveyResponse;
@@ -43,6 +44,7 @@ public final class Topics {
     public final Topic<String, ComplaintCommand> complaintCommands;
     public final Topic<String, ComplaintCase> complaintCases;
     public final Topic<String, ComplaintOutcome> complaintOutcomes;
+    public final Topic<String, RegulatorReply> regulatorReplies;
     public final Topic<String, SlaEvent> slaEvents;
     public final Topic<String, NotificationReceipt> notifications;
     public final Topic<String, SurveyResponse> surveyResponses;
@@ -61,6 +63,8 @@ public final class Topics {
         complaintCommands = define(TopicNames.COMPLAINT_COMMANDS, ComplaintCommand.class, Writers.RESOLUTION, false, Writers.RESOLUTION);
         complaintCases = define(TopicNames.COMPLAINT_CASES, ComplaintCase.class, Writers.RESOLUTION, true, Writers.RESOLUTION, Writers.INTAKE, Writers.TRIAGE, Writers.NOTIFICATION, Writers.ANALYTICS);
         complaintOutcomes = define(TopicNames.COMPLAINT_OUTCOMES, ComplaintOutcome.class, Writers.RESOLUTION, false, Writers.NOTIFICATION, Writers.ANALYTICS);
+        // the platform's replies to regulator tickets (12315/消协), for the regulator gateway outside the system
+        regulatorReplies = define(TopicNames.REGULATOR_REPLIES, RegulatorReply.class, Writers.RESOLUTION, false);
         slaEvents = define(TopicNames.SLA_EVENTS, SlaEvent.class, Writers.RESOLUTION, false, Writers.NOTIFICATION, Writers.ANALYTICS);
         notifications = define(TopicNames.NOTIFICATIONS, NotificationReceipt.class, Writers.NOTIFICATION, false, Writers.ANALYTICS);
         surveyResponses = define(TopicNames.SURVEY_RESPONSES, SurveyResponse.class, Writers.NOTIFICATION, false, Writers.NOTIFICATION, Writers.RESOLUTION, Writers.ANALYTICS);

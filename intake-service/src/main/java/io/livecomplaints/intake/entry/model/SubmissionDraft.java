@@ -3,6 +3,7 @@ package io.livecomplaints.intake.entry.model;
 import io.livecomplaints.events.ComplaintSubmission;
 import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.PersonalContact;
+import io.livecomplaints.events.RegulatorTicket;
 import io.livecomplaints.intake.submission.model.ComplaintDraft;
 
 /**
@@ -21,7 +22,12 @@ public final class SubmissionDraft {
                 s.getSessionId(), s.getClaimedAmountFen(), s.getIncidentAt() == null ? null : s.getIncidentAt().toString(),
                 s.getEvidence().stream().map(SubmissionDraft::evidence).toList(),
                 c == null ? null : new ComplaintDraft.ContactDraft(c.getName(), c.getPhone(), c.getEmail(), c.getConsentToContact()),
-                s.getVip());
+                s.getVip(), ticket(s.getRegulatorTicket()));
+    }
+
+    private static ComplaintDraft.RegulatorTicketDraft ticket(RegulatorTicket t) {
+        return t == null ? null : new ComplaintDraft.RegulatorTicketDraft(t.getReference(),
+                t.getDeadline() == null ? null : t.getDeadline().toString(), t.getAuthority());
     }
 
     private static ComplaintDraft.EvidenceDraft evidence(Evidence e) {

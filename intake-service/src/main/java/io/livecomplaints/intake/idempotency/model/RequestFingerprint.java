@@ -47,6 +47,12 @@ public final class RequestFingerprint {
             field(canonical, contact.getConsentToContact());
         }
         field(canonical, c.vip());
+        if (c.regulatorTicket() != null) {
+            // only when there is one, so that the fingerprints of every other complaint stay as they were
+            field(canonical, c.regulatorTicket().getReference());
+            field(canonical, c.regulatorTicket().getDeadline());
+            field(canonical, c.regulatorTicket().getAuthority());
+        }
         return sha256(canonical.toString());
     }
 

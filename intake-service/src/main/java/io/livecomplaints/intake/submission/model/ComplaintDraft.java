@@ -11,11 +11,20 @@ import java.util.List;
  */
 public record ComplaintDraft(String userId, String channel, String text, String language, List<String> demands,
                              String orderId, String roomId, String sessionId, Long claimedAmountFen, String incidentAt,
-                             List<EvidenceDraft> evidence, ContactDraft contact, boolean vip) {
+                             List<EvidenceDraft> evidence, ContactDraft contact, boolean vip,
+                             RegulatorTicketDraft regulatorTicket) {
 
     public ComplaintDraft {
         demands = demands == null ? List.of() : demands;
         evidence = evidence == null ? List.of() : evidence;
+    }
+
+    /** A complaint without a regulator's ticket (every channel but REGULATOR). */
+    public ComplaintDraft(String userId, String channel, String text, String language, List<String> demands,
+                          String orderId, String roomId, String sessionId, Long claimedAmountFen, String incidentAt,
+                          List<EvidenceDraft> evidence, ContactDraft contact, boolean vip) {
+        this(userId, channel, text, language, demands, orderId, roomId, sessionId, claimedAmountFen, incidentAt,
+                evidence, contact, vip, null);
     }
 
     /** A reference to evidence as given: a screenshot/recording URL, or a moment in a live replay. */
@@ -24,5 +33,9 @@ public record ComplaintDraft(String userId, String channel, String text, String 
 
     /** Contact data (personal, PIPL) as given. */
     public record ContactDraft(String name, String phone, String email, Boolean consentToContact) {
+    }
+
+    /** A regulator's ticket (12315, 消协) as given: its reference, the ISO-8601 reply deadline, the authority. */
+    public record RegulatorTicketDraft(String reference, String deadline, String authority) {
     }
 }

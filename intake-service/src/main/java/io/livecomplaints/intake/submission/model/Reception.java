@@ -61,6 +61,7 @@ public final class Reception {
                 .setReceivedAt(now)
                 .setFirstResponseDueAt(firstResponse.dueAt(complaint.channel(), now))
                 .setRequestFingerprint(fingerprint)
+                .setRegulatorTicket(complaint.regulatorTicket())
                 .build();
     }
 }

@@ -23,7 +23,14 @@ public record ComplaintRequest(
         @Schema(description = "ISO-8601 instant of the incident", example = "2026-11-23T12:30:00Z") String incidentAt,
         List<EvidenceRequest> evidence,
         ContactRequest contact,
-        @Schema(description = "only for SYSTEM tokens") Boolean vip) {
+        @Schema(description = "only for SYSTEM tokens") Boolean vip,
+        @Schema(description = "REGULATOR channel only, then required: the regulator's ticket (12315/消协)") RegulatorTicketRequest regulatorTicket) {
+
+    /** A regulator's ticket: its reference (required), the reply deadline (ISO-8601, not past) and the authority. */
+    public record RegulatorTicketRequest(@Schema(example = "12315-2026-1204-000871") String reference,
+                                         @Schema(example = "2026-12-11T09:00:00Z") String deadline,
+                                         @Schema(example = "12315") String authority) {
+    }
 
     /** A reference to evidence: a screenshot or recording URL, or a moment of a live replay. */
     public record EvidenceRequest(@Schema(example = "SCREENSHOT") String kind,
@@ -41,6 +48,8 @@ public record ComplaintRequest(
                 evidence == null ? null : evidence.stream().map(e -> e == null ? null
                         : new ComplaintDraft.EvidenceDraft(e.kind(), e.url(), e.replayOffsetSeconds(), e.capturedAt(), e.description())).toList(),
                 contact == null ? null : new ComplaintDraft.ContactDraft(contact.name(), contact.phone(), contact.email(), contact.consentToContact()),
-                vip);
+                vip,
+                regulatorTicket == null ? null
+                        : new ComplaintDraft.RegulatorTicketDraft(regulatorTicket.reference(), regulatorTicket.deadline(), regulatorTicket.authority()));
     }
 }

@@ -33,7 +33,8 @@ public final class ComplaintValidator {
                 new DemandsKnown(),
                 new EvidenceWithinLimits(limits.evidenceMaxItems(), limits.urlMaxChars()),
                 new IncidentTimeReadable(clock, limits.incidentMaxAge()),
-                new ContactWellFormed());
+                new ContactWellFormed(),
+                new RegulatorTicketGiven(clock));
     }
 
     /** Every violation of the draft, in the order of the rules; empty when it is valid. */
@@ -54,7 +55,8 @@ public final class ComplaintValidator {
                 draft.demands().stream().map(DemandsKnown::parse).distinct().toList(),
                 blankToNull(draft.orderId()), blankToNull(draft.roomId()), blankToNull(draft.sessionId()),
                 draft.claimedAmountFen(), IncidentTimeReadable.parse(draft.incidentAt()),
-                draft.evidence().stream().map(ComplaintValidator::evidence).toList(), contact(draft.contact()), draft.vip());
+                draft.evidence().stream().map(ComplaintValidator::evidence).toList(), contact(draft.contact()), draft.vip(),
+                RegulatorTicketGiven.ticket(draft.regulatorTicket()));
     }
 
     private static Evidence evidence(ComplaintDraft.EvidenceDraft e) {

@@ -78,10 +78,13 @@ public final class CaseOpening {
                         .map(e -> Evidence.newBuilder(e).setAddedBy(complaint.getUserId()).build())
                         .collect(java.util.stream.Collectors.toCollection(ArrayList::new)))
                 .setComplaint(CaseComplaints.of(triaged))
+                .setRegulatorTicket(complaint.getRegulatorTicket())
                 .setTimeline(timeline);
         ComplaintCase draft = opened.build();
         List<SlaClockStatus> clocks = policies.sla().openingClocks(draft);
         opened.setSlaClocks(new ArrayList<>(clocks))
+                .setFirstResponseDueAt(SlaClocks.find(clocks, SlaClock.FIRST_RESPONSE).map(SlaClockStatus::getDueAt)
+                        .orElse(complaint.getFirstResponseDueAt())) // capped by a regulator's deadline
                 .setPlanDueAt(SlaClocks.find(clocks, SlaClock.HANDLING_PLAN).map(SlaClockStatus::getDueAt).orElse(null))
                 .setResolutionDueAt(SlaClocks.find(clocks, SlaClock.RESOLUTION).map(SlaClockStatus::getDueAt).orElse(null));
 

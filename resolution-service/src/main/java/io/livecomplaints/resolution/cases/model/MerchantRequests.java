@@ -9,6 +9,7 @@ import io.livecomplaints.events.RemedyDecision;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.events.SlaClockStatus;
 import io.livecomplaints.resolution.credit.model.CreditDeltas;
+import io.livecomplaints.resolution.regulator.model.RegulatorDeadlineCap;
 import io.livecomplaints.resolution.remedies.model.RemedyRules;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
 import io.livecomplaints.schemas.topics.Writers;
@@ -46,7 +47,9 @@ public final class MerchantRequests {
         change.next().setPendingDecision(command.getDecision()).setPendingProposedBy(command.getActor().getActorId())
                 .setRequiredTier(null).setPlatformAdvanced(false).setMerchantRequestedAt(change.at());
         change.setClocks(SlaClocks.met(change.clocks(), SlaClock.HANDLING_PLAN, change.at()));
-        SlaClockStatus merchantClock = policies.sla().merchantClock(change.at());
+        // the merchant's answer too is due by a regulator's deadline
+        SlaClockStatus merchantClock = RegulatorDeadlineCap.cap(policies.sla().merchantClock(change.at()),
+                RegulatorDeadlineCap.deadline(c.getRegulatorTicket()), change.at());
         change.startClock(merchantClock);
         change.step("REQUEST_MERCHANT_RESPONSE", CaseState.AWAITING_MERCHANT, command.getActor().getActorId(),
                 command.getDecision().getRemedy() + " " + RemedyRules.moneyFen(command.getDecision()) + " fen, answer due "
@@ -113,8 +116,9 @@ public final class MerchantRequests {
     /** Plan and resolution deadlines move by the working time the case waited for the merchant. */
     private static void resumeClocks(CaseChange change, CasePolicies policies) {
         ComplaintCase c = change.before();
-        change.setClocks(SlaClocks.resume(change.clocks(), c.getMerchantRequestedAt(), change.at(),
-                policies.sla().calendarFor(c.getTeam())));
+        // the time given back for the wait never moves a deadline past a regulator's
+        change.setClocks(RegulatorDeadlineCap.cap(SlaClocks.resume(change.clocks(), c.getMerchantRequestedAt(), change.at(),
+                policies.sla().calendarFor(c.getTeam())), RegulatorDeadlineCap.deadline(c.getRegulatorTicket()), change.at()));
         for (SlaClockStatus clock : change.clocks()) {
             if (SlaClocks.pausable(clock.getClock())) {
                 SlaClocks.timersFor(change.complaintId(), clock).forEach(change::schedule);

@@ -5,6 +5,7 @@ import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.Severity;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.events.SlaClockStatus;
+import io.livecomplaints.resolution.regulator.model.RegulatorDeadlineCap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,12 +69,14 @@ public final class SlaPolicy {
             clocks.add(businessClock(SlaClock.HANDLING_PLAN, c.getTeam(), received, plan));
         }
         clocks.add(resolutionClock(c, received));
-        return clocks;
+        // a regulator's ticket: no deadline of the case after the regulator's
+        return RegulatorDeadlineCap.cap(clocks, RegulatorDeadlineCap.deadline(c.getRegulatorTicket()), received);
     }
 
     /** The resolution clock started at {@code start} (at opening, or again when the user disputes the result). */
     public SlaClockStatus resolutionClock(ComplaintCase c, Instant start) {
-        return businessClock(SlaClock.RESOLUTION, c.getTeam(), start, resolutionSpan(c.getSeverity(), c.getChannel()));
+        return RegulatorDeadlineCap.cap(businessClock(SlaClock.RESOLUTION, c.getTeam(), start, resolutionSpan(c.getSeverity(), c.getChannel())),
+                RegulatorDeadlineCap.deadline(c.getRegulatorTicket()), start);
     }
 
     /** The merchant's answer to a request made at {@code requestedAt} (超时自动同意 at the deadline). */
