@@ -93,6 +93,7 @@ class WorkbenchBrowserTest extends ApiTestSupport {
 
         try (HeadlessChromium browser = new HeadlessChromium()) {
             browser.navigate("http://127.0.0.1:" + port + "/workbench/index.html#token=" + token);
+            awaitScriptsBound(browser);
             // search by order (the case appears once the service has opened it)
             browser.await("(function(){ var f = document.getElementById('search'); f.orderId.value = 'O-wb-" + tag + "';"
                     + " f.querySelector('button[type=submit]').click(); return !!document.querySelector('#results tr[data-case=\"" + id + "\"]'); })()",
@@ -136,6 +137,7 @@ class WorkbenchBrowserTest extends ApiTestSupport {
         String token = TestPlatform.get().tokens().supervisor("S-wb2", "SUPERVISOR");
         try (HeadlessChromium browser = new HeadlessChromium()) {
             browser.navigate("http://127.0.0.1:" + port + "/workbench/index.html#token=" + token);
+            awaitScriptsBound(browser);
             browser.await("document.getElementById('board-panel').hidden ? 'hidden' : 'shown'", "shown"::equals, TIMEOUT);
             browser.await("(function(){ var s = document.getElementById('board-team'); s.value = 'anchor-governance'; s.onchange();"
                     + " return !!document.querySelector('#board li[data-case=\"" + id + "\"]'); })()", "true"::equals, TIMEOUT);
@@ -145,5 +147,14 @@ class WorkbenchBrowserTest extends ApiTestSupport {
                     + " return r ? r.textContent : ''; })()", t -> t.contains("ESCALATED"), TIMEOUT);
             Files.write(Path.of("target", "workbench-board.png"), browser.screenshot());
         }
+    }
+
+    /**
+     * Waits until workbench.js has bound its handlers: a click on the search button before that would submit the form
+     * natively (a page load without the token), which a slow machine makes likely.
+     */
+    private static void awaitScriptsBound(HeadlessChromium browser) throws Exception {
+        browser.await("!!(window.workbench && document.getElementById('search') && document.getElementById('search').onsubmit)",
+                "true"::equals, TIMEOUT);
     }
 }
