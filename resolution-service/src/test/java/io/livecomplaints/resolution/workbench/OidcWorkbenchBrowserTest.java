@@ -51,12 +51,7 @@ class OidcWorkbenchBrowserTest extends ApiTestSupport {
     @DynamicPropertySource
     static void oidc(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> SERVICE_PORT);
-        registry.add("complaints.security.oidc.issuer-uri", PROVIDER::issuer);
-        TestAuthorizationServer.CLAIMS.forEach((claim, name) ->
-                registry.add("complaints.security.oidc.claims." + claim, () -> name));
-        registry.add("spring.autoconfigure.exclude", () -> String.join(",",
-                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
-                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"));
+        PROVIDER.registerWith(registry);
     }
 
     @AfterAll
