@@ -274,13 +274,20 @@
   function useToken(t) {
     token = t;
     sessionStorage.setItem('workbench-token', t);
-    try {
-      var claims = JSON.parse(atob(t.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-      document.getElementById('who').textContent = claims.sub + ' · ' + (claims.tier || '') + ' · ' + (claims.team || 'all teams');
-      supervisor = (claims.roles || []).indexOf('SUPERVISOR') >= 0;
-    } catch (e) { document.getElementById('who').textContent = ''; }
-    document.getElementById('board-panel').hidden = !supervisor;
-    return loadQueue();
+    // who the service says the caller is (GET /api/v1/me, after its claim mapping), not the raw token's claims:
+    // a provider names the tier and team claims its own way
+    return api('GET', '/api/v1/me').then(function (r) {
+      var me = r.json;
+      document.getElementById('who').textContent = me.id + ' · ' + (me.tier || '') + ' · ' + (me.team || 'all teams');
+      supervisor = (me.roles || []).indexOf('SUPERVISOR') >= 0;
+    }, function (e) {
+      document.getElementById('who').textContent = '';
+      supervisor = false;
+      say(e.message);
+    }).then(function () {
+      document.getElementById('board-panel').hidden = !supervisor;
+      return loadQueue();
+    });
   }
 
   // login.js signs in with the OIDC provider when one is configured and hands the token over here

@@ -29,6 +29,7 @@ class AuthMatrixApiTest extends ApiTestSupport {
         AuthMatrix matrix = AuthMatrix.of(context, port)
                 .allow("GET /api/v1/cases/{id}", AGENT, SUPERVISOR)
                 .allow("GET /api/v1/queue", AGENT, SUPERVISOR)
+                .allow("GET /api/v1/me", AGENT, SUPERVISOR)
                 .allow("GET /api/v1/cases", AGENT, SUPERVISOR)
                 .allow("GET /api/v1/teams/{team}/board", SUPERVISOR)
                 .allow("POST /api/v1/my/cases/{id}/additions", USER)

@@ -51,12 +51,7 @@ class OidcWorkbenchBrowserTest extends ApiTestSupport {
     @DynamicPropertySource
     static void oidc(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> SERVICE_PORT);
-        registry.add("complaints.security.oidc.issuer-uri", PROVIDER::issuer);
-        TestAuthorizationServer.CLAIMS.forEach((claim, name) ->
-                registry.add("complaints.security.oidc.claims." + claim, () -> name));
-        registry.add("spring.autoconfigure.exclude", () -> String.join(",",
-                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
-                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"));
+        PROVIDER.registerWith(registry);
     }
 
     @AfterAll
@@ -79,6 +74,11 @@ class OidcWorkbenchBrowserTest extends ApiTestSupport {
 
         String apiToken = new OidcClient(PROVIDER.issuer()).loginWithPkce("workbench", PAGE, "agent-li", "li-password");
         assertThat(queue(http, apiToken).statusCode()).isEqualTo(200);
+        HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SERVICE_PORT + "/api/v1/me"))
+                .header("Authorization", "Bearer " + apiToken).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.body()).as("the caller after the claim mapping").isEqualTo(
+                "{\"id\":\"agent-li\",\"roles\":[\"AGENT\"],\"tier\":\"SENIOR\",\"team\":\"" + TEAM_OF_LI + "\"}");
+        System.out.println("GET /api/v1/me (provider token) -> " + me.body());
         assertThat(queue(http, TestPlatform.get().tokens().agent("agent-li", "SENIOR", TEAM_OF_LI)).statusCode())
                 .as("HS256 tokens are refused once a provider is configured").isEqualTo(401);
 
@@ -93,6 +93,8 @@ class OidcWorkbenchBrowserTest extends ApiTestSupport {
                     + " document.querySelector('form').submit(); })()");
             browser.await("location.href.indexOf('" + PAGE + "') === 0 && document.getElementById('who') ? document.getElementById('who').textContent : ''",
                     who -> who.contains("agent-li"), TIMEOUT);
+            // the header shows the tier and team the service mapped from the provider's agent_tier/agent_team claims
+            browser.await("document.getElementById('who').textContent", ("agent-li · SENIOR · " + TEAM_OF_LI)::equals, TIMEOUT);
             browser.await("(function(){ document.getElementById('refresh').click(); return !!document.querySelector('tr[data-case=\"" + id + "\"]'); })()",
                     "true"::equals, TIMEOUT);
             assertThat(browser.eval("location.search")).as("the code is gone from the address").isEmpty();

@@ -56,6 +56,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real OIDC provider for the identity tests: Spring Authorization Server, started on a random port in the test JVM,
@@ -125,6 +126,18 @@ public final class TestAuthorizationServer implements AutoCloseable {
     /** The issuer, {@code http://localhost:<port>}: what {@code complaints.security.oidc.issuer-uri} names. */
     public String issuer() {
         return issuer;
+    }
+
+    /**
+     * Configures the service under test to trust this server: its issuer, its claim names, and without the
+     * authorization server's own auto-configurations (on the test classpath, they would turn the service into one).
+     */
+    public void registerWith(DynamicPropertyRegistry registry) {
+        registry.add("complaints.security.oidc.issuer-uri", this::issuer);
+        CLAIMS.forEach((claim, name) -> registry.add("complaints.security.oidc.claims." + claim, () -> name));
+        registry.add("spring.autoconfigure.exclude", () -> String.join(",",
+                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
+                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"));
     }
 
     public String jwkSetUri() {
