@@ -95,9 +95,9 @@ class IncidentToAppealWalkthroughTest extends ApiTestSupport {
             // the ledger may fold the merchant's answer and the outcome into one record (both land within one commit):
             // what must be seen is the 先行赔付 debt booked, then taken off by the overturned appeal
             var booked = credit.await(r -> ("MERCHANT:" + merchant).equals(r.key()) && r.value().getPlatformAdvancedFen() == 29_900, TIMEOUT);
-            var overturned = credit.await(r -> ("MERCHANT:" + merchant).equals(r.key()) && r.value().getRefundsFen() == 29_900
+            var debtOff = credit.await(r -> ("MERCHANT:" + merchant).equals(r.key()) && r.value().getRefundsFen() == 29_900
                     && r.value().getPlatformAdvancedFen() == 0, TIMEOUT);
-            for (var r : List.of(booked, overturned)) {
+            for (var r : List.of(booked, debtOff)) {
                 System.out.println("WALK credit-records " + r.key() + " refundsFen=" + r.value().getRefundsFen()
                         + " platformAdvancedFen=" + r.value().getPlatformAdvancedFen() + " merchantResponses="
                         + r.value().getMerchantResponses() + " validComplaints=" + r.value().getValidComplaints());
