@@ -17,6 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The analytics service trusting a real OIDC provider: operators and systems read the figures, users do not. */
+// a second instance of the service in this JVM: closed after the class, so later tests own every partition again
+@org.springframework.test.annotation.DirtiesContext
 class OidcTokensApiTest extends AnalyticsServiceTest {
 
     static final String REDIRECT = "http://localhost:1/ops/";

@@ -15,6 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The notification service trusting a real OIDC provider: a user signed in there reads their own inbox only. */
+// a second instance of the service in this JVM: closed after the class, so later tests own every partition again
+@org.springframework.test.annotation.DirtiesContext
 class OidcTokensApiTest extends ServiceTestBase {
 
     static final String REDIRECT = "http://localhost:1/app/";

@@ -13,6 +13,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The intake service trusting a real OIDC provider: users signed in there file and read complaints as before. */
+// a second instance of the service in this JVM: closed after the class, so later tests own every partition again
+@org.springframework.test.annotation.DirtiesContext
 class OidcTokensApiTest extends IntakeApiTestSupport {
 
     static final String REDIRECT = "http://localhost:1/app/";

@@ -34,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the page, token from the provider's token endpoint) and shows the agent's queue; the same provider's token works on
  * the API and an HS256 token no longer does. Leaves a screenshot in target/workbench-oidc.png.
  */
+// a second instance of the service in this JVM: closed after the class, so later tests own every partition again
+@org.springframework.test.annotation.DirtiesContext
 @EnabledIf("chromiumInstalled")
 class OidcWorkbenchBrowserTest extends ApiTestSupport {
 

@@ -134,10 +134,26 @@ public final class TestAuthorizationServer implements AutoCloseable {
      */
     public void registerWith(DynamicPropertyRegistry registry) {
         registry.add("complaints.security.oidc.issuer-uri", this::issuer);
+        // such a context is a second instance of the service in the test JVM: its Streams state (global stores
+        // included) must not share the other instance's directory (register after TestPlatform.register)
+        registry.add("complaints.state-dir", () -> stateDir().toString());
         CLAIMS.forEach((claim, name) -> registry.add("complaints.security.oidc.claims." + claim, () -> name));
         registry.add("spring.autoconfigure.exclude", () -> String.join(",",
                 "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
                 "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"));
+    }
+
+    private java.nio.file.Path stateDir;
+
+    private synchronized java.nio.file.Path stateDir() {
+        if (stateDir == null) {
+            try {
+                stateDir = java.nio.file.Files.createTempDirectory("oidc-instance-state");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return stateDir;
     }
 
     public String jwkSetUri() {

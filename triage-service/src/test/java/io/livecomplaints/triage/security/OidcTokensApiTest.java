@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The triage service trusting a real OIDC provider: an operator signed in there reads the classifier, a user not. */
+// a second instance of the service in this JVM: closed after the class, so later tests own every partition again
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OidcTokensApiTest {
 
