@@ -53,7 +53,9 @@ class EnrichmentApiTest extends IntakeApiTestSupport {
         try (TopicWriter<OrderEvent> writer = TestPlatform.get().writer(topics.commerceOrders)) {
             writer.send(order.getOrderId(), order);
         }
-        await().atMost(EVENT_TIMEOUT).until(() -> stores.get(StoreNames.ORDERS, order.getOrderId()) != null);
+        await().atMost(EVENT_TIMEOUT)
+                .ignoreException(io.livecomplaints.intake.kafka.QueryableStores.StoreUnavailableException.class) // answered 503 while a rebalance moves stores
+                .until(() -> stores.get(StoreNames.ORDERS, order.getOrderId()) != null);
     }
 
     private void publish(LiveSessionEvent... sessions) {
@@ -63,7 +65,9 @@ class EnrichmentApiTest extends IntakeApiTestSupport {
             }
         }
         LiveSessionEvent last = sessions[sessions.length - 1];
-        await().atMost(EVENT_TIMEOUT).until(() -> last.equals(stores.get(StoreNames.SESSIONS, "session/" + last.getSessionId())));
+        await().atMost(EVENT_TIMEOUT)
+                .ignoreException(io.livecomplaints.intake.kafka.QueryableStores.StoreUnavailableException.class) // answered 503 while a rebalance moves stores
+                .until(() -> last.equals(stores.get(StoreNames.SESSIONS, "session/" + last.getSessionId())));
     }
 
     @Test

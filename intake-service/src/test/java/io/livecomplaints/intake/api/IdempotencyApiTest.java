@@ -139,7 +139,9 @@ class IdempotencyApiTest extends IntakeApiTestSupport {
             writer.send(earlierId, earlier);
         }
         String scope = IdempotencyKey.scopeOf(Filer.USER_API, user, key);
-        await().atMost(EVENT_TIMEOUT).until(() -> stores.get(StoreNames.COMPLAINTS, "key/" + scope) != null);
+        await().atMost(EVENT_TIMEOUT)
+                .ignoreException(io.livecomplaints.intake.kafka.QueryableStores.StoreUnavailableException.class) // answered 503 while a rebalance moves stores
+                .until(() -> stores.get(StoreNames.COMPLAINTS, "key/" + scope) != null);
 
         HttpResponse<String> retry = post(userToken(user), BODY, key);
 
