@@ -72,6 +72,19 @@ public class TracingProcessorWrapper implements ProcessorWrapper {
         return HopTracing.startHop("process " + topic, headers, value, tags);
     }
 
+    /** Runs one record's processing inside its hop span (for both processor kinds), marking the span on failure. */
+    static void traced(String name, org.apache.kafka.streams.processor.api.ProcessingContext context, Headers headers,
+                       Object value, Runnable processing) {
+        try (HopTracing.Hop hop = hop(name, context.applicationId(), context.recordMetadata().orElse(null), headers, value)) {
+            try {
+                processing.run();
+            } catch (RuntimeException | Error e) {
+                hop.error(e);
+                throw e;
+            }
+        }
+    }
+
     static final class TracedProcessor<KIn, VIn, KOut, VOut> implements Processor<KIn, VIn, KOut, VOut> {
         private final String name;
         private final Processor<KIn, VIn, KOut, VOut> delegate;
@@ -90,15 +103,7 @@ public class TracingProcessorWrapper implements ProcessorWrapper {
 
         @Override
         public void process(Record<KIn, VIn> record) {
-            try (HopTracing.Hop hop = hop(name, context.applicationId(), context.recordMetadata().orElse(null),
-                    record.headers(), record.value())) {
-                try {
-                    delegate.process(record);
-                } catch (RuntimeException | Error e) {
-                    hop.error(e);
-                    throw e;
-                }
-            }
+            traced(name, context, record.headers(), record.value(), () -> delegate.process(record));
         }
 
         @Override
@@ -125,15 +130,7 @@ public class TracingProcessorWrapper implements ProcessorWrapper {
 
         @Override
         public void process(FixedKeyRecord<KIn, VIn> record) {
-            try (HopTracing.Hop hop = hop(name, context.applicationId(), context.recordMetadata().orElse(null),
-                    record.headers(), record.value())) {
-                try {
-                    delegate.process(record);
-                } catch (RuntimeException | Error e) {
-                    hop.error(e);
-                    throw e;
-                }
-            }
+            traced(name, context, record.headers(), record.value(), () -> delegate.process(record));
         }
 
         @Override
