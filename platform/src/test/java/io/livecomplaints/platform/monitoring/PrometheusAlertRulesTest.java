@@ -1,0 +1,188 @@
+package io.livecomplaints.platform.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The alert rules of deploy/prometheus/rules are checked by Prometheus's own tools: {@code promtool check rules} on
+ * every rule file, {@code promtool test rules} on every unit test of deploy/prometheus/tests; every alert has a test
+ * that expects it to fire; prometheus.yml loads every rule file, sends to Alertmanager and scrapes the lag exporter
+ * (and {@code promtool check config} accepts it); Alertmanager routes pages and the rest to a receiver each
+ * ({@code amtool}, when installed). promtool comes with the Debian package {@code prometheus}, which bin/test
+ * installs: on CI a missing promtool fails, elsewhere it skips.
+ */
+class PrometheusAlertRulesTest {
+
+    private static final Path PROMETHEUS = Deployment.ROOT.resolve("deploy/prometheus");
+    private static final Path RULES = PROMETHEUS.resolve("rules");
+    private static final Path TESTS = PROMETHEUS.resolve("tests");
+
+    @BeforeAll
+    static void promtoolIsInstalled() {
+        boolean installed = onPath("promtool");
+        if (System.getenv("CI") != null) {
+            assertThat(installed).as("promtool on CI (Debian package prometheus, installed by bin/test)").isTrue();
+        }
+        assumeTrue(installed, "promtool is not installed (apt-get install prometheus)");
+    }
+
+    @Test
+    void everyRuleFileIsValidAndEveryRuleTestPasses() throws Exception {
+        for (Path rules : ruleFiles()) {
+            Result checked = run(RULES, "promtool", "check", "rules", rules.getFileName().toString());
+            assertThat(checked.exit()).as(checked.output()).isZero();
+        }
+        List<Path> tests = testFiles();
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(6);
+        for (Path test : tests) {
+            Result tested = run(TESTS, "promtool", "test", "rules", test.getFileName().toString());
+            assertThat(tested.exit()).as(tested.output()).isZero();
+            assertThat(tested.output()).contains("SUCCESS");
+        }
+    }
+
+    @Test
+    void everyAlertHasATestThatExpectsItToFire() throws IOException {
+        Set<String> alerts = new TreeSet<>();
+        for (Path rules : ruleFiles()) {
+            alerts.addAll(alertNames(rules));
+        }
+        assertThat(alerts).contains("ServiceDown", "ServiceNotReady", "DeadLettersIncreasing", "HopLatencyHigh",
+                "ConsumerLagGrowing", "ConsumerLagHigh", "SlaBreachRateHigh", "StreamThreadReplaced",
+                "StreamThreadReplacementsRepeated", "ComplaintSurge");
+        Set<String> firingInTests = new TreeSet<>();
+        List<Path> tests = new ArrayList<>(testFiles());
+        tests.add(RULES.resolve("complaint-surge-test.yml"));
+        for (Path test : tests) {
+            firingInTests.addAll(alertsExpectedToFire(test));
+        }
+        assertThat(firingInTests).containsAll(alerts);
+    }
+
+    @Test
+    void aWrongExpectationFailsTheRuleTest() throws Exception {
+        // the rule tests are not a formality: the same series with the dead resolution instance expected on triage fail
+        Path copy = Files.createTempDirectory("alert-rules");
+        Files.createDirectories(copy.resolve("rules"));
+        Files.createDirectories(copy.resolve("tests"));
+        Files.copy(RULES.resolve("consumer-lag.yml"), copy.resolve("rules/consumer-lag.yml"));
+        String wrong = Files.readString(TESTS.resolve("consumer-lag-test.yml"))
+                .replace("{severity: page, group: resolution-service", "{severity: page, group: triage-service");
+        Files.writeString(copy.resolve("tests/wrong-test.yml"), wrong);
+        Result result = run(copy.resolve("tests"), "promtool", "test", "rules", "wrong-test.yml");
+        assertThat(result.exit()).as(result.output()).isNotZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusLoadsEveryRuleFileAlertsAlertmanagerAndScrapesTheLagExporter() throws Exception {
+        Map<String, Object> config = Deployment.yaml("deploy/prometheus/prometheus.yml");
+        Set<String> loaded = new TreeSet<>((List<String>) config.get("rule_files"));
+        Set<String> present = new TreeSet<>();
+        ruleFiles().forEach(path -> present.add("/etc/prometheus/rules/" + path.getFileName()));
+        assertThat(loaded).isEqualTo(present);
+        assertThat(config.get("alerting").toString()).contains("alertmanager:9093");
+        assertThat(config.get("scrape_configs").toString()).contains("job_name=lag-exporter", "lag-exporter:9308");
+
+        // the file as Prometheus in the container reads it, with the container's paths pointing here
+        Path dir = Files.createTempDirectory("prometheus-config");
+        Path password = Files.writeString(dir.resolve("scraper_password"), "secret");
+        String local = Files.readString(PROMETHEUS.resolve("prometheus.yml"))
+                .replace("/etc/prometheus/rules/", RULES.toAbsolutePath() + "/")
+                .replace("/run/secrets/scraper_password", password.toString());
+        Files.writeString(dir.resolve("prometheus.yml"), local);
+        Result checked = run(dir, "promtool", "check", "config", "prometheus.yml");
+        assertThat(checked.exit()).as(checked.output()).isZero();
+    }
+
+    @Test
+    void alertmanagerSendsPagesToThePagerAndTheRestToTheTicketQueue() throws Exception {
+        String template = Files.readString(Deployment.ROOT.resolve("deploy/alertmanager/alertmanager.yml"));
+        assertThat(template).contains("${ALERT_PAGE_WEBHOOK_URL}", "${ALERT_TICKET_WEBHOOK_URL}");
+        assumeTrue(onPath("amtool"), "amtool is not installed (apt-get install prometheus-alertmanager)");
+        Path dir = Files.createTempDirectory("alertmanager");
+        Files.writeString(dir.resolve("alertmanager.yml"), template
+                .replace("${ALERT_PAGE_WEBHOOK_URL}", "https://oncall.example/hook")
+                .replace("${ALERT_TICKET_WEBHOOK_URL}", "https://chat.example/hook"));
+        Result checked = run(dir, "amtool", "check-config", "alertmanager.yml");
+        assertThat(checked.exit()).as(checked.output()).isZero();
+        Result page = run(dir, "amtool", "config", "routes", "test", "--config.file=alertmanager.yml",
+                "alertname=ServiceDown", "severity=page");
+        assertThat(page.output().trim()).isEqualTo("page");
+        Result warning = run(dir, "amtool", "config", "routes", "test", "--config.file=alertmanager.yml",
+                "alertname=DeadLettersIncreasing", "severity=warning");
+        assertThat(warning.output().trim()).isEqualTo("ticket");
+    }
+
+    static List<Path> ruleFiles() throws IOException {
+        try (Stream<Path> files = Files.list(RULES)) {
+            return files.filter(p -> p.toString().endsWith(".yml") && !p.toString().endsWith("-test.yml")).sorted().toList();
+        }
+    }
+
+    private static List<Path> testFiles() throws IOException {
+        try (Stream<Path> files = Files.list(TESTS)) {
+            return files.filter(p -> p.toString().endsWith("-test.yml")).sorted().toList();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> alertNames(Path rules) throws IOException {
+        Set<String> names = new TreeSet<>();
+        Map<String, Object> file = new Yaml().load(Files.readString(rules));
+        for (Map<String, Object> group : (List<Map<String, Object>>) file.get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                if (rule.containsKey("alert")) {
+                    names.add((String) rule.get("alert"));
+                }
+            }
+        }
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> alertsExpectedToFire(Path test) throws IOException {
+        Set<String> names = new TreeSet<>();
+        Map<String, Object> file = new Yaml().load(Files.readString(test));
+        for (Map<String, Object> scenario : (List<Map<String, Object>>) file.get("tests")) {
+            for (Map<String, Object> check : (List<Map<String, Object>>) scenario.getOrDefault("alert_rule_test", List.of())) {
+                List<Object> expected = (List<Object>) check.get("exp_alerts");
+                if (expected != null && !expected.isEmpty()) {
+                    names.add((String) check.get("alertname"));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean onPath(String tool) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        System.out.println(String.join(" ", command) + " -> " + process.exitValue() + "\n" + output);
+        return new Result(process.exitValue(), output);
+    }
+}
