@@ -123,10 +123,10 @@ class PrometheusAlertRulesTest {
         assertThat(checked.exit()).as(checked.output()).isZero();
         Result page = run(dir, "amtool", "config", "routes", "test", "--config.file=alertmanager.yml",
                 "alertname=ServiceDown", "severity=page");
-        assertThat(page.output().trim()).isEqualTo("page");
+        assertThat(page.output().lines().map(String::trim).toList()).contains("page").doesNotContain("ticket");
         Result warning = run(dir, "amtool", "config", "routes", "test", "--config.file=alertmanager.yml",
                 "alertname=DeadLettersIncreasing", "severity=warning");
-        assertThat(warning.output().trim()).isEqualTo("ticket");
+        assertThat(warning.output().lines().map(String::trim).toList()).contains("ticket").doesNotContain("page");
     }
 
     static List<Path> ruleFiles() throws IOException {
