@@ -12,6 +12,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 COPY --from=build /src/${SERVICE}/target/${SERVICE}-*-exec.jar /app/service.jar
 USER complaints
 WORKDIR /app
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75" \
+# Heap 50 % of the container: the rest holds RocksDB (BoundedRocksDbConfig, 128 MiB), metaspace, threads and buffers
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50" \
     COMPLAINTS_STATE_DIR=/var/lib/live-complaints
 ENTRYPOINT ["java", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.livecomplaints,java.lang,java.util", "-jar", "/app/service.jar"]

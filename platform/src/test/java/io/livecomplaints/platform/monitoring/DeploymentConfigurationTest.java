@@ -96,7 +96,8 @@ class DeploymentConfigurationTest {
         Map<String, Object> registry = service("schema-registry");
         assertThat(((Map<String, Object>) registry.get("build")).get("args")).isEqualTo(Map.of("SERVICE", "schema-registry"));
         assertThat(String.valueOf(((Map<String, Object>) registry.get("environment")).get("SCHEMA_REGISTRY_PORT"))).isEqualTo("8081");
-        assertThat((List<String>) registry.get("ports")).containsExactly("8081:8081");
+        assertThat((List<String>) registry.get("ports")).as("no credential for reads: operators only")
+                .containsExactly("127.0.0.1:8081:8081");
         assertThat(registry.get("healthcheck").toString()).contains("http://localhost:8081/actuator/health");
         assertThat(targets(Deployment.yaml("deploy/prometheus/prometheus.yml"), "schema-registry")).containsExactly("schema-registry:8081");
         assertThat(Files.readString(Deployment.ROOT.resolve("Dockerfile"))).contains("${SERVICE}-*-exec.jar");
@@ -107,9 +108,9 @@ class DeploymentConfigurationTest {
     void prometheusAndGrafanaAreProvisionedFromTheRepository() {
         Map<String, Object> prometheus = service("prometheus");
         assertThat((List<String>) prometheus.get("volumes")).contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
-        assertThat((List<String>) prometheus.get("ports")).containsExactly("9090:9090");
+        assertThat((List<String>) prometheus.get("ports")).containsExactly("127.0.0.1:9090:9090");
         Map<String, Object> grafana = service("grafana");
-        assertThat((List<String>) grafana.get("ports")).containsExactly("3000:3000");
+        assertThat((List<String>) grafana.get("ports")).containsExactly("127.0.0.1:3000:3000");
         assertThat((List<String>) grafana.get("volumes")).contains("./deploy/grafana/provisioning:/etc/grafana/provisioning:ro",
                 "./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro");
         assertThat(prometheus).containsKey("healthcheck");

@@ -112,13 +112,23 @@ class PrometheusAlertRulesTest {
 
     @Test
     void alertmanagerSendsPagesToThePagerAndTheRestToTheTicketQueue() throws Exception {
-        String template = Files.readString(Deployment.ROOT.resolve("deploy/alertmanager/alertmanager.yml"));
-        assertThat(template).contains("${ALERT_PAGE_WEBHOOK_URL}", "${ALERT_TICKET_WEBHOOK_URL}");
+        Path template = Deployment.ROOT.resolve("deploy/alertmanager/alertmanager.yml");
+        assertThat(Files.readString(template)).contains("'${ALERT_PAGE_WEBHOOK_URL}'", "'${ALERT_TICKET_WEBHOOK_URL}'");
         assumeTrue(onPath("amtool"), "amtool is not installed (apt-get install prometheus-alertmanager)");
+        // the compose entry point renders the webhook URLs of the environment into the placeholders, whatever they hold
         Path dir = Files.createTempDirectory("alertmanager");
-        Files.writeString(dir.resolve("alertmanager.yml"), template
-                .replace("${ALERT_PAGE_WEBHOOK_URL}", "https://oncall.example/hook")
-                .replace("${ALERT_TICKET_WEBHOOK_URL}", "https://chat.example/hook"));
+        String pager = "https://oncall.example/hook?token=a&b|c#it's";
+        String tickets = "https://chat.example/hook\\x";
+        ProcessBuilder render = new ProcessBuilder("sh", Deployment.ROOT.resolve("deploy/alertmanager/start.sh").toString(), "render")
+                .directory(dir.toFile()).redirectErrorStream(true);
+        render.environment().putAll(Map.of("ALERT_PAGE_WEBHOOK_URL", pager, "ALERT_TICKET_WEBHOOK_URL", tickets,
+                "AM_TEMPLATE", template.toString(), "AM_CONFIG", dir.resolve("alertmanager.yml").toString()));
+        Process rendering = render.start();
+        String renderOutput = new String(rendering.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(rendering.waitFor()).as(renderOutput).isZero();
+        Map<String, Object> rendered = new Yaml().load(Files.readString(dir.resolve("alertmanager.yml")));
+        assertThat(rendered.get("receivers").toString()).contains("url=" + pager, "url=" + tickets);
+
         Result checked = run(dir, "amtool", "check-config", "alertmanager.yml");
         assertThat(checked.exit()).as(checked.output()).isZero();
         Result page = run(dir, "amtool", "config", "routes", "test", "--config.file=alertmanager.yml",
