@@ -75,6 +75,54 @@ class PrometheusAlertRulesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyMetricTheRulesReadIsOneTheCodeExposes() throws IOException {
+        String code = mainSources();
+        Set<String> unknown = new TreeSet<>();
+        for (Path rules : ruleFiles()) {
+            Map<String, Object> file = new Yaml().load(Files.readString(rules));
+            for (Map<String, Object> group : (List<Map<String, Object>>) file.get("groups")) {
+                for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                    for (String metric : Deployment.metricNames(String.valueOf(rule.get("expr")))) {
+                        if (!exposed(metric, code)) {
+                            unknown.add(rules.getFileName() + ": " + metric);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(unknown).as("metrics no code registers (Micrometer name with dots, or analytics' PREFIX + name)").isEmpty();
+        assertThat(exposed("complaints_no_such_thing_total", code)).isFalse();
+    }
+
+    /** Prometheus's own {@code up}, or a Micrometer meter whose dotted name is a string literal of the main code. */
+    private static boolean exposed(String metric, String code) {
+        if (metric.equals("up")) {
+            return true;
+        }
+        String base = metric.replaceAll("_(total|bucket|count|sum)$", "");
+        for (String candidate : List.of(base, base.replaceAll("_seconds$", ""))) {
+            String dotted = candidate.replace('_', '.');
+            if (code.contains("\"" + dotted + "\"")
+                    || dotted.startsWith("complaints.analytics.") && code.contains("\"" + dotted.substring("complaints.analytics.".length()) + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String mainSources() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(Deployment.ROOT)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/")
+                    && !p.toString().contains("/target/")).toList()) {
+                all.append(Files.readString(file)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
     void aWrongExpectationFailsTheRuleTest() throws Exception {
         // the rule tests are not a formality: the same series with the dead resolution instance expected on triage fail
         Path copy = Files.createTempDirectory("alert-rules");
