@@ -48,15 +48,12 @@ class PrometheusAlertRulesTest {
             assertThat(checked.exit()).as(checked.output()).isZero();
         }
         List<Path> tests = testFiles();
-        assertThat(tests).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(7);
         for (Path test : tests) {
             Result tested = run(TESTS, "promtool", "test", "rules", test.getFileName().toString());
             assertThat(tested.exit()).as(tested.output()).isZero();
             assertThat(tested.output()).contains("SUCCESS");
         }
-        // the surge alert's test still lives next to its rule (triage's PrometheusRulesTest reads it there)
-        Result surge = run(RULES, "promtool", "test", "rules", "complaint-surge-test.yml");
-        assertThat(surge.exit()).as(surge.output()).isZero();
     }
 
     @Test
@@ -70,7 +67,6 @@ class PrometheusAlertRulesTest {
                 "StreamThreadReplacementsRepeated", "ComplaintSurge");
         Set<String> firingInTests = new TreeSet<>();
         List<Path> tests = new ArrayList<>(testFiles());
-        tests.add(RULES.resolve("complaint-surge-test.yml"));
         for (Path test : tests) {
             firingInTests.addAll(alertsExpectedToFire(test));
         }

@@ -11,20 +11,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The flash-sale surge alert (deploy/prometheus/rules/complaint-surge.yml, on triage's complaints_triaged_total) is
- * checked by Prometheus's own rule tester: {@code promtool test rules} runs the series of complaint-surge-test.yml
+ * checked by Prometheus's own rule tester: {@code promtool test rules} runs the series of
+ * deploy/prometheus/tests/complaint-surge-test.yml
  * (a LOGISTICS surge fires, steady PRODUCT_QUALITY does not, nothing fires before the surge lasts 2 minutes).
  * promtool comes with the Debian package {@code prometheus} (bin/test installs it).
  */
 class PrometheusRulesTest {
 
     private static final Path RULES = Path.of("..", "deploy", "prometheus", "rules");
+    private static final Path TESTS = Path.of("..", "deploy", "prometheus", "tests");
 
     @Test
     void theSurgeAlertFiresOnASustainedSurgeOnly() throws Exception {
         assertThat(RULES.resolve("complaint-surge.yml")).exists();
         Result checked = promtool("check", "rules", "complaint-surge.yml");
         assertThat(checked.exit()).as(checked.output()).isZero();
-        Result tested = promtool("test", "rules", "complaint-surge-test.yml");
+        Result tested = run(TESTS, "promtool", "test", "rules", "complaint-surge-test.yml");
         assertThat(tested.exit()).as(tested.output()).isZero();
         assertThat(tested.output()).contains("SUCCESS");
     }
@@ -32,7 +34,8 @@ class PrometheusRulesTest {
     @Test
     void aWrongExpectationFailsTheRuleTest() throws Exception {
         // the rule tester is not a formality: the same series with a claim that the alert never fires must fail
-        String wrong = Files.readString(RULES.resolve("complaint-surge-test.yml"), StandardCharsets.UTF_8)
+        String wrong = Files.readString(TESTS.resolve("complaint-surge-test.yml"), StandardCharsets.UTF_8)
+                .replace("../rules/complaint-surge.yml", "complaint-surge.yml")
                 .replace("              severity: page\n              type: LOGISTICS", "              severity: page\n              type: PRODUCT_QUALITY");
         Path copy = Files.createTempDirectory("rules");
         Files.copy(RULES.resolve("complaint-surge.yml"), copy.resolve("complaint-surge.yml"));
