@@ -12,9 +12,10 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * An API error a controller (or anything it calls) throws; the shared advice ({@link ApiProblemAdvice}) and the
- * filters ({@link ProblemRenderer}) answer it as application/problem+json (RFC 9457): {@code type} (about:blank),
- * {@code title}, {@code status}, {@code detail}, then the extra members in the order they were added ({@code field},
- * {@code errors[{field,message}]}, anything else), and a {@code Retry-After} header when one is set.
+ filters ({@link ProblemRenderer}) answer it as application/problem+json (RFC 9457, as Spring writes a
+ * {@code ProblemDetail}): {@code detail}, {@code instance} (the path), {@code status}, {@code title}, then the extra
+ * members in the order they were added ({@code field}, {@code errors[{field,message}]}, anything else), and a
+ * {@code Retry-After} header when one is set.
  *
  * <p>Built, then thrown: {@code throw ApiProblem.conflict("Already answered", "This survey was answered already");}
  * or {@code throw ApiProblem.unavailable("Intake unavailable", "...").retryAfter(5);}. A service's own exception may

@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one way a problem becomes an answer. Spring MVC answers what {@link #entity(ApiProblem)} returns (the shared
  * advice, the error page); whatever answers outside Spring MVC (security's 401/403, the API limits' 413/429, the
- * firewall's rejections, Tomcat's own error reports) writes with {@link #write} or {@link #json}, the same members
- * in the same order as Spring writes a {@link ProblemDetail}: type, title, status, detail, instance, then the extra
- * members. {@code <} and {@code >} are escaped in what this class writes: never markup, whatever a path contains.
+ * firewall's rejections, Tomcat's own error reports) writes with {@link #write} or {@link #json}: the same bytes as
+ * Spring MVC writes a {@link ProblemDetail} with Jackson 3 (the standard members sorted, the default type
+ * about:blank left out, then the extra members in the order they were added). {@code <} and {@code >} are escaped
+ * in what this class writes: never markup, whatever a path contains.
  */
 public final class ProblemRenderer {
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one encoding of a service's private state (its state stores and their changelogs, which no other service
  * reads): JSON of plain Java records, read strictly. An unknown member, a member given twice, a number in quotes, a
- * fraction for a whole number, an enum by ordinal or a null for a primitive fail the read (a
+ * fraction for a whole number or an enum by ordinal fail the read (a
  * {@link SerializationException}: the record goes to its dead-letter topic) instead of silently becoming something
  * else. No default typing: the class is the store's, never taken from the bytes. A member missing from older state
  * reads as null (or a primitive's zero), so a record may gain members. Instants are ISO-8601 text.
@@ -31,7 +31,7 @@ public final class StateSerdes {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES) // a member missing from older state: 0
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
