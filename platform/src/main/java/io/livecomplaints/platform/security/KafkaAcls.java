@@ -95,7 +95,7 @@ public final class KafkaAcls {
                 #!/bin/sh
                 # Least-privilege ACLs of every principal, GENERATED from the Topics registry by
                 # io.livecomplaints.platform.security.KafkaAcls (do not edit; KafkaAclsTest fails when this file is stale and
-                # regenerates it with: mvn -pl schemas test -Dtest=KafkaAclsTest -Dacls.update=true).
+                # regenerates it with: mvn -pl platform -am test -Dtest=KafkaAclsTest -Dsurefire.failIfNoSpecifiedTests=false -Dacls.update=true).
                 # Run as the admin principal: BOOTSTRAP=kafka:9092 ADMIN_CONFIG=/path/admin.properties deploy/kafka/acls.sh
                 set -eu
                 : "${BOOTSTRAP:?set BOOTSTRAP to the broker's SASL listener}"
