@@ -1,7 +1,7 @@
 #!/bin/sh
 # Least-privilege ACLs of every principal, GENERATED from the Topics registry by
-# io.livecomplaints.schemas.kafka.KafkaAcls (do not edit; KafkaAclsTest fails when this file is stale and
-# regenerates it with: mvn -pl schemas test -Dtest=KafkaAclsTest -Dacls.update=true).
+# io.livecomplaints.platform.security.KafkaAcls (do not edit; KafkaAclsTest fails when this file is stale and
+# regenerates it with: mvn -pl platform -am test -Dtest=KafkaAclsTest -Dsurefire.failIfNoSpecifiedTests=false -Dacls.update=true).
 # Run as the admin principal: BOOTSTRAP=kafka:9092 ADMIN_CONFIG=/path/admin.properties deploy/kafka/acls.sh
 set -eu
 : "${BOOTSTRAP:?set BOOTSTRAP to the broker's SASL listener}"

@@ -16,7 +16,7 @@ import io.livecomplaints.events.OrderStatus;
 import io.livecomplaints.platform.runtime.ServiceProcess;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.Topics;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.schemas.topics.DeadLetterHeaderNames;
 import io.livecomplaints.testkit.TestPlatform;
 import io.livecomplaints.testkit.TopicReader;
@@ -292,7 +292,7 @@ class EndToEndIT {
         try (TopicWriter<OrderEvent> orders = TestPlatform.get().writer(topics.commerceOrders)) {
             Instant placed = Instant.now().minus(Duration.ofDays(1));
             orders.send(orderId, OrderEvent.newBuilder()
-                    .setEnvelope(Envelopes.create(null, Writers.UPSTREAM, null, placed))
+                    .setEnvelope(Envelopes.create(null, Parties.UPSTREAM, null, placed))
                     .setOrderId(orderId).setUserId(user).setStatus(OrderStatus.SHIPPED).setMerchantId("M-201")
                     .setSkuId("SKU-1").setProductName("羊绒大衣").setAmountPaidFen(89900).setPlacedAt(placed)
                     .setBuyerVip(true).build());
@@ -326,7 +326,7 @@ class EndToEndIT {
             Instant placed = Instant.now().minus(Duration.ofDays(2));
             for (int k = 0; k < attempts; k++) {
                 orders.send("O-trace-" + k, OrderEvent.newBuilder()
-                        .setEnvelope(Envelopes.create(null, Writers.UPSTREAM, null, placed))
+                        .setEnvelope(Envelopes.create(null, Parties.UPSTREAM, null, placed))
                         .setOrderId("O-trace-" + k).setUserId("U-trace-" + k).setStatus(OrderStatus.DELIVERED)
                         .setMerchantId("M-301").setSkuId("SKU-7").setProductName("纯棉T恤").setAmountPaidFen(3900)
                         .setPlacedAt(placed).setBuyerVip(false).build());

@@ -1,7 +1,7 @@
 package io.livecomplaints.testkit;
 
 import io.livecomplaints.registry.SchemaRegistryApplication;
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.testkit.security.AccessTokens;
 import io.livecomplaints.schemas.compat.CompatibilityLevel;
 import io.livecomplaints.schemas.serde.HttpSchemaRegistryClient;
 import io.livecomplaints.schemas.topics.Topic;

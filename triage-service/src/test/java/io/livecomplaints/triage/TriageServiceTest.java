@@ -23,7 +23,7 @@ import io.livecomplaints.events.Severity;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.DeadLetterHeaderNames;
 import io.livecomplaints.schemas.topics.Topics;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.testkit.TestPlatform;
 import io.livecomplaints.testkit.TopicReader;
 import io.livecomplaints.testkit.TopicWriter;
@@ -203,7 +203,7 @@ class TriageServiceTest {
             assertThat(viewer.getDiagnosis().getAdvice()).contains("网络");
             assertThat(viewer.getAssignedAgentId()).isNull();
             assertThat(viewer.getEnvelope().getTraceId()).isEqualTo(sent.get("C-fine-" + run).getEnvelope().getTraceId());
-            assertThat(viewer.getEnvelope().getProducer()).isEqualTo(Writers.TRIAGE);
+            assertThat(viewer.getEnvelope().getProducer()).isEqualTo(Parties.TRIAGE);
         }
     }
 
@@ -270,7 +270,7 @@ class TriageServiceTest {
             assertThat(agent).isIn("FR-01", "FR-02");
             long loaded = awaitLoad(agent, n -> n >= 1);
 
-            cases.send(id, ComplaintCase.newBuilder().setEnvelope(Envelopes.create(id, Writers.RESOLUTION, null, Instant.now()))
+            cases.send(id, ComplaintCase.newBuilder().setEnvelope(Envelopes.create(id, Parties.RESOLUTION, null, Instant.now()))
                     .setState(CaseState.RESOLVED).setVersion(3).setUserId("U-load-" + run).setChannel(Channel.APP_CHAT)
                     .setType(ComplaintType.FUNDS_SAFETY).setSeverity(Severity.HIGH).setPriority(100).setTeam("funds-risk")
                     .setAssigneeId(agent).setReceivedAt(Instant.now()).setFirstResponseDueAt(Instant.now()).build());
@@ -292,7 +292,7 @@ class TriageServiceTest {
             long loaded = awaitLoad(agent, n -> n >= 1);
 
             // resolution-service's case after an agent transferred it: unassigned in logistics, left funds-risk
-            cases.send(id, ComplaintCase.newBuilder().setEnvelope(Envelopes.create(id, Writers.RESOLUTION, null, Instant.now()))
+            cases.send(id, ComplaintCase.newBuilder().setEnvelope(Envelopes.create(id, Parties.RESOLUTION, null, Instant.now()))
                     .setState(CaseState.TRIAGED).setVersion(3).setUserId("U-transfer-" + run).setChannel(Channel.APP_CHAT)
                     .setType(ComplaintType.FUNDS_SAFETY).setSeverity(Severity.HIGH).setPriority(100).setTeam("logistics")
                     .setTransferredFrom("funds-risk").setAssigneeId(null).setReceivedAt(Instant.now())
@@ -306,7 +306,7 @@ class TriageServiceTest {
         String id = "C-relabel-" + run;
         String text = "直播间买的羽绒服，快递三周没动静 " + run;
         try (TopicWriter<ComplaintCase> cases = TestPlatform.get().writer(topics.complaintCases)) {
-            cases.send(id, ComplaintCase.newBuilder().setEnvelope(Envelopes.create(id, Writers.RESOLUTION, null, Instant.now()))
+            cases.send(id, ComplaintCase.newBuilder().setEnvelope(Envelopes.create(id, Parties.RESOLUTION, null, Instant.now()))
                     .setState(CaseState.IN_PROGRESS).setVersion(4).setUserId("U-relabel").setChannel(Channel.APP_CHAT)
                     .setType(ComplaintType.LOGISTICS).setSeverity(Severity.MEDIUM).setPriority(40).setTeam("logistics")
                     .setReceivedAt(Instant.now()).setFirstResponseDueAt(Instant.now())

@@ -10,7 +10,7 @@ import io.livecomplaints.events.PersonalContact;
 import io.livecomplaints.events.RegulatorTicket;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.DeadLetterHeaderNames;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.testkit.TestPlatform;
 import io.livecomplaints.testkit.TopicReader;
 import io.livecomplaints.testkit.TopicWriter;
@@ -28,7 +28,7 @@ class SubmissionEntryTest extends IntakeApiTestSupport {
 
     private static ComplaintSubmission submission(String submissionId, String userId, String text) {
         return ComplaintSubmission.newBuilder()
-                .setEnvelope(Envelopes.create(null, Writers.UPSTREAM, "trace-" + submissionId, Instant.now()))
+                .setEnvelope(Envelopes.create(null, Parties.UPSTREAM, "trace-" + submissionId, Instant.now()))
                 .setSubmissionId(submissionId).setSourceSystem("regulator-12315").setUserId(userId)
                 .setChannel(Channel.REGULATOR).setText(text).setDemands(List.of(Demand.REFUND, Demand.EXPLANATION))
                 .setContact(PersonalContact.newBuilder().setPhone("13912345678").setConsentToContact(true).build())

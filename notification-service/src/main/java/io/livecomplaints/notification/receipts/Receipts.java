@@ -4,7 +4,7 @@ import io.livecomplaints.events.DeliveryStatus;
 import io.livecomplaints.events.Envelope;
 import io.livecomplaints.events.NotificationReceipt;
 import io.livecomplaints.notification.delivery.model.DeliveryJob;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.support.deadletter.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,7 +26,7 @@ public final class Receipts {
                 .setEventId(UUID.nameUUIDFromBytes((job.key() + "|" + status + "|" + job.attempts()).getBytes(StandardCharsets.UTF_8)).toString())
                 .setComplaintId(job.complaintId())
                 .setOccurredAt(at)
-                .setProducer(Writers.NOTIFICATION)
+                .setProducer(Parties.NOTIFICATION)
                 .setTraceId(job.traceId())
                 .build();
         return NotificationReceipt.newBuilder()

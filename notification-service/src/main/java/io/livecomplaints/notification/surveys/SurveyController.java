@@ -7,7 +7,7 @@ import io.livecomplaints.notification.surveys.model.SurveyAnswerRule;
 import io.livecomplaints.notification.surveys.model.SurveyState;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.Topics;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.support.privacy.Pii;
 import io.livecomplaints.support.security.Caller;
 import java.time.Clock;
@@ -96,7 +96,7 @@ class SurveyController {
             throw new InvalidAnswerException(problems);
         }
         SurveyResponse response = SurveyResponse.newBuilder()
-                .setEnvelope(Envelopes.create(complaintId, Writers.NOTIFICATION, survey.traceId(), now))
+                .setEnvelope(Envelopes.create(complaintId, Parties.NOTIFICATION, survey.traceId(), now))
                 .setUserId(survey.userId())
                 .setScore(answer.score())
                 .setComment(answer.comment() == null || answer.comment().isBlank() ? null : Pii.maskText(answer.comment().strip()))

@@ -3,7 +3,7 @@ package io.livecomplaints.platform.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.livecomplaints.platform.simulator.IntakeClient;
 import io.livecomplaints.platform.simulator.UpstreamWorld;
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.testkit.security.AccessTokens;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashMap;

@@ -10,7 +10,7 @@ import io.livecomplaints.events.SurveyResponse;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.TopicNames;
 import io.livecomplaints.schemas.topics.Topics;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -43,12 +43,12 @@ public final class PoisonInjector implements AutoCloseable {
 
     /** Topics read only by global stores or tables: poison there is skipped, not dead-lettered. */
     static final Map<String, List<String>> GLOBAL_CONSUMERS = Map.of(
-            TopicNames.COMMERCE_ORDERS, List.of(Writers.INTAKE),
-            TopicNames.LIVE_SESSIONS, List.of(Writers.INTAKE),
-            TopicNames.LIVE_QOS, List.of(Writers.TRIAGE, Writers.ANALYTICS),
-            TopicNames.COMPLAINTS_RECEIVED, List.of(Writers.INTAKE),
-            TopicNames.COMPLAINT_CASES, List.of(Writers.INTAKE, Writers.RESOLUTION),
-            TopicNames.CREDIT_RECORDS, List.of(Writers.TRIAGE, Writers.RESOLUTION));
+            TopicNames.COMMERCE_ORDERS, List.of(Parties.INTAKE),
+            TopicNames.LIVE_SESSIONS, List.of(Parties.INTAKE),
+            TopicNames.LIVE_QOS, List.of(Parties.TRIAGE, Parties.ANALYTICS),
+            TopicNames.COMPLAINTS_RECEIVED, List.of(Parties.INTAKE),
+            TopicNames.COMPLAINT_CASES, List.of(Parties.INTAKE, Parties.RESOLUTION),
+            TopicNames.CREDIT_RECORDS, List.of(Parties.TRIAGE, Parties.RESOLUTION));
 
     /** Well-formed records the named services reject, per topic; the key doubles as the complaint or submission id. */
     private final Map<String, SemanticPoison> semantic = new LinkedHashMap<>();
@@ -71,22 +71,22 @@ public final class PoisonInjector implements AutoCloseable {
                 // keep trying through a broker restart rather than lose poison we then expect in a DLT
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000), new StringSerializer(), new ByteArraySerializer());
-        semantic.put(TopicNames.COMPLAINT_SUBMISSIONS, new SemanticPoison(List.of(Writers.INTAKE), key ->
+        semantic.put(TopicNames.COMPLAINT_SUBMISSIONS, new SemanticPoison(List.of(Parties.INTAKE), key ->
                 topics.complaintSubmissions.valueSerde().serializer().serialize(TopicNames.COMPLAINT_SUBMISSIONS,
                         ComplaintSubmission.newBuilder()
-                                .setEnvelope(Envelopes.create(null, Writers.UPSTREAM, null, Instant.now()))
+                                .setEnvelope(Envelopes.create(null, Parties.UPSTREAM, null, Instant.now()))
                                 .setSubmissionId(key).setSourceSystem("hotline-poison").setUserId("U-poison")
                                 .setChannel(Channel.HOTLINE).setText("来电投诉：退款金额不对")
                                 .setOrderId("O-poison").setClaimedAmountFen(-100L) // AmountNotNegative
                                 .build())));
-        semantic.put(TopicNames.COMPLAINT_COMMANDS, new SemanticPoison(List.of(Writers.RESOLUTION), key ->
+        semantic.put(TopicNames.COMPLAINT_COMMANDS, new SemanticPoison(List.of(Parties.RESOLUTION), key ->
                 topics.complaintCommands.valueSerde().serializer().serialize(TopicNames.COMPLAINT_COMMANDS,
                         ComplaintCommand.newBuilder()
                                 .setEnvelope(Envelopes.create(key, "fault-injection", null, Instant.now()))
                                 .setActor(Actor.newBuilder().setActorId("agent-poison").setRole(ActorRole.AGENT).build())
                                 .setAction(CommandAction.PROGRESS_NOTE).setNote("a note on a case that does not exist")
                                 .build())));
-        semantic.put(TopicNames.SURVEY_RESPONSES, new SemanticPoison(List.of(Writers.RESOLUTION), key ->
+        semantic.put(TopicNames.SURVEY_RESPONSES, new SemanticPoison(List.of(Parties.RESOLUTION), key ->
                 topics.surveyResponses.valueSerde().serializer().serialize(TopicNames.SURVEY_RESPONSES,
                         SurveyResponse.newBuilder()
                                 .setEnvelope(Envelopes.create(key, "fault-injection", null, Instant.now()))
@@ -163,16 +163,16 @@ public final class PoisonInjector implements AutoCloseable {
 
     private static Map<String, List<String>> streamConsumers() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put(TopicNames.COMMERCE_ORDERS, List.of(Writers.ANALYTICS));
-        m.put(TopicNames.COMPLAINT_SUBMISSIONS, List.of(Writers.INTAKE));
-        m.put(TopicNames.COMPLAINTS_RECEIVED, List.of(Writers.TRIAGE, Writers.NOTIFICATION));
-        m.put(TopicNames.COMPLAINTS_TRIAGED, List.of(Writers.RESOLUTION, Writers.NOTIFICATION, Writers.ANALYTICS));
-        m.put(TopicNames.COMPLAINT_COMMANDS, List.of(Writers.RESOLUTION));
-        m.put(TopicNames.COMPLAINT_CASES, List.of(Writers.TRIAGE, Writers.NOTIFICATION, Writers.ANALYTICS));
-        m.put(TopicNames.COMPLAINT_OUTCOMES, List.of(Writers.NOTIFICATION, Writers.ANALYTICS));
-        m.put(TopicNames.SLA_EVENTS, List.of(Writers.NOTIFICATION, Writers.ANALYTICS));
-        m.put(TopicNames.SURVEY_RESPONSES, List.of(Writers.RESOLUTION, Writers.NOTIFICATION, Writers.ANALYTICS));
-        m.put(TopicNames.NOTIFICATIONS, List.of(Writers.ANALYTICS));
+        m.put(TopicNames.COMMERCE_ORDERS, List.of(Parties.ANALYTICS));
+        m.put(TopicNames.COMPLAINT_SUBMISSIONS, List.of(Parties.INTAKE));
+        m.put(TopicNames.COMPLAINTS_RECEIVED, List.of(Parties.TRIAGE, Parties.NOTIFICATION));
+        m.put(TopicNames.COMPLAINTS_TRIAGED, List.of(Parties.RESOLUTION, Parties.NOTIFICATION, Parties.ANALYTICS));
+        m.put(TopicNames.COMPLAINT_COMMANDS, List.of(Parties.RESOLUTION));
+        m.put(TopicNames.COMPLAINT_CASES, List.of(Parties.TRIAGE, Parties.NOTIFICATION, Parties.ANALYTICS));
+        m.put(TopicNames.COMPLAINT_OUTCOMES, List.of(Parties.NOTIFICATION, Parties.ANALYTICS));
+        m.put(TopicNames.SLA_EVENTS, List.of(Parties.NOTIFICATION, Parties.ANALYTICS));
+        m.put(TopicNames.SURVEY_RESPONSES, List.of(Parties.RESOLUTION, Parties.NOTIFICATION, Parties.ANALYTICS));
+        m.put(TopicNames.NOTIFICATIONS, List.of(Parties.ANALYTICS));
         return Map.copyOf(m);
     }
 

@@ -1,6 +1,6 @@
 package io.livecomplaints.platform.runtime;
 
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.testkit.security.AccessTokens;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -5,7 +5,7 @@ import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.NotificationKind;
 import io.livecomplaints.events.NotificationReceipt;
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.testkit.security.AccessTokens;
 import io.livecomplaints.schemas.serde.HttpSchemaRegistryClient;
 import io.livecomplaints.schemas.topics.Topics;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import io.livecomplaints.events.OrderStatus;
 import io.livecomplaints.events.QosSample;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.Topics;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -70,7 +70,7 @@ public final class UpstreamWorld {
                     "cdn-" + (i % 2 == 0 ? "sh" : "gz") + "-" + (1 + i % 3), i % 2 == 0 ? "east-china" : "south-china");
             sessions.add(session);
             publisher.send(topics.liveSessions, session.sessionId(), LiveSessionEvent.newBuilder()
-                    .setEnvelope(Envelopes.create(null, Writers.UPSTREAM, null, session.startedAt()))
+                    .setEnvelope(Envelopes.create(null, Parties.UPSTREAM, null, session.startedAt()))
                     .setSessionId(session.sessionId()).setRoomId(session.roomId()).setAnchorId(session.anchorId())
                     .setMerchantId(session.merchantId()).setKind(LiveSessionEventKind.PROMISE_ANNOUNCED)
                     .setStartedAt(session.startedAt()).setTitle("直播专场 #" + (i + 1))
@@ -90,7 +90,7 @@ public final class UpstreamWorld {
                     : logistics.equals("AWAITING_PICKUP") ? OrderStatus.PAID : OrderStatus.SHIPPED;
             Instant placed = session.startedAt().plus(Duration.ofSeconds(30L + random.nextInt(1800)));
             publisher.send(topics.commerceOrders, order.orderId(), OrderEvent.newBuilder()
-                    .setEnvelope(Envelopes.create(null, Writers.UPSTREAM, null, placed))
+                    .setEnvelope(Envelopes.create(null, Parties.UPSTREAM, null, placed))
                     .setOrderId(order.orderId()).setUserId(order.userId()).setStatus(status)
                     .setMerchantId(session.merchantId()).setAnchorId(session.anchorId()).setRoomId(session.roomId())
                     .setSessionId(session.sessionId()).setSkuId("SKU-" + Math.abs(product[0].hashCode() % 10000))
@@ -107,7 +107,7 @@ public final class UpstreamWorld {
                 for (Instant t = now.minus(Duration.ofMinutes(10)); t.isBefore(now); t = t.plusSeconds(30)) {
                     boolean pushBad = session.anchorPushDegraded();
                     publisher.send(topics.liveQos, session.sessionId(), QosSample.newBuilder()
-                            .setEnvelope(Envelopes.create(null, Writers.UPSTREAM, null, t))
+                            .setEnvelope(Envelopes.create(null, Parties.UPSTREAM, null, t))
                             .setSessionId(session.sessionId()).setRoomId(session.roomId()).setCdnNode(cdnNode)
                             .setRegion(session.region()).setWindowStart(t).setWindowSeconds(30)
                             .setPushBitrateKbps(pushBad ? 600 + random.nextInt(200) : 2800 + random.nextInt(400))

@@ -12,7 +12,7 @@ import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.DeadLetterHeaderNames;
 import io.livecomplaints.schemas.topics.TopicNames;
 import io.livecomplaints.schemas.topics.Topics;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.testkit.TestPlatform;
 import io.livecomplaints.testkit.TopicReader;
 import io.livecomplaints.testkit.TopicWriter;
@@ -60,7 +60,7 @@ class DeadLetterReplayIT {
         try (TopicWriter<ComplaintSubmission> writer = platform.writer(topics.complaintSubmissions);
              TopicReader<ComplaintSubmission> deadLetters = TopicReader.deadLetters(bootstrap, topics.complaintSubmissions)) {
             writer.send(submissionId, ComplaintSubmission.newBuilder()
-                    .setEnvelope(Envelopes.create(null, Writers.UPSTREAM, null, Instant.now()))
+                    .setEnvelope(Envelopes.create(null, Parties.UPSTREAM, null, Instant.now()))
                     .setSubmissionId(submissionId).setSourceSystem("hotline").setUserId("U-" + submissionId)
                     .setChannel(Channel.HOTLINE).setText(LONG_TEXT).setDemands(List.of(Demand.REFUND)).build());
             var dead = deadLetters.await(r -> submissionId.equals(r.key()), TIMEOUT);

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.livecomplaints.platform.runtime.LocalCluster;
 import io.livecomplaints.platform.runtime.ServiceProcess;
-import io.livecomplaints.schemas.kafka.KafkaAcls;
+import io.livecomplaints.platform.security.KafkaAcls;
 import io.livecomplaints.schemas.kafka.KafkaClientSecurity;
 import io.livecomplaints.schemas.serde.InMemorySchemaRegistryClient;
 import io.livecomplaints.schemas.topics.Topic;
 import io.livecomplaints.schemas.topics.Topics;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,46 +95,46 @@ class KafkaSecurityIT {
     @Order(1)
     void aServiceWritesItsTopicAndReadsItsInputs() throws Exception {
         String key = "S-" + UUID.randomUUID();
-        try (KafkaProducer<byte[], byte[]> upstream = producer(Writers.UPSTREAM, Map.of())) {
+        try (KafkaProducer<byte[], byte[]> upstream = producer(Parties.UPSTREAM, Map.of())) {
             upstream.send(record("complaint-submissions", key)).get();
         }
-        assertThat(consumeOne(Writers.INTAKE, "complaint-submissions", key)).isTrue();
-        try (KafkaProducer<byte[], byte[]> intake = producer(Writers.INTAKE, Map.of())) {
+        assertThat(consumeOne(Parties.INTAKE, "complaint-submissions", key)).isTrue();
+        try (KafkaProducer<byte[], byte[]> intake = producer(Parties.INTAKE, Map.of())) {
             intake.send(record("complaints-received", key)).get();
         }
         // exactly once: transactional ids under the service's prefix
-        try (KafkaProducer<byte[], byte[]> intake = producer(Writers.INTAKE,
-                Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, Writers.INTAKE + "-it-" + UUID.randomUUID()))) {
+        try (KafkaProducer<byte[], byte[]> intake = producer(Parties.INTAKE,
+                Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, Parties.INTAKE + "-it-" + UUID.randomUUID()))) {
             intake.initTransactions();
             intake.beginTransaction();
             intake.send(record("complaints-received-dlt", key));
             intake.commitTransaction();
         }
-        assertThat(consumeOne(Writers.TRIAGE, "complaints-received", key)).as("the next service reads it").isTrue();
+        assertThat(consumeOne(Parties.TRIAGE, "complaints-received", key)).as("the next service reads it").isTrue();
     }
 
     @Test
     @Order(2)
     void aServiceIsRefusedTopicsAndGroupsItDoesNotOwn() throws Exception {
-        try (KafkaProducer<byte[], byte[]> intake = producer(Writers.INTAKE, Map.of())) {
+        try (KafkaProducer<byte[], byte[]> intake = producer(Parties.INTAKE, Map.of())) {
             assertThat(failure(() -> intake.send(record("complaints-triaged", "k")).get())).isInstanceOf(TopicAuthorizationException.class);
             assertThat(failure(() -> intake.send(record("complaint-submissions", "k")).get()))
                     .as("an input is read, never written").isInstanceOf(TopicAuthorizationException.class);
         }
-        try (KafkaProducer<byte[], byte[]> upstream = producer(Writers.UPSTREAM, Map.of())) {
+        try (KafkaProducer<byte[], byte[]> upstream = producer(Parties.UPSTREAM, Map.of())) {
             assertThat(failure(() -> upstream.send(record("complaints-received", "k")).get())).isInstanceOf(TopicAuthorizationException.class);
         }
-        try (KafkaConsumer<byte[], byte[]> intake = consumer(Writers.INTAKE, Writers.INTAKE)) {
+        try (KafkaConsumer<byte[], byte[]> intake = consumer(Parties.INTAKE, Parties.INTAKE)) {
             intake.subscribe(List.of("complaint-outcomes"));
             assertThat(failure(() -> intake.poll(Duration.ofSeconds(10)))).isInstanceOf(TopicAuthorizationException.class);
         }
-        try (KafkaConsumer<byte[], byte[]> intake = consumer(Writers.INTAKE, Writers.TRIAGE)) {
+        try (KafkaConsumer<byte[], byte[]> intake = consumer(Parties.INTAKE, Parties.TRIAGE)) {
             intake.subscribe(List.of("complaint-submissions"));
             assertThat(failure(() -> intake.poll(Duration.ofSeconds(10)))).as("another service's group")
                     .isInstanceOf(GroupAuthorizationException.class);
         }
-        try (KafkaProducer<byte[], byte[]> intake = producer(Writers.INTAKE,
-                Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, Writers.TRIAGE + "-stolen"))) {
+        try (KafkaProducer<byte[], byte[]> intake = producer(Parties.INTAKE,
+                Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, Parties.TRIAGE + "-stolen"))) {
             assertThat(failure(intake::initTransactions)).as("another service's transactional id")
                     .isInstanceOf(org.apache.kafka.common.errors.TransactionalIdAuthorizationException.class);
         }
@@ -143,7 +143,7 @@ class KafkaSecurityIT {
     @Test
     @Order(3)
     void aWrongPasswordIsRefused() {
-        Map<String, Object> config = KafkaClientSecurity.scram(Writers.INTAKE, "not-the-password")
+        Map<String, Object> config = KafkaClientSecurity.scram(Parties.INTAKE, "not-the-password")
                 .applyTo(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
         try (Admin admin = Admin.create(config)) {
             assertThat(failure(() -> admin.describeCluster().clusterId().get())).isInstanceOf(SaslAuthenticationException.class);
@@ -166,7 +166,7 @@ class KafkaSecurityIT {
             services.put(service, cluster.startService(service, env));
         }
         HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(services.get(Writers.INTAKE).url() + "/api/v1/complaints"))
+                        URI.create(services.get(Parties.INTAKE).url() + "/api/v1/complaints"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + cluster.tokens().user("U-sasl-1"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"APP_CHAT\",\"text\":\"快递丢件了，物流一直显示派送中\"}",
@@ -174,13 +174,13 @@ class KafkaSecurityIT {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String id = accepted.body().replaceAll(".*\"complaintId\":\"([^\"]+)\".*", "$1");
         // each hop, read as the principal of a service that consumes it
-        assertThat(consumeOne(Writers.NOTIFICATION, "complaints-received", id)).as("intake → complaints-received").isTrue();
-        assertThat(consumeOne(Writers.RESOLUTION, "complaints-triaged", id)).as("triage → complaints-triaged").isTrue();
-        assertThat(consumeOne(Writers.ANALYTICS, "complaint-cases", id)).as("resolution → complaint-cases").isTrue();
-        assertThat(consumeOne(Writers.ANALYTICS, "notifications", id)).as("notification → notifications").isTrue();
+        assertThat(consumeOne(Parties.NOTIFICATION, "complaints-received", id)).as("intake → complaints-received").isTrue();
+        assertThat(consumeOne(Parties.RESOLUTION, "complaints-triaged", id)).as("triage → complaints-triaged").isTrue();
+        assertThat(consumeOne(Parties.ANALYTICS, "complaint-cases", id)).as("resolution → complaint-cases").isTrue();
+        assertThat(consumeOne(Parties.ANALYTICS, "notifications", id)).as("notification → notifications").isTrue();
         // an upstream submission while the services run: intake's stream turns it into a complaint
         String submission = "SUB-" + UUID.randomUUID();
-        try (KafkaProducer<byte[], byte[]> upstream = producer(Writers.UPSTREAM, Map.of())) {
+        try (KafkaProducer<byte[], byte[]> upstream = producer(Parties.UPSTREAM, Map.of())) {
             upstream.send(record("complaint-submissions", submission)).get();
         }
         for (ServiceProcess service : services.values()) {

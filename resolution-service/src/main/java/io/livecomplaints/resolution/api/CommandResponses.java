@@ -11,7 +11,7 @@ import io.livecomplaints.resolution.cases.model.CasePolicies;
 import io.livecomplaints.resolution.cases.model.CaseStateMachine;
 import io.livecomplaints.resolution.cases.model.Refusal;
 import io.livecomplaints.schemas.envelope.Envelopes;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,7 +46,7 @@ public class CommandResponses {
     public ComplaintCommand.Builder command(ComplaintCase c, Actor actor, CommandAction action, Long expectedVersion) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return ComplaintCommand.newBuilder()
-                .setEnvelope(Envelopes.following(c.getEnvelope(), Writers.RESOLUTION, now))
+                .setEnvelope(Envelopes.following(c.getEnvelope(), Parties.RESOLUTION, now))
                 .setActor(actor)
                 .setAction(action)
                 .setExpectedVersion(expectedVersion != null ? expectedVersion : c.getVersion());

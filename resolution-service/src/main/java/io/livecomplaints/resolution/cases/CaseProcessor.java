@@ -14,7 +14,7 @@ import io.livecomplaints.resolution.cases.model.CaseDisputes;
 import io.livecomplaints.resolution.cases.model.CaseOpening;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
 import io.livecomplaints.resolution.cases.model.CaseTimers;
-import io.livecomplaints.resolution.credit.model.CreditKeys;
+import io.livecomplaints.schemas.keys.CreditKeys;
 import io.livecomplaints.resolution.regulator.model.RegulatorReplies;
 import io.livecomplaints.resolution.sla.model.SlaTimer;
 import java.time.Clock;

@@ -1,9 +1,10 @@
 package io.livecomplaints.resolution.api;
 
+import io.livecomplaints.schemas.auth.TokenClaims;
 import static io.livecomplaints.resolution.support.Fixtures.triaged;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.testkit.security.AccessTokens;
 import io.livecomplaints.testkit.TestPlatform;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,7 @@ class ObjectAccessApiTest extends ApiTestSupport {
         open(triaged(id, Instant.now()).build());
 
         String otherTeam = tokens.agent("L-9", "SENIOR", "logistics");
-        String noTeam = tokens.mint("A-noteam", Set.of(AccessTokens.Role.AGENT), "SENIOR", null, java.time.Duration.ofMinutes(5));
+        String noTeam = tokens.mint("A-noteam", Set.of(TokenClaims.Role.AGENT), "SENIOR", null, java.time.Duration.ofMinutes(5));
         for (String token : List.of(otherTeam, noTeam)) {
             assertThat(get("/api/v1/cases/" + id, token).statusCode()).isEqualTo(404);
             for (String action : ACTIONS) {

@@ -2,7 +2,7 @@ package io.livecomplaints.resolution.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.testkit.security.AccessTokens;
 import io.livecomplaints.testkit.TestPlatform;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

@@ -1,5 +1,6 @@
 package io.livecomplaints.resolution.api;
 
+import io.livecomplaints.schemas.auth.TokenClaims;
 import static io.livecomplaints.resolution.support.Fixtures.triaged;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +12,7 @@ import io.livecomplaints.events.ComplaintOutcome;
 import io.livecomplaints.events.OutcomeResult;
 import io.livecomplaints.resolution.cases.model.CaseSizeBound;
 import io.livecomplaints.resolution.support.Fixtures;
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.testkit.security.AccessTokens;
 import io.livecomplaints.schemas.topics.DeadLetterHeaderNames;
 import io.livecomplaints.testkit.TestPlatform;
 import io.livecomplaints.testkit.TopicReader;
@@ -95,7 +96,7 @@ class SecurityProbeApiTest extends ApiTestSupport {
         HttpResponse<String> named = show("2 MERCHANT M-1 names a merchant in the body", post(path, tokens.merchant("M-1"), "{\"merchantId\":\"M-1\",\"agrees\":true}"));
         assertThat(named.statusCode()).isEqualTo(400);
         assertThat(problemFields(named)).contains("\"field\":\"merchantId\"");
-        String unbound = tokens.mint("M-1", Set.of(AccessTokens.Role.MERCHANT), null, null, Duration.ofMinutes(5));
+        String unbound = tokens.mint("M-1", Set.of(TokenClaims.Role.MERCHANT), null, null, Duration.ofMinutes(5));
         assertThat(show("2 MERCHANT token without merchantId", post(path, unbound, "{\"agrees\":true}")).statusCode()).isEqualTo(401);
 
         HttpResponse<String> answered = show("2 MERCHANT M-1 agrees", post(path, tokens.merchant("M-1"), "{\"agrees\":true,\"note\":\"同意退款\"}"));

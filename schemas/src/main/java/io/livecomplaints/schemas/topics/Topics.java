@@ -54,22 +54,22 @@ public final class Topics {
     public Topics(SchemaRegistryClient registry, boolean autoRegister) {
         this.registry = registry;
         this.autoRegister = autoRegister;
-        commerceOrders = define(TopicNames.COMMERCE_ORDERS, OrderEvent.class, Writers.UPSTREAM, false, Writers.INTAKE, Writers.ANALYTICS);
-        liveSessions = define(TopicNames.LIVE_SESSIONS, LiveSessionEvent.class, Writers.UPSTREAM, false, Writers.INTAKE);
-        liveQos = define(TopicNames.LIVE_QOS, QosSample.class, Writers.UPSTREAM, false, Writers.TRIAGE, Writers.ANALYTICS);
-        complaintSubmissions = define(TopicNames.COMPLAINT_SUBMISSIONS, ComplaintSubmission.class, Writers.UPSTREAM, false, Writers.INTAKE);
-        complaintsReceived = define(TopicNames.COMPLAINTS_RECEIVED, ComplaintReceived.class, Writers.INTAKE, false, Writers.INTAKE, Writers.TRIAGE, Writers.NOTIFICATION);
-        complaintsTriaged = define(TopicNames.COMPLAINTS_TRIAGED, ComplaintTriaged.class, Writers.TRIAGE, false, Writers.RESOLUTION, Writers.NOTIFICATION, Writers.ANALYTICS);
-        complaintCommands = define(TopicNames.COMPLAINT_COMMANDS, ComplaintCommand.class, Writers.RESOLUTION, false, Writers.RESOLUTION);
-        complaintCases = define(TopicNames.COMPLAINT_CASES, ComplaintCase.class, Writers.RESOLUTION, true, Writers.RESOLUTION, Writers.INTAKE, Writers.TRIAGE, Writers.NOTIFICATION, Writers.ANALYTICS);
-        complaintOutcomes = define(TopicNames.COMPLAINT_OUTCOMES, ComplaintOutcome.class, Writers.RESOLUTION, false, Writers.NOTIFICATION, Writers.ANALYTICS);
+        commerceOrders = define(TopicNames.COMMERCE_ORDERS, OrderEvent.class, Parties.UPSTREAM, false, Parties.INTAKE, Parties.ANALYTICS);
+        liveSessions = define(TopicNames.LIVE_SESSIONS, LiveSessionEvent.class, Parties.UPSTREAM, false, Parties.INTAKE);
+        liveQos = define(TopicNames.LIVE_QOS, QosSample.class, Parties.UPSTREAM, false, Parties.TRIAGE, Parties.ANALYTICS);
+        complaintSubmissions = define(TopicNames.COMPLAINT_SUBMISSIONS, ComplaintSubmission.class, Parties.UPSTREAM, false, Parties.INTAKE);
+        complaintsReceived = define(TopicNames.COMPLAINTS_RECEIVED, ComplaintReceived.class, Parties.INTAKE, false, Parties.INTAKE, Parties.TRIAGE, Parties.NOTIFICATION);
+        complaintsTriaged = define(TopicNames.COMPLAINTS_TRIAGED, ComplaintTriaged.class, Parties.TRIAGE, false, Parties.RESOLUTION, Parties.NOTIFICATION, Parties.ANALYTICS);
+        complaintCommands = define(TopicNames.COMPLAINT_COMMANDS, ComplaintCommand.class, Parties.RESOLUTION, false, Parties.RESOLUTION);
+        complaintCases = define(TopicNames.COMPLAINT_CASES, ComplaintCase.class, Parties.RESOLUTION, true, Parties.RESOLUTION, Parties.INTAKE, Parties.TRIAGE, Parties.NOTIFICATION, Parties.ANALYTICS);
+        complaintOutcomes = define(TopicNames.COMPLAINT_OUTCOMES, ComplaintOutcome.class, Parties.RESOLUTION, false, Parties.NOTIFICATION, Parties.ANALYTICS);
         // the platform's replies to regulator tickets (12315/消协), for the regulator gateway outside the system
-        regulatorReplies = define(TopicNames.REGULATOR_REPLIES, RegulatorReply.class, Writers.RESOLUTION, false);
-        slaEvents = define(TopicNames.SLA_EVENTS, SlaEvent.class, Writers.RESOLUTION, false, Writers.NOTIFICATION, Writers.ANALYTICS);
-        notifications = define(TopicNames.NOTIFICATIONS, NotificationReceipt.class, Writers.NOTIFICATION, false, Writers.ANALYTICS);
-        surveyResponses = define(TopicNames.SURVEY_RESPONSES, SurveyResponse.class, Writers.NOTIFICATION, false, Writers.NOTIFICATION, Writers.RESOLUTION, Writers.ANALYTICS);
-        replayRetention = define(TopicNames.REPLAY_RETENTION, ReplayRetention.class, Writers.RESOLUTION, false);
-        creditRecords = define(TopicNames.CREDIT_RECORDS, CreditRecord.class, Writers.RESOLUTION, true, Writers.TRIAGE, Writers.RESOLUTION);
+        regulatorReplies = define(TopicNames.REGULATOR_REPLIES, RegulatorReply.class, Parties.RESOLUTION, false);
+        slaEvents = define(TopicNames.SLA_EVENTS, SlaEvent.class, Parties.RESOLUTION, false, Parties.NOTIFICATION, Parties.ANALYTICS);
+        notifications = define(TopicNames.NOTIFICATIONS, NotificationReceipt.class, Parties.NOTIFICATION, false, Parties.ANALYTICS);
+        surveyResponses = define(TopicNames.SURVEY_RESPONSES, SurveyResponse.class, Parties.NOTIFICATION, false, Parties.NOTIFICATION, Parties.RESOLUTION, Parties.ANALYTICS);
+        replayRetention = define(TopicNames.REPLAY_RETENTION, ReplayRetention.class, Parties.RESOLUTION, false);
+        creditRecords = define(TopicNames.CREDIT_RECORDS, CreditRecord.class, Parties.RESOLUTION, true, Parties.TRIAGE, Parties.RESOLUTION);
     }
 
     /** All topics, in the order of the lifecycle. */

@@ -29,9 +29,9 @@ class TopicsTest {
 
     @Test
     void eachServiceWritesOnlyItsOwnTopics() {
-        assertThat(topics.writtenBy(Writers.INTAKE)).extracting(Topic::name).containsExactly("complaints-received");
-        assertThat(topics.writtenBy(Writers.TRIAGE)).extracting(Topic::name).containsExactly("complaints-triaged");
-        assertThat(topics.writtenBy(Writers.NOTIFICATION)).extracting(Topic::name)
+        assertThat(topics.writtenBy(Parties.INTAKE)).extracting(Topic::name).containsExactly("complaints-received");
+        assertThat(topics.writtenBy(Parties.TRIAGE)).extracting(Topic::name).containsExactly("complaints-triaged");
+        assertThat(topics.writtenBy(Parties.NOTIFICATION)).extracting(Topic::name)
                 .containsExactly("notifications", "survey-responses");
         assertThat(topics.complaintCases.compacted()).isTrue();
         assertThat(topics.creditRecords.compacted()).isTrue();

@@ -1,6 +1,6 @@
 package io.livecomplaints.support.security;
 
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.schemas.auth.TokenClaims;
 import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.support.web.ProblemRenderer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +43,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every REST API needs a bearer token (HS256 JWT, see {@link AccessTokens}); roles come from its {@code roles}
+ * Every REST API needs a bearer token (HS256 JWT, see {@link TokenClaims}); roles come from its {@code roles}
  * claim as {@code ROLE_*} authorities, for {@code @PreAuthorize} and for {@link Caller}. Health status and API docs
  * stay open; metrics only for the scraper's Basic credential ({@link ScraperAuthenticationFilter}) and operators.
  * A service replaces the whole chain by declaring its own {@link SecurityFilterChain}, usually
@@ -67,9 +67,9 @@ public class ApiSecurityAutoConfiguration {
             return oidcDecoder(properties.oidc(), properties.tokenMaxAge());
         }
         String secret = properties.jwtSecret();
-        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < AccessTokens.MIN_SECRET_BYTES) {
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < TokenClaims.MIN_SECRET_BYTES) {
             throw new IllegalStateException("COMPLAINTS_SECURITY_JWT_SECRET (complaints.security.jwt-secret) must be set to a secret of at least "
-                    + AccessTokens.MIN_SECRET_BYTES + " bytes; bin/local generates one in var/secrets/jwt-secret"
+                    + TokenClaims.MIN_SECRET_BYTES + " bytes; bin/local generates one in var/secrets/jwt-secret"
                     + " (or configure an OIDC provider: complaints.security.oidc.issuer-uri)");
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder
@@ -77,7 +77,7 @@ public class ApiSecurityAutoConfiguration {
                 .macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
                 new TokenLifetimeValidator(properties.tokenMaxAge(), CLOCK_SKEW, Clock.systemUTC()),
-                new JwtIssuerValidator(AccessTokens.ISSUER), new MerchantClaimValidator()));
+                new JwtIssuerValidator(TokenClaims.ISSUER), new MerchantClaimValidator()));
         return decoder;
     }
 

@@ -1,6 +1,6 @@
 package io.livecomplaints.support.security;
 
-import io.livecomplaints.schemas.auth.AccessTokens.Role;
+import io.livecomplaints.schemas.auth.TokenClaims.Role;
 import java.util.Set;
 
 /**

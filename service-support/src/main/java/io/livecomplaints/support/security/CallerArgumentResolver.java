@@ -1,6 +1,6 @@
 package io.livecomplaints.support.security;
 
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.schemas.auth.TokenClaims;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +36,6 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         List<String> roles = jwt.getClaimAsStringList("roles");
         Set<String> roleSet = roles == null ? Set.of() : Set.copyOf(new HashSet<>(roles));
         return new Caller(jwt.getSubject(), roleSet, jwt.getClaimAsString("tier"), jwt.getClaimAsString("team"),
-                jwt.getClaimAsString(AccessTokens.MERCHANT_ID_CLAIM), jwt.getClaimAsString(AccessTokens.ANCHOR_ID_CLAIM));
+                jwt.getClaimAsString(TokenClaims.MERCHANT_ID_CLAIM), jwt.getClaimAsString(TokenClaims.ANCHOR_ID_CLAIM));
     }
 }

@@ -1,6 +1,6 @@
 package io.livecomplaints.support.security;
 
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.schemas.auth.TokenClaims;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -19,21 +19,21 @@ public final class MerchantClaimValidator implements OAuth2TokenValidator<Jwt> {
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
         List<String> roles = token.getClaimAsStringList("roles");
-        if (roles != null && roles.contains(AccessTokens.Role.ANCHOR)) {
+        if (roles != null && roles.contains(TokenClaims.Role.ANCHOR)) {
             // an ANCHOR token names its anchor the same way (claim anchorId)
-            String anchorId = token.getClaimAsString(AccessTokens.ANCHOR_ID_CLAIM);
+            String anchorId = token.getClaimAsString(TokenClaims.ANCHOR_ID_CLAIM);
             if (anchorId == null || !MERCHANT_ID.matcher(anchorId).matches()) {
                 return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                        "an ANCHOR token must name its anchor in the " + AccessTokens.ANCHOR_ID_CLAIM + " claim", null));
+                        "an ANCHOR token must name its anchor in the " + TokenClaims.ANCHOR_ID_CLAIM + " claim", null));
             }
         }
-        if (roles == null || !roles.contains(AccessTokens.Role.MERCHANT)) {
+        if (roles == null || !roles.contains(TokenClaims.Role.MERCHANT)) {
             return OAuth2TokenValidatorResult.success();
         }
-        String merchantId = token.getClaimAsString(AccessTokens.MERCHANT_ID_CLAIM);
+        String merchantId = token.getClaimAsString(TokenClaims.MERCHANT_ID_CLAIM);
         if (merchantId == null || !MERCHANT_ID.matcher(merchantId).matches()) {
             return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                    "a MERCHANT token must name its merchant in the " + AccessTokens.MERCHANT_ID_CLAIM + " claim", null));
+                    "a MERCHANT token must name its merchant in the " + TokenClaims.MERCHANT_ID_CLAIM + " claim", null));
         }
         return OAuth2TokenValidatorResult.success();
     }

@@ -1,6 +1,6 @@
 package io.livecomplaints.support.security;
 
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.schemas.auth.TokenClaims;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ public final class OidcClaimMapper implements Converter<Map<String, Object>, Map
         sources.put("roles", claims.roles());
         sources.put("team", claims.team());
         sources.put("tier", claims.tier());
-        sources.put(AccessTokens.MERCHANT_ID_CLAIM, claims.merchantId());
+        sources.put(TokenClaims.MERCHANT_ID_CLAIM, claims.merchantId());
     }
 
     @Override

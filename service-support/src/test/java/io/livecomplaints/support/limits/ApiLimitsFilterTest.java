@@ -2,7 +2,7 @@ package io.livecomplaints.support.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.testkit.security.AccessTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

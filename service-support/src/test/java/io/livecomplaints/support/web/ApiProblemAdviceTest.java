@@ -2,7 +2,7 @@ package io.livecomplaints.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.testkit.security.AccessTokens;
 import io.livecomplaints.support.kafka.publish.DurablePublisher;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,8 +1,9 @@
 package io.livecomplaints.support.web;
 
+import io.livecomplaints.schemas.auth.TokenClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.testkit.security.AccessTokens;
 import io.livecomplaints.testkit.security.BadTokens;
 import io.livecomplaints.testkit.security.RawHttp;
 import java.io.ByteArrayInputStream;
@@ -66,15 +67,15 @@ class WebHardeningApiTest {
         long now = Instant.now().getEpochSecond();
         assertThat(post("/api/v1/notes", tokens.user("U-1"), "hi").statusCode()).isEqualTo(200);
         for (String token : new String[] {
-                BadTokens.signed(SECRET, "HS256", AccessTokens.ISSUER, now, null),
-                BadTokens.signed(SECRET, "HS256", AccessTokens.ISSUER, null, now + 3600),
-                BadTokens.signed(SECRET, "HS256", AccessTokens.ISSUER, now + 3600, now + 7200),
-                BadTokens.signed(SECRET, "HS256", AccessTokens.ISSUER, now - 48 * 3600, now + 3600)}) {
+                BadTokens.signed(SECRET, "HS256", TokenClaims.ISSUER, now, null),
+                BadTokens.signed(SECRET, "HS256", TokenClaims.ISSUER, null, now + 3600),
+                BadTokens.signed(SECRET, "HS256", TokenClaims.ISSUER, now + 3600, now + 7200),
+                BadTokens.signed(SECRET, "HS256", TokenClaims.ISSUER, now - 48 * 3600, now + 3600)}) {
             HttpResponse<String> refused = post("/api/v1/notes", token, "hi");
             assertThat(refused.statusCode()).isEqualTo(401);
             assertProblem(refused);
         }
-        assertThat(post("/api/v1/notes", BadTokens.signed(SECRET, "HS256", AccessTokens.ISSUER, now - 3600, now + 3600), "hi")
+        assertThat(post("/api/v1/notes", BadTokens.signed(SECRET, "HS256", TokenClaims.ISSUER, now - 3600, now + 3600), "hi")
                 .statusCode()).as("issued an hour ago, valid another hour").isEqualTo(200);
     }
 

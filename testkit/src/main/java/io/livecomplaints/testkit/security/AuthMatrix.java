@@ -1,6 +1,6 @@
 package io.livecomplaints.testkit.security;
 
-import io.livecomplaints.schemas.auth.AccessTokens;
+import io.livecomplaints.testkit.security.AccessTokens;
 import io.livecomplaints.testkit.TestPlatform;
 import java.net.URI;
 import java.net.URLEncoder;

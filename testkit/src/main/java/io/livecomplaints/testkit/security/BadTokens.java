@@ -1,7 +1,8 @@
 package io.livecomplaints.testkit.security;
 
-import io.livecomplaints.schemas.auth.AccessTokens;
-import io.livecomplaints.schemas.auth.AccessTokens.Role;
+import io.livecomplaints.schemas.auth.TokenClaims;
+import io.livecomplaints.testkit.security.AccessTokens;
+import io.livecomplaints.schemas.auth.TokenClaims.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -35,12 +36,12 @@ public final class BadTokens {
                 "wrong signature", new AccessTokens(UUID.randomUUID() + "-" + UUID.randomUUID())
                         .mint("forger", ALL_ROLES, "SUPERVISOR", "any", Duration.ofHours(1)),
                 "wrong issuer", signed(secret, "HS256", "someone-else", now, now + 3600),
-                "unsigned", signed(null, "none", AccessTokens.ISSUER, now, now + 3600),
+                "unsigned", signed(null, "none", TokenClaims.ISSUER, now, now + 3600),
                 "garbage", "not-a-jwt",
-                "no expiry", signed(secret, "HS256", AccessTokens.ISSUER, now, null),
-                "no issue time", signed(secret, "HS256", AccessTokens.ISSUER, null, now + 3600),
-                "issued in the future", signed(secret, "HS256", AccessTokens.ISSUER, now + 3600, now + 7200),
-                "issued 48 h ago", signed(secret, "HS256", AccessTokens.ISSUER, now - 48 * 3600, now + 3600));
+                "no expiry", signed(secret, "HS256", TokenClaims.ISSUER, now, null),
+                "no issue time", signed(secret, "HS256", TokenClaims.ISSUER, null, now + 3600),
+                "issued in the future", signed(secret, "HS256", TokenClaims.ISSUER, now + 3600, now + 7200),
+                "issued 48 h ago", signed(secret, "HS256", TokenClaims.ISSUER, now - 48 * 3600, now + 3600));
     }
 
     /** A token with every role, signed with {@code secret} (none if null), with the given iat/exp (left out if null). */

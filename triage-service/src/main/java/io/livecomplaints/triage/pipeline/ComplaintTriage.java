@@ -10,7 +10,7 @@ import io.livecomplaints.events.QosSample;
 import io.livecomplaints.events.QosVerdict;
 import io.livecomplaints.events.Severity;
 import io.livecomplaints.schemas.envelope.Envelopes;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.support.privacy.MaskedContacts;
 import io.livecomplaints.triage.classification.model.ClassificationResult;
 import io.livecomplaints.triage.classification.model.ComplaintClassifier;
@@ -79,7 +79,7 @@ public final class ComplaintTriage {
         boolean autoReply = diagnosis != null && diagnosis.getVerdict() == QosVerdict.VIEWER_SIDE
                 && result.primaryType() == ComplaintType.STREAM_QUALITY;
         return ComplaintTriaged.newBuilder()
-                .setEnvelope(Envelopes.following(complaint.getEnvelope(), Writers.TRIAGE, clock.instant()))
+                .setEnvelope(Envelopes.following(complaint.getEnvelope(), Parties.TRIAGE, clock.instant()))
                 .setComplaint(withoutContact(complaint))
                 .setMaskedContact(MaskedContacts.of(complaint.getContact()))
                 .setClassification(Classification.newBuilder()

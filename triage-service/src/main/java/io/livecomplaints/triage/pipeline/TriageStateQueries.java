@@ -1,5 +1,7 @@
 package io.livecomplaints.triage.pipeline;
 
+import io.livecomplaints.events.CreditSubject;
+import io.livecomplaints.schemas.keys.CreditKeys;
 import io.livecomplaints.events.CreditRecord;
 import io.livecomplaints.events.QosSample;
 import io.livecomplaints.triage.diagnosis.QosTelemetry;
@@ -40,7 +42,7 @@ public class TriageStateQueries {
         if (userId == null) {
             return null;
         }
-        CreditRecord record = this.<String, CreditRecord>store(TriageTopology.CREDIT_STORE).map(s -> s.get("USER:" + userId)).orElse(null);
+        CreditRecord record = this.<String, CreditRecord>store(TriageTopology.CREDIT_STORE).map(s -> s.get(CreditKeys.key(CreditSubject.USER, userId))).orElse(null);
         return record == null ? null : new UserCredit(record.getValidComplaints(), record.getRejectedComplaints());
     }
 

@@ -1,5 +1,7 @@
 package io.livecomplaints.triage.pipeline;
 
+import io.livecomplaints.events.CreditSubject;
+import io.livecomplaints.schemas.keys.CreditKeys;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintTriaged;
@@ -98,7 +100,7 @@ public final class TriageTopology {
                 .selectKey((key, value) -> RepeatComplaintMarker.partitionKey(value))
                 .repartition(Repartitioned.with(Serdes.String(), internal).withName("by-order"))
                 .processValues(RepeatComplaintMarker::new, RepeatComplaintMarker.STORE)
-                .leftJoin(credit, (key, value) -> "USER:" + value.getComplaint().getUserId(),
+                .leftJoin(credit, (key, value) -> CreditKeys.key(CreditSubject.USER, value.getComplaint().getUserId()),
                         (value, record) -> triage.grade(value, value.getRepeatComplaint(), creditOf(record)))
                 .selectKey((key, value) -> IncidentMarker.partitionKey(value))
                 .repartition(Repartitioned.with(Serdes.String(), internal).withName("by-grouping"))

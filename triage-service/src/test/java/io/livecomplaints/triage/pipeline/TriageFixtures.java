@@ -8,7 +8,7 @@ import io.livecomplaints.events.Enrichment;
 import io.livecomplaints.events.QosSample;
 import io.livecomplaints.events.Severity;
 import io.livecomplaints.schemas.envelope.Envelopes;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.triage.classification.ClassifierHolder;
 import io.livecomplaints.triage.classification.SmartChineseSegmenter;
 import io.livecomplaints.triage.classification.model.ClassifierSettings;
@@ -68,7 +68,7 @@ public final class TriageFixtures {
 
     public static ComplaintReceived complaint(String id, String text, Instant at) {
         return ComplaintReceived.newBuilder()
-                .setEnvelope(Envelopes.create(id, Writers.INTAKE, null, at))
+                .setEnvelope(Envelopes.create(id, Parties.INTAKE, null, at))
                 .setUserId("U-" + id)
                 .setChannel(Channel.APP_CHAT)
                 .setText(text)
@@ -90,7 +90,7 @@ public final class TriageFixtures {
     /** One 30 s telemetry window of a session on a CDN node. */
     public static QosSample sample(String sessionId, String cdnNode, Instant windowStart, int pushKbps, double fps, double stall, double load) {
         return QosSample.newBuilder()
-                .setEnvelope(Envelopes.create(null, Writers.UPSTREAM, UUID.randomUUID().toString(), windowStart))
+                .setEnvelope(Envelopes.create(null, Parties.UPSTREAM, UUID.randomUUID().toString(), windowStart))
                 .setSessionId(sessionId).setRoomId("R-" + sessionId).setCdnNode(cdnNode).setRegion("east-china")
                 .setWindowStart(windowStart).setWindowSeconds(30).setPushBitrateKbps(pushKbps).setExpectedBitrateKbps(3000)
                 .setPushFps(fps).setStallRatio(stall).setNodeLoad(load).setViewers(1000).build();

@@ -23,7 +23,7 @@ import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.serde.InMemorySchemaRegistryClient;
 import io.livecomplaints.schemas.topics.Topic;
 import io.livecomplaints.schemas.topics.Topics;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.triage.incidents.model.QosIncidents;
 import io.livecomplaints.triage.incidents.model.SurgeDetector;
 import java.nio.file.Files;
@@ -210,7 +210,7 @@ class TriageTopologyTest {
     @Test
     void aUserWhoseComplaintsAreMostlyRejectedIsStillTriagedWithLowerPriority() {
         credit.pipeInput("USER:U-C-bad", CreditRecord.newBuilder()
-                .setEnvelope(Envelopes.create(null, Writers.RESOLUTION, null, T0)).setSubject(CreditSubject.USER)
+                .setEnvelope(Envelopes.create(null, Parties.RESOLUTION, null, T0)).setSubject(CreditSubject.USER)
                 .setSubjectId("U-C-bad").setValidComplaints(1).setRejectedComplaints(4).build());
 
         ComplaintTriaged trusted = triage(complaint("C-good", "快递丢件了，物流一直显示派送中", T0));
@@ -240,7 +240,7 @@ class TriageTopologyTest {
 
     private static ComplaintCase closedCase(String id, String assignee, CaseState state) {
         return ComplaintCase.newBuilder()
-                .setEnvelope(Envelopes.create(id, Writers.RESOLUTION, null, T0)).setState(state).setVersion(2).setUserId("U")
+                .setEnvelope(Envelopes.create(id, Parties.RESOLUTION, null, T0)).setState(state).setVersion(2).setUserId("U")
                 .setChannel(Channel.APP_CHAT).setType(ComplaintType.LOGISTICS).setSeverity(Severity.MEDIUM).setPriority(40)
                 .setTeam("logistics").setAssigneeId(assignee).setReceivedAt(T0).setFirstResponseDueAt(T0).build();
     }

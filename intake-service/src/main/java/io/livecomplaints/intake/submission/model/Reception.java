@@ -8,7 +8,7 @@ import io.livecomplaints.intake.enrichment.model.Enricher;
 import io.livecomplaints.intake.enrichment.model.ReplayMoment;
 import io.livecomplaints.intake.enrichment.model.UpstreamLookup;
 import io.livecomplaints.schemas.envelope.Envelopes;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class Reception {
             ReplayMoment.of(complaint.channel(), complaint.incidentAt(), now, enriched.session()).ifPresent(evidence::add);
         }
         return ComplaintReceived.newBuilder()
-                .setEnvelope(Envelopes.create(complaintId, Writers.INTAKE, traceId, now))
+                .setEnvelope(Envelopes.create(complaintId, Parties.INTAKE, traceId, now))
                 .setUserId(complaint.userId())
                 .setChannel(complaint.channel())
                 .setLanguage(complaint.language())

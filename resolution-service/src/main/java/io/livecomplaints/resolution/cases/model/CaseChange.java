@@ -12,7 +12,7 @@ import io.livecomplaints.events.TimelineEntry;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
 import io.livecomplaints.resolution.sla.model.SlaTimer;
 import io.livecomplaints.schemas.envelope.Envelopes;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +103,7 @@ public final class CaseChange {
 
     /** A fresh envelope for an event this change causes, continuing the cause's trace. */
     public Envelope envelope() {
-        return Envelopes.following(cause, Writers.RESOLUTION, at);
+        return Envelopes.following(cause, Parties.RESOLUTION, at);
     }
 
     public List<SlaClockStatus> clocks() {

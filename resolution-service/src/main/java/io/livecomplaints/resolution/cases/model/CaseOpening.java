@@ -16,7 +16,7 @@ import io.livecomplaints.resolution.fastpath.model.DoubleRefundGuard;
 import io.livecomplaints.resolution.fastpath.model.ExpressRefundPolicy;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
 import io.livecomplaints.schemas.envelope.Envelopes;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class CaseOpening {
         timeline.add(TimelineEntry.newBuilder().setAt(complaint.getReceivedAt()).setAction("RECEIVED")
                 .setToState(CaseState.RECEIVED).setActorId(complaint.getUserId()).build());
         ComplaintCase.Builder opened = ComplaintCase.newBuilder()
-                .setEnvelope(Envelopes.following(triaged.getEnvelope(), Writers.RESOLUTION, now))
+                .setEnvelope(Envelopes.following(triaged.getEnvelope(), Parties.RESOLUTION, now))
                 .setState(CaseState.RECEIVED)
                 .setVersion(1)
                 .setUserId(complaint.getUserId())
@@ -89,7 +89,7 @@ public final class CaseOpening {
                 .setResolutionDueAt(SlaClocks.find(clocks, SlaClock.RESOLUTION).map(SlaClockStatus::getDueAt).orElse(null));
 
         CaseChange change = CaseChange.opening(opened, triaged.getEnvelope(), now);
-        change.step("TRIAGED", state, Writers.TRIAGE, triaged.getClassification().getPrimaryType() + " / "
+        change.step("TRIAGED", state, Parties.TRIAGE, triaged.getClassification().getPrimaryType() + " / "
                 + triaged.getSeverity() + " / priority " + triaged.getPriority() + " → " + triaged.getTeam()
                 + (triaged.getAssignedAgentId() == null ? "" : " → " + triaged.getAssignedAgentId()));
         clocks.forEach(clock -> SlaClocks.timersFor(change.complaintId(), clock).forEach(change::schedule));
@@ -99,15 +99,15 @@ public final class CaseOpening {
         Optional<String> withheld = express.flatMap(e -> DoubleRefundGuard.withhold(complaint, orderRefunds));
         Optional<RemedyDecision> answered = AutoAnswerPolicy.decide(triaged);
         if (withheld.isPresent()) {
-            change.note("EXPRESS_REFUND_WITHHELD", Writers.RESOLUTION, "极速退款 withheld: " + withheld.get());
+            change.note("EXPRESS_REFUND_WITHHELD", Parties.RESOLUTION, "极速退款 withheld: " + withheld.get());
         } else if (express.isPresent()) {
             answerNow(opened, change, now);
-            CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, express.get(), Writers.RESOLUTION,
+            CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, express.get(), Parties.RESOLUTION,
                     "EXPRESS_REFUND", "极速退款 " + express.get().getRefundFen() + " fen",
                     ExpressRefundPolicy.FAST_PATH, true, false);
         } else if (answered.isPresent()) {
             answerNow(opened, change, now); // the automatic reply was the first response
-            CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, answered.get(), Writers.RESOLUTION,
+            CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, answered.get(), Parties.RESOLUTION,
                     "AUTO_ANSWER", "answered automatically: " + triaged.getDiagnosis().getVerdict() + " (rule "
                             + AutoAnswerPolicy.RULE_ID + ")", AutoAnswerPolicy.FAST_PATH, false, false);
         }

@@ -9,7 +9,7 @@ import io.livecomplaints.events.SlaEventKind;
 import io.livecomplaints.events.TimelineEntry;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
 import io.livecomplaints.resolution.sla.model.SlaTimer;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,7 @@ public final class CaseTimers {
         if (timer.kind() == SlaTimer.Kind.WARNING) {
             change.setClocks(SlaClocks.replace(change.clocks(), SlaClockStatus.newBuilder(clock).setWarnedAt(now).build()));
             change.slaEvent(event(change, SlaEventKind.WARNING, clock, c.getEscalationLevel()));
-            change.note("SLA_WARNING", Writers.RESOLUTION, clock.getClock() + " due " + clock.getDueAt());
+            change.note("SLA_WARNING", Parties.RESOLUTION, clock.getClock() + " due " + clock.getDueAt());
             return Optional.of(change);
         }
         change.setClocks(SlaClocks.replace(change.clocks(), SlaClockStatus.newBuilder(clock).setBreachedAt(now).build()));
@@ -51,7 +51,7 @@ public final class CaseTimers {
         int level = c.getEscalationLevel() + 1;
         change.next().setEscalationLevel(level);
         CaseState to = c.getState() == CaseState.AWAITING_APPROVAL ? CaseState.AWAITING_APPROVAL : CaseState.ESCALATED;
-        change.step("SLA_BREACHED", to, Writers.RESOLUTION, clock.getClock() + " was due " + clock.getDueAt()
+        change.step("SLA_BREACHED", to, Parties.RESOLUTION, clock.getClock() + " was due " + clock.getDueAt()
                 + "; escalated to level " + level);
         change.slaEvent(event(change, SlaEventKind.ESCALATED, clock, level));
         return Optional.of(change);
@@ -66,7 +66,7 @@ public final class CaseTimers {
             return Optional.empty(); // decided again since this timer was set; a later timer closes it
         }
         CaseChange change = CaseChange.of(c, c.getEnvelope(), now, null);
-        change.step("CLOSE", CaseState.CLOSED, Writers.RESOLUTION, "closed: no dispute within " + policies.autoCloseAfter());
+        change.step("CLOSE", CaseState.CLOSED, Parties.RESOLUTION, "closed: no dispute within " + policies.autoCloseAfter());
         return Optional.of(change);
     }
 

@@ -12,7 +12,7 @@ import io.livecomplaints.resolution.credit.model.CreditDeltas;
 import io.livecomplaints.resolution.regulator.model.RegulatorDeadlineCap;
 import io.livecomplaints.resolution.remedies.model.RemedyRules;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.schemas.evidence.EvidenceUrls;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import java.util.Optional;
 public final class MerchantRequests {
 
     /** Who decides an auto-approval. */
-    public static final String AUTO_APPROVER = Writers.RESOLUTION + "/merchant-timeout";
+    public static final String AUTO_APPROVER = Parties.RESOLUTION + "/merchant-timeout";
 
     private MerchantRequests() {
     }

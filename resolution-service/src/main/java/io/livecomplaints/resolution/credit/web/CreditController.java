@@ -4,7 +4,7 @@ import io.livecomplaints.events.CreditRecord;
 import io.livecomplaints.events.CreditSubject;
 import io.livecomplaints.resolution.api.ApiException;
 import io.livecomplaints.resolution.cases.CaseQueries;
-import io.livecomplaints.resolution.credit.model.CreditKeys;
+import io.livecomplaints.schemas.keys.CreditKeys;
 import io.livecomplaints.support.security.Caller;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,6 @@
 package io.livecomplaints.resolution.credit.model;
 
+import io.livecomplaints.schemas.keys.CreditKeys;
 import static io.livecomplaints.resolution.support.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package io.livecomplaints.schemas.kafka;
+package io.livecomplaints.platform.security;
 
 import io.livecomplaints.schemas.serde.InMemorySchemaRegistryClient;
 import io.livecomplaints.schemas.topics.Topic;
 import io.livecomplaints.schemas.topics.Topics;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -40,8 +40,8 @@ public final class KafkaAcls {
     public static final String SCHEMA_REGISTRY = "schema-registry";
     public static final String SCHEMAS_TOPIC = "_schemas";
     /** The services, each its own principal. */
-    public static final List<String> SERVICES = List.of(Writers.INTAKE, Writers.TRIAGE, Writers.RESOLUTION,
-            Writers.NOTIFICATION, Writers.ANALYTICS);
+    public static final List<String> SERVICES = List.of(Parties.INTAKE, Parties.TRIAGE, Parties.RESOLUTION,
+            Parties.NOTIFICATION, Parties.ANALYTICS);
 
     private KafkaAcls() {
     }
@@ -50,7 +50,7 @@ public final class KafkaAcls {
     public static List<String> principals() {
         List<String> principals = new ArrayList<>(SERVICES);
         principals.add(SCHEMA_REGISTRY);
-        principals.add(Writers.UPSTREAM);
+        principals.add(Parties.UPSTREAM);
         return principals;
     }
 
@@ -78,10 +78,10 @@ public final class KafkaAcls {
         allow(acls, SCHEMA_REGISTRY, topic(SCHEMAS_TOPIC), AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE,
                 AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
         allow(acls, SCHEMA_REGISTRY, cluster(), AclOperation.IDEMPOTENT_WRITE);
-        for (Topic<String, ?> topic : topics.writtenBy(Writers.UPSTREAM)) {
-            allow(acls, Writers.UPSTREAM, topic(topic.name()), AclOperation.WRITE, AclOperation.DESCRIBE);
+        for (Topic<String, ?> topic : topics.writtenBy(Parties.UPSTREAM)) {
+            allow(acls, Parties.UPSTREAM, topic(topic.name()), AclOperation.WRITE, AclOperation.DESCRIBE);
         }
-        allow(acls, Writers.UPSTREAM, cluster(), AclOperation.IDEMPOTENT_WRITE);
+        allow(acls, Parties.UPSTREAM, cluster(), AclOperation.IDEMPOTENT_WRITE);
         return acls;
     }
 
@@ -94,8 +94,8 @@ public final class KafkaAcls {
         StringBuilder script = new StringBuilder("""
                 #!/bin/sh
                 # Least-privilege ACLs of every principal, GENERATED from the Topics registry by
-                # io.livecomplaints.schemas.kafka.KafkaAcls (do not edit; KafkaAclsTest fails when this file is stale and
-                # regenerates it with: mvn -pl schemas test -Dtest=KafkaAclsTest -Dacls.update=true).
+                # io.livecomplaints.platform.security.KafkaAcls (do not edit; KafkaAclsTest fails when this file is stale and
+                # regenerates it with: mvn -pl platform -am test -Dtest=KafkaAclsTest -Dsurefire.failIfNoSpecifiedTests=false -Dacls.update=true).
                 # Run as the admin principal: BOOTSTRAP=kafka:9092 ADMIN_CONFIG=/path/admin.properties deploy/kafka/acls.sh
                 set -eu
                 : "${BOOTSTRAP:?set BOOTSTRAP to the broker's SASL listener}"

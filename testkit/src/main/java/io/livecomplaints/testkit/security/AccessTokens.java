@@ -1,8 +1,10 @@
-package io.livecomplaints.schemas.auth;
+package io.livecomplaints.testkit.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.livecomplaints.schemas.auth.TokenClaims;
+import io.livecomplaints.schemas.auth.TokenClaims.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -13,21 +15,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Mints the bearer tokens every REST API accepts: JWTs signed with HS256 and the platform's shared secret
- * ({@code COMPLAINTS_SECURITY_JWT_SECRET}). In production the identity provider mints them; here the simulator,
- * the tests and {@code bin/local token} do. Claims: {@code sub}, {@code roles}, optional {@code tier} and
- * {@code team} (agents), {@code merchantId} (merchants: the merchant the token acts for), {@code iss}, {@code iat},
- * {@code exp}.
+ * Mints the bearer tokens every REST API accepts ({@link TokenClaims}: HS256 JWTs signed with the platform's shared
+ * secret). In production the identity provider mints them; here the simulator, the tests and {@code bin/local token}
+ * do.
  */
 public final class AccessTokens {
-
-    public static final String ISSUER = "live-complaints";
-    /** The claim naming the merchant a MERCHANT token acts for. */
-    public static final String MERCHANT_ID_CLAIM = "merchantId";
-    /** The claim naming the anchor (主播, or the agency acting for them) an ANCHOR token acts for. */
-    public static final String ANCHOR_ID_CLAIM = "anchorId";
-    /** Minimum secret length for HS256 (256 bits). */
-    public static final int MIN_SECRET_BYTES = 32;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -35,8 +27,8 @@ public final class AccessTokens {
     private final byte[] secret;
 
     public AccessTokens(String secret) {
-        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("the token secret must be at least " + MIN_SECRET_BYTES + " bytes");
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < TokenClaims.MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("the token secret must be at least " + TokenClaims.MIN_SECRET_BYTES + " bytes");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
@@ -96,7 +88,7 @@ public final class AccessTokens {
         Instant now = Instant.now();
         ObjectNode header = JSON.createObjectNode().put("alg", "HS256").put("typ", "JWT");
         ObjectNode claims = JSON.createObjectNode()
-                .put("iss", ISSUER)
+                .put("iss", TokenClaims.ISSUER)
                 .put("sub", subject)
                 .put("iat", now.getEpochSecond())
                 .put("exp", now.plus(ttl).getEpochSecond());
@@ -109,10 +101,10 @@ public final class AccessTokens {
             claims.put("team", team);
         }
         if (merchantId != null) {
-            claims.put(MERCHANT_ID_CLAIM, merchantId);
+            claims.put(TokenClaims.MERCHANT_ID_CLAIM, merchantId);
         }
         if (anchorId != null) {
-            claims.put(ANCHOR_ID_CLAIM, anchorId);
+            claims.put(TokenClaims.ANCHOR_ID_CLAIM, anchorId);
         }
         String signingInput = encode(header.toString()) + "." + encode(claims.toString());
         return signingInput + "." + B64.encodeToString(hmac(signingInput));
@@ -130,20 +122,6 @@ public final class AccessTokens {
 
     private static String encode(String json) {
         return B64.encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Role names carried in the {@code roles} claim. */
-    public static final class Role {
-        public static final String USER = "USER";
-        public static final String AGENT = "AGENT";
-        public static final String SUPERVISOR = "SUPERVISOR";
-        public static final String SYSTEM = "SYSTEM";
-        public static final String OPERATOR = "OPERATOR";
-        public static final String MERCHANT = "MERCHANT";
-        public static final String ANCHOR = "ANCHOR";
-
-        private Role() {
-        }
     }
 
     /** Mints a token from the command line: {@code AccessTokens SECRET user U-1 | agent A-1 SENIOR after-sales | ...}. */

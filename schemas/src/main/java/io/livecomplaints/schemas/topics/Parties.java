@@ -1,7 +1,10 @@
 package io.livecomplaints.schemas.topics;
 
-/** The producers named in topics' single-writer rule and in event envelopes. */
-public final class Writers {
+/**
+ * The parties that write or read topics: the five services and the upstream commerce system. Their names are the
+ * producers in event envelopes and topics' single-writer rule, the readers in {@link Topics}, and the Kafka principals.
+ */
+public final class Parties {
 
     public static final String UPSTREAM = "upstream-commerce";
     public static final String INTAKE = "intake-service";
@@ -10,6 +13,6 @@ public final class Writers {
     public static final String NOTIFICATION = "notification-service";
     public static final String ANALYTICS = "analytics-service";
 
-    private Writers() {
+    private Parties() {
     }
 }

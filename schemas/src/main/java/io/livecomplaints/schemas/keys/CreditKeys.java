@@ -1,4 +1,4 @@
-package io.livecomplaints.resolution.credit.model;
+package io.livecomplaints.schemas.keys;
 
 import io.livecomplaints.events.CreditSubject;
 

@@ -1,10 +1,10 @@
-package io.livecomplaints.schemas.kafka;
+package io.livecomplaints.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livecomplaints.schemas.serde.InMemorySchemaRegistryClient;
 import io.livecomplaints.schemas.topics.Topics;
-import io.livecomplaints.schemas.topics.Writers;
+import io.livecomplaints.schemas.topics.Parties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class KafkaAclsTest {
             Files.writeString(SCRIPT, generated, StandardCharsets.UTF_8);
         }
         assertThat(Files.readString(SCRIPT, StandardCharsets.UTF_8))
-                .as("deploy/kafka/acls.sh is stale: mvn -pl schemas test -Dtest=KafkaAclsTest -Dacls.update=true").isEqualTo(generated);
+                .as("deploy/kafka/acls.sh is stale: mvn -pl platform -am test -Dtest=KafkaAclsTest -Dsurefire.failIfNoSpecifiedTests=false -Dacls.update=true").isEqualTo(generated);
     }
 
     @Test
@@ -46,7 +46,7 @@ class KafkaAclsTest {
 
     @Test
     void aServiceReadsItsInputsAndWritesOnlyItsOwnTopicsAndTheDeadLettersOfItsInputs() {
-        var intake = KafkaAcls.bindings(topics).stream().filter(a -> a.entry().principal().equals("User:" + Writers.INTAKE)
+        var intake = KafkaAcls.bindings(topics).stream().filter(a -> a.entry().principal().equals("User:" + Parties.INTAKE)
                 && a.pattern().resourceType() == ResourceType.TOPIC).toList();
         assertThat(intake).anyMatch(a -> a.pattern().name().equals("complaint-submissions") && a.entry().operation() == AclOperation.READ);
         assertThat(intake).filteredOn(a -> a.entry().operation() == AclOperation.WRITE).extracting(a -> a.pattern().name())
