@@ -2,16 +2,15 @@ package io.livecomplaints.intake.submission;
 
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.intake.enrichment.StoreUpstreamLookup;
-import io.livecomplaints.intake.idempotency.IdempotentFiling;
 import io.livecomplaints.intake.idempotency.model.IdempotencyKey;
 import io.livecomplaints.intake.idempotency.model.RequestFingerprint;
-import io.livecomplaints.intake.kafka.QueryableStores;
+import io.livecomplaints.intake.kafka.IntakeQueries;
 import io.livecomplaints.intake.receipts.ReceivedComplaints;
 import io.livecomplaints.intake.submission.kafka.ComplaintPublisher;
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
+import io.livecomplaints.intake.validation.model.ComplaintDraft;
 import io.livecomplaints.intake.submission.model.ComplaintIds;
 import io.livecomplaints.intake.submission.model.Filer;
-import io.livecomplaints.intake.submission.model.NewComplaint;
+import io.livecomplaints.intake.validation.model.NewComplaint;
 import io.livecomplaints.intake.submission.model.Reception;
 import io.livecomplaints.intake.validation.model.ComplaintValidator;
 import io.livecomplaints.intake.validation.model.FieldViolation;
@@ -45,13 +44,13 @@ public class ComplaintIntake {
     private final Clock clock;
 
     ComplaintIntake(ComplaintValidator validator, Reception reception, ComplaintPublisher publisher,
-                    ReceivedComplaints received, IdempotentFiling idempotent, QueryableStores stores, Clock clock) {
+                    ReceivedComplaints received, IdempotentFiling idempotent, IntakeQueries queries, Clock clock) {
         this.validator = validator;
         this.reception = reception;
         this.publisher = publisher;
         this.received = received;
         this.idempotent = idempotent;
-        this.upstream = StoreUpstreamLookup.queryable(stores);
+        this.upstream = StoreUpstreamLookup.queryable(queries);
         this.clock = clock;
     }
 

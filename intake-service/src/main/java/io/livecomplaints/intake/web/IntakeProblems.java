@@ -1,7 +1,7 @@
 package io.livecomplaints.intake.web;
 
-import io.livecomplaints.intake.idempotency.IdempotentFiling.IdempotencyConflictException;
-import io.livecomplaints.intake.kafka.QueryableStores.StoreUnavailableException;
+import io.livecomplaints.intake.submission.IdempotentFiling.IdempotencyConflictException;
+import io.livecomplaints.intake.kafka.IntakeQueries.StoreUnavailableException;
 import io.livecomplaints.intake.ratelimit.RateLimitedException;
 import io.livecomplaints.intake.submission.kafka.ComplaintPublisher.PublishFailedException;
 import io.livecomplaints.intake.validation.model.FieldViolation;

@@ -1,6 +1,6 @@
 package io.livecomplaints.intake.submission.web;
 
-import io.livecomplaints.intake.idempotency.IdempotentFiling;
+import io.livecomplaints.intake.submission.IdempotentFiling;
 import io.livecomplaints.intake.ratelimit.RequestRateLimits;
 import io.livecomplaints.intake.submission.ComplaintIntake;
 import io.livecomplaints.intake.submission.model.Filer;

@@ -1,4 +1,4 @@
-package io.livecomplaints.intake.idempotency;
+package io.livecomplaints.intake.submission;
 
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.intake.idempotency.model.RetryMatch;
