@@ -4,6 +4,7 @@ import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.LiveSessionEvent;
 import io.livecomplaints.events.OrderEvent;
+import io.livecomplaints.support.web.ApiProblem;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.KafkaStreams;
@@ -11,6 +12,9 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IntakeQueries {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeQueries.class);
 
     private final StreamsBuilderFactoryBean streams;
     private final Map<String, ReadOnlyKeyValueStore<String, ?>> cache = new ConcurrentHashMap<>();
@@ -62,7 +68,7 @@ public class IntakeQueries {
             return (V) store(storeName).get(key);
         } catch (InvalidStateStoreException e) {
             cache.remove(storeName);
-            throw new StoreUnavailableException(storeName, e);
+            throw unavailable(storeName, e);
         }
     }
 
@@ -73,17 +79,26 @@ public class IntakeQueries {
         }
         KafkaStreams kafkaStreams = streams.getKafkaStreams();
         if (kafkaStreams == null) {
-            throw new StoreUnavailableException(storeName, null);
+            throw unavailable(storeName, null);
         }
         store = kafkaStreams.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<String, Object>keyValueStore()));
         cache.put(storeName, store);
         return store;
     }
 
-    /** A store cannot be queried right now. */
-    public static class StoreUnavailableException extends RuntimeException {
-        StoreUnavailableException(String storeName, Throwable cause) {
-            super("state store " + storeName + " is not queryable now", cause);
+    private static StoreUnavailableException unavailable(String storeName, Throwable cause) {
+        log.warn("state store {} is not queryable now", storeName);
+        return new StoreUnavailableException(cause);
+    }
+
+    /** A store cannot be queried right now: the API answers 503 with Retry-After. */
+    public static class StoreUnavailableException extends ApiProblem {
+        private static final long RETRY_AFTER_SECONDS = 5;
+
+        StoreUnavailableException(Throwable cause) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "Intake unavailable",
+                    "Intake is starting or catching up; nothing was filed. Please retry.", cause);
+            retryAfter(RETRY_AFTER_SECONDS);
         }
     }
 }
