@@ -4,21 +4,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Errors of the analytics API as application/problem+json; a bad parameter names its field. */
+/**
+ * Analytics' own errors as application/problem+json; a bad parameter names its field. A parameter Spring could not
+ * convert (e.g. a malformed instant) and Spring MVC's other errors are service-support's ApiProblemAdvice.
+ */
 @RestControllerAdvice
-class ApiErrors extends ResponseEntityExceptionHandler {
-
-    /** A parameter Spring could not convert (e.g. a malformed instant): 400 naming it. */
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "parameter '" + e.getName() + "' has an invalid value: " + e.getValue());
-        problem.setProperty("field", e.getName());
-        return problem;
-    }
+class ApiErrors {
 
     /** A value the rules refuse (unknown dimension, from after to, a period older than what is kept): 400. */
     @ExceptionHandler(BadParameterException.class)

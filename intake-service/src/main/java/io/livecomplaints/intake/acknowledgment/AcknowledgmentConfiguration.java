@@ -1,7 +1,6 @@
 package io.livecomplaints.intake.acknowledgment;
 
 import io.livecomplaints.intake.acknowledgment.model.FirstResponsePolicy;
-import io.livecomplaints.intake.submission.model.Reception;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -13,11 +12,6 @@ class AcknowledgmentConfiguration {
     @Bean
     FirstResponsePolicy firstResponsePolicy(FirstResponseSlaProperties properties) {
         return properties.policy();
-    }
-
-    @Bean
-    Reception reception(FirstResponsePolicy firstResponse) {
-        return new Reception(firstResponse);
     }
 
     @Bean

@@ -3,10 +3,11 @@ package io.livecomplaints.intake.enrichment;
 import io.livecomplaints.events.LiveSessionEvent;
 import io.livecomplaints.events.OrderEvent;
 import io.livecomplaints.intake.enrichment.model.UpstreamLookup;
-import io.livecomplaints.intake.kafka.QueryableStores;
+import io.livecomplaints.intake.kafka.IntakeQueries;
 import io.livecomplaints.intake.kafka.StoreNames;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,15 +21,24 @@ public final class StoreUpstreamLookup implements UpstreamLookup {
 
     private final Function<String, OrderEvent> orders;
     private final Function<String, LiveSessionEvent> sessions;
+    private final Function<String, LiveSessionEvent> latestSessionOfRooms;
 
-    public StoreUpstreamLookup(Function<String, OrderEvent> orders, Function<String, LiveSessionEvent> sessions) {
+    private StoreUpstreamLookup(Function<String, OrderEvent> orders, Function<String, LiveSessionEvent> sessions,
+                                Function<String, LiveSessionEvent> latestSessionOfRooms) {
         this.orders = orders;
         this.sessions = sessions;
+        this.latestSessionOfRooms = latestSessionOfRooms;
+    }
+
+    /** Reads the stores directly (a stream processor's own view of the global stores). */
+    public static StoreUpstreamLookup of(KeyValueStore<String, OrderEvent> orders, KeyValueStore<String, LiveSessionEvent> sessions) {
+        return new StoreUpstreamLookup(orders::get, id -> sessions.get(StoreNames.sessionKey(id)),
+                room -> sessions.get(StoreNames.roomKey(room)));
     }
 
     /** Reads through interactive queries (request threads). */
-    public static StoreUpstreamLookup queryable(QueryableStores stores) {
-        return new StoreUpstreamLookup(key -> stores.get(StoreNames.ORDERS, key), key -> stores.get(StoreNames.SESSIONS, key));
+    public static StoreUpstreamLookup queryable(IntakeQueries queries) {
+        return new StoreUpstreamLookup(queries::order, queries::session, queries::latestSessionOfRoom);
     }
 
     @Override
@@ -38,12 +48,12 @@ public final class StoreUpstreamLookup implements UpstreamLookup {
 
     @Override
     public Optional<LiveSessionEvent> session(String sessionId) {
-        return read(sessions, UpstreamTables.SESSION + sessionId);
+        return read(sessions, sessionId);
     }
 
     @Override
     public Optional<LiveSessionEvent> latestSessionOfRoom(String roomId) {
-        return read(sessions, UpstreamTables.ROOM + roomId);
+        return read(latestSessionOfRooms, roomId);
     }
 
     private static <V> Optional<V> read(Function<String, V> store, String key) {

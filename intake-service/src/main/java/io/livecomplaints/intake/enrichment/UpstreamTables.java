@@ -1,39 +1,29 @@
 package io.livecomplaints.intake.enrichment;
 
 import io.livecomplaints.events.LiveSessionEvent;
-import io.livecomplaints.events.OrderEvent;
 import io.livecomplaints.intake.enrichment.model.LatestSessionOfRoom;
 import io.livecomplaints.intake.enrichment.model.SessionUpdate;
-import io.livecomplaints.intake.kafka.GlobalStores;
 import io.livecomplaints.intake.kafka.StoreNames;
-import io.livecomplaints.schemas.topics.Topics;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.springframework.stereotype.Component;
 
 /**
- * commerce-orders and live-sessions as intake's local, Kafka-backed copies (global stores): the latest order per
- * orderId, the latest state of each session, and each room's latest session.
+ * How live-sessions is kept in intake's local, Kafka-backed copy (a global store; commerce-orders is mirrored as is):
+ * the latest state of each session, and each room's latest session.
  */
-@Component
-class UpstreamTables {
+public final class UpstreamTables {
 
-    static final String SESSION = "session/";
-    static final String ROOM = "room/";
-
-    UpstreamTables(StreamsBuilder builder, Topics topics) {
-        GlobalStores.<OrderEvent>add(builder, StoreNames.ORDERS, topics.commerceOrders, GlobalStores.latestByKey());
-        GlobalStores.<LiveSessionEvent>add(builder, StoreNames.SESSIONS, topics.liveSessions, UpstreamTables::indexSession);
+    private UpstreamTables() {
     }
 
-    static void indexSession(KeyValueStore<String, LiveSessionEvent> store, String sessionId, LiveSessionEvent event) {
+    public static void indexSession(KeyValueStore<String, LiveSessionEvent> store, String sessionId, LiveSessionEvent event) {
+        String sessionKey = StoreNames.sessionKey(sessionId);
         if (event == null) {
-            store.delete(SESSION + sessionId);
+            store.delete(sessionKey);
             return;
         }
-        LiveSessionEvent session = SessionUpdate.apply(store.get(SESSION + sessionId), event);
-        store.put(SESSION + sessionId, session);
-        String roomKey = ROOM + session.getRoomId();
+        LiveSessionEvent session = SessionUpdate.apply(store.get(sessionKey), event);
+        store.put(sessionKey, session);
+        String roomKey = StoreNames.roomKey(session.getRoomId());
         if (LatestSessionOfRoom.replaces(store.get(roomKey), session)) {
             store.put(roomKey, session);
         }

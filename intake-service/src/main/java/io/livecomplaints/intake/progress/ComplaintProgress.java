@@ -1,14 +1,10 @@
 package io.livecomplaints.intake.progress;
 
 import io.livecomplaints.events.ComplaintCase;
-import io.livecomplaints.intake.kafka.GlobalStores;
-import io.livecomplaints.intake.kafka.QueryableStores;
-import io.livecomplaints.intake.kafka.StoreNames;
+import io.livecomplaints.intake.kafka.IntakeQueries;
 import io.livecomplaints.intake.progress.model.OwnerView;
 import io.livecomplaints.intake.receipts.ReceivedComplaints;
-import io.livecomplaints.schemas.topics.Topics;
 import java.util.Optional;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,17 +14,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ComplaintProgress {
 
-    private final QueryableStores stores;
+    private final IntakeQueries queries;
     private final ReceivedComplaints received;
 
-    ComplaintProgress(StreamsBuilder builder, Topics topics, QueryableStores stores, ReceivedComplaints received) {
-        this.stores = stores;
+    ComplaintProgress(IntakeQueries queries, ReceivedComplaints received) {
+        this.queries = queries;
         this.received = received;
-        GlobalStores.add(builder, StoreNames.CASES, topics.complaintCases, GlobalStores.latestByKey());
     }
 
     public Optional<OwnerView> of(String complaintId) {
-        ComplaintCase kase = stores.get(StoreNames.CASES, complaintId);
+        ComplaintCase kase = queries.caseOf(complaintId);
         if (kase != null) {
             return Optional.of(OwnerView.ofCase(complaintId, kase));
         }

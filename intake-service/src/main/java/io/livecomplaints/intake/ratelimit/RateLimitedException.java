@@ -1,16 +1,14 @@
 package io.livecomplaints.intake.ratelimit;
 
-/** Too many requests for one user, IP address or system; retry after the given seconds. */
-public class RateLimitedException extends RuntimeException {
+import io.livecomplaints.support.web.ApiProblem;
+import org.springframework.http.HttpStatus;
 
-    private final long retryAfterSeconds;
+/** Too many requests for one user, IP address or system: 429 with Retry-After the given seconds. */
+public class RateLimitedException extends ApiProblem {
 
     RateLimitedException(String what, long retryAfterSeconds) {
-        super("too many complaints filed " + what + "; retry in " + retryAfterSeconds + " s");
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(HttpStatus.TOO_MANY_REQUESTS, "Too many complaints",
+                "too many complaints filed " + what + "; retry in " + retryAfterSeconds + " s");
+        retryAfter(retryAfterSeconds);
     }
 }

@@ -2,14 +2,12 @@ package io.livecomplaints.intake.receipts;
 
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.intake.idempotency.model.IdempotencyKey;
-import io.livecomplaints.intake.kafka.GlobalStores;
-import io.livecomplaints.intake.kafka.QueryableStores;
+import io.livecomplaints.intake.kafka.IntakeQueries;
 import io.livecomplaints.intake.kafka.StoreNames;
-import io.livecomplaints.schemas.topics.Topics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.streams.StreamsBuilder;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -23,56 +21,52 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReceivedComplaints {
 
-    static final String COMPLAINT = "complaint/";
-    static final String KEY = "key/";
-
-    private final QueryableStores stores;
+    private final IntakeQueries queries;
     private final Map<String, ComplaintReceived> recent;
 
-    ReceivedComplaints(StreamsBuilder builder, Topics topics, QueryableStores stores,
-                       @Value("${complaints.intake.recent-complaints:10000}") int recentCapacity) {
-        this.stores = stores;
+    ReceivedComplaints(IntakeQueries queries, @Value("${complaints.intake.recent-complaints:10000}") int recentCapacity) {
+        this.queries = queries;
         this.recent = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, ComplaintReceived> eldest) {
                 return size() > recentCapacity;
             }
         });
-        GlobalStores.add(builder, StoreNames.COMPLAINTS, topics.complaintsReceived, ReceivedComplaints::index);
     }
 
-    static void index(KeyValueStore<String, ComplaintReceived> store, String complaintId, ComplaintReceived complaint) {
+    /** How complaints-received is kept in its global store: by complaint id and by idempotency scope, without contact. */
+    public static void index(KeyValueStore<String, ComplaintReceived> store, String complaintId, ComplaintReceived complaint) {
         if (complaint == null) {
             return; // complaints are never deleted from the record
         }
         ComplaintReceived kept = withoutContact(complaint);
-        store.put(COMPLAINT + complaintId, kept);
-        scopeOf(kept).ifPresent(scope -> store.put(KEY + scope, kept));
+        store.put(StoreNames.complaintKey(complaintId), kept);
+        scopeOf(kept).ifPresent(scope -> store.put(StoreNames.scopeKey(scope), kept));
     }
 
     /** What this instance has just written, so that a retry or a read right after it finds it. */
     public void remember(ComplaintReceived complaint) {
         ComplaintReceived kept = withoutContact(complaint);
-        recent.put(COMPLAINT + kept.getEnvelope().getComplaintId(), kept);
-        scopeOf(kept).ifPresent(scope -> recent.put(KEY + scope, kept));
+        recent.put(StoreNames.complaintKey(kept.getEnvelope().getComplaintId()), kept);
+        scopeOf(kept).ifPresent(scope -> recent.put(StoreNames.scopeKey(scope), kept));
     }
 
-    /** The complaint with this id; throws {@link QueryableStores.StoreUnavailableException} if the record cannot be read. */
+    /** The complaint with this id; throws {@link IntakeQueries.StoreUnavailableException} if the record cannot be read. */
     public Optional<ComplaintReceived> byId(String complaintId) {
-        return find(COMPLAINT + complaintId);
+        return find(StoreNames.complaintKey(complaintId), () -> queries.complaint(complaintId));
     }
 
     /** The complaint filed under this idempotency scope; throws if the record cannot be read. */
     public Optional<ComplaintReceived> byScope(String scope) {
-        return find(KEY + scope);
+        return find(StoreNames.scopeKey(scope), () -> queries.complaintUnderScope(scope));
     }
 
-    private Optional<ComplaintReceived> find(String key) {
-        ComplaintReceived local = recent.get(key);
+    private Optional<ComplaintReceived> find(String recentKey, Supplier<ComplaintReceived> stored) {
+        ComplaintReceived local = recent.get(recentKey);
         if (local != null) {
             return Optional.of(local);
         }
-        return Optional.ofNullable(stores.<ComplaintReceived>get(StoreNames.COMPLAINTS, key));
+        return Optional.ofNullable(stored.get());
     }
 
     private static Optional<String> scopeOf(ComplaintReceived c) {

@@ -2,20 +2,20 @@ package io.livecomplaints.intake.submission;
 
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.intake.enrichment.StoreUpstreamLookup;
-import io.livecomplaints.intake.idempotency.IdempotentFiling;
 import io.livecomplaints.intake.idempotency.model.IdempotencyKey;
 import io.livecomplaints.intake.idempotency.model.RequestFingerprint;
-import io.livecomplaints.intake.kafka.QueryableStores;
+import io.livecomplaints.intake.kafka.IntakeQueries;
 import io.livecomplaints.intake.receipts.ReceivedComplaints;
-import io.livecomplaints.intake.submission.kafka.ComplaintPublisher;
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
+import io.livecomplaints.intake.validation.model.ComplaintDraft;
 import io.livecomplaints.intake.submission.model.ComplaintIds;
 import io.livecomplaints.intake.submission.model.Filer;
-import io.livecomplaints.intake.submission.model.NewComplaint;
+import io.livecomplaints.intake.validation.model.NewComplaint;
 import io.livecomplaints.intake.submission.model.Reception;
 import io.livecomplaints.intake.validation.model.ComplaintValidator;
 import io.livecomplaints.intake.validation.model.FieldViolation;
 import io.livecomplaints.intake.validation.model.InvalidComplaintException;
+import io.livecomplaints.schemas.topics.Topics;
+import io.livecomplaints.support.kafka.publish.DurablePublisher;
 import io.livecomplaints.support.tracing.HopTracing;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,20 +38,23 @@ public class ComplaintIntake {
 
     private final ComplaintValidator validator;
     private final Reception reception;
-    private final ComplaintPublisher publisher;
+    private final DurablePublisher publisher;
+    private final String complaintsReceived;
     private final ReceivedComplaints received;
     private final IdempotentFiling idempotent;
     private final StoreUpstreamLookup upstream;
     private final Clock clock;
 
-    ComplaintIntake(ComplaintValidator validator, Reception reception, ComplaintPublisher publisher,
-                    ReceivedComplaints received, IdempotentFiling idempotent, QueryableStores stores, Clock clock) {
+    ComplaintIntake(ComplaintValidator validator, Reception reception, DurablePublisher publisher, Topics topics,
+                    ReceivedComplaints received, IdempotentFiling idempotent, IntakeQueries queries, Clock clock) {
         this.validator = validator;
         this.reception = reception;
-        this.publisher = publisher;
+        this.publisher = publisher.answeringFailuresWith("Intake unavailable",
+                "The complaint could not be recorded now; nothing was filed. Please retry.");
+        this.complaintsReceived = topics.complaintsReceived.name();
         this.received = received;
         this.idempotent = idempotent;
-        this.upstream = StoreUpstreamLookup.queryable(stores);
+        this.upstream = StoreUpstreamLookup.queryable(queries);
         this.clock = clock;
     }
 
@@ -90,7 +93,7 @@ public class ComplaintIntake {
                                       Instant now) {
         ComplaintReceived event = reception.receive(complaintId, complaint, filer, key, fingerprint,
                 HopTracing.currentTraceId(), upstream, now); // the HTTP request's trace
-        publisher.publish(event);
+        publisher.send(complaintsReceived, event.getEnvelope().getComplaintId(), event); // acked by every in-sync replica, else 503
         received.remember(event);
         log.info("received complaint {} via {} from {} (missing upstream data: {})", complaintId, event.getChannel(),
                 filer.source(), event.getEnrichment().getMissing());

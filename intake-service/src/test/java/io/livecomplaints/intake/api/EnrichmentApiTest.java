@@ -11,7 +11,6 @@ import io.livecomplaints.events.LiveSessionEvent;
 import io.livecomplaints.events.LiveSessionEventKind;
 import io.livecomplaints.events.OrderEvent;
 import io.livecomplaints.events.OrderStatus;
-import io.livecomplaints.intake.kafka.StoreNames;
 import io.livecomplaints.testkit.TestPlatform;
 import io.livecomplaints.testkit.TopicReader;
 import io.livecomplaints.testkit.TopicWriter;
@@ -54,8 +53,8 @@ class EnrichmentApiTest extends IntakeApiTestSupport {
             writer.send(order.getOrderId(), order);
         }
         await().atMost(EVENT_TIMEOUT)
-                .ignoreException(io.livecomplaints.intake.kafka.QueryableStores.StoreUnavailableException.class) // answered 503 while a rebalance moves stores
-                .until(() -> stores.get(StoreNames.ORDERS, order.getOrderId()) != null);
+                .ignoreException(io.livecomplaints.intake.kafka.IntakeQueries.StoreUnavailableException.class) // answered 503 while a rebalance moves stores
+                .until(() -> queries.order(order.getOrderId()) != null);
     }
 
     private void publish(LiveSessionEvent... sessions) {
@@ -66,8 +65,8 @@ class EnrichmentApiTest extends IntakeApiTestSupport {
         }
         LiveSessionEvent last = sessions[sessions.length - 1];
         await().atMost(EVENT_TIMEOUT)
-                .ignoreException(io.livecomplaints.intake.kafka.QueryableStores.StoreUnavailableException.class) // answered 503 while a rebalance moves stores
-                .until(() -> last.equals(stores.get(StoreNames.SESSIONS, "session/" + last.getSessionId())));
+                .ignoreException(io.livecomplaints.intake.kafka.IntakeQueries.StoreUnavailableException.class) // answered 503 while a rebalance moves stores
+                .until(() -> last.equals(queries.session(last.getSessionId())));
     }
 
     @Test

@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.intake.idempotency.model.IdempotencyKey;
 import io.livecomplaints.intake.idempotency.model.RequestFingerprint;
-import io.livecomplaints.intake.kafka.StoreNames;
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
+import io.livecomplaints.intake.validation.model.ComplaintDraft;
 import io.livecomplaints.intake.submission.model.Filer;
 import io.livecomplaints.intake.validation.model.ComplaintValidator;
 import io.livecomplaints.testkit.TestPlatform;
@@ -140,8 +139,8 @@ class IdempotencyApiTest extends IntakeApiTestSupport {
         }
         String scope = IdempotencyKey.scopeOf(Filer.USER_API, user, key);
         await().atMost(EVENT_TIMEOUT)
-                .ignoreException(io.livecomplaints.intake.kafka.QueryableStores.StoreUnavailableException.class) // answered 503 while a rebalance moves stores
-                .until(() -> stores.get(StoreNames.COMPLAINTS, "key/" + scope) != null);
+                .ignoreException(io.livecomplaints.intake.kafka.IntakeQueries.StoreUnavailableException.class) // answered 503 while a rebalance moves stores
+                .until(() -> queries.complaintUnderScope(scope) != null);
 
         HttpResponse<String> retry = post(userToken(user), BODY, key);
 

@@ -2,7 +2,7 @@ package io.livecomplaints.intake.api;
 
 import static org.awaitility.Awaitility.await;
 
-import io.livecomplaints.intake.kafka.QueryableStores;
+import io.livecomplaints.intake.kafka.IntakeQueries;
 import io.livecomplaints.schemas.topics.Topics;
 import io.livecomplaints.testkit.TestPlatform;
 import java.net.URI;
@@ -49,7 +49,7 @@ abstract class IntakeApiTestSupport {
     StreamsBuilderFactoryBean streams;
 
     @Autowired
-    QueryableStores stores;
+    IntakeQueries queries;
 
     final HttpClient http = HttpClient.newHttpClient();
     final Topics topics = TestPlatform.get().topics();

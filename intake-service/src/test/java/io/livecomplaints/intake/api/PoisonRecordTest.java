@@ -7,7 +7,6 @@ import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.LiveSessionEvent;
 import io.livecomplaints.events.OrderEvent;
-import io.livecomplaints.intake.kafka.StoreNames;
 import io.livecomplaints.testkit.TestPlatform;
 import io.livecomplaints.testkit.TopicWriter;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +42,10 @@ class PoisonRecordTest extends IntakeApiTestSupport {
         }
 
         await().atMost(EVENT_TIMEOUT)
-                .ignoreException(io.livecomplaints.intake.kafka.QueryableStores.StoreUnavailableException.class) // answered 503 while a rebalance moves stores
-                .until(() -> stores.get(StoreNames.ORDERS, "O-after-" + run) != null);
+                .ignoreException(io.livecomplaints.intake.kafka.IntakeQueries.StoreUnavailableException.class) // answered 503 while a rebalance moves stores
+                .until(() -> queries.order("O-after-" + run) != null);
         assertThat(streams.getKafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
-        assertThat((OrderEvent) stores.get(StoreNames.ORDERS, order.getOrderId())).as("kept, not deleted").isEqualTo(order);
+        assertThat(queries.order(order.getOrderId())).as("kept, not deleted").isEqualTo(order);
         assertThat(post(userToken(user), "{\"channel\":\"ORDER_PAGE\",\"text\":\"没收到\",\"orderId\":\"O-after-" + run + "\"}").statusCode())
                 .isEqualTo(202);
     }

@@ -4,7 +4,7 @@ import io.livecomplaints.events.ComplaintSubmission;
 import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.PersonalContact;
 import io.livecomplaints.events.RegulatorTicket;
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
+import io.livecomplaints.intake.validation.model.ComplaintDraft;
 
 /**
  * A complaint that arrives as an event (hotline system, IM gateway, regulator feed) is read like a REST request

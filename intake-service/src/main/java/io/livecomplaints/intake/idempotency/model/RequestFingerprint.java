@@ -2,7 +2,7 @@ package io.livecomplaints.intake.idempotency.model;
 
 import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.PersonalContact;
-import io.livecomplaints.intake.submission.model.NewComplaint;
+import io.livecomplaints.intake.validation.model.NewComplaint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -7,6 +7,7 @@ import io.livecomplaints.intake.acknowledgment.model.FirstResponsePolicy;
 import io.livecomplaints.intake.enrichment.model.Enricher;
 import io.livecomplaints.intake.enrichment.model.ReplayMoment;
 import io.livecomplaints.intake.enrichment.model.UpstreamLookup;
+import io.livecomplaints.intake.validation.model.NewComplaint;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.Parties;
 import java.time.Instant;

@@ -1,18 +1,23 @@
 package io.livecomplaints.intake.submission.web;
 
-import io.livecomplaints.intake.idempotency.IdempotentFiling;
+import io.livecomplaints.intake.submission.IdempotentFiling;
 import io.livecomplaints.intake.ratelimit.RequestRateLimits;
 import io.livecomplaints.intake.submission.ComplaintIntake;
 import io.livecomplaints.intake.submission.model.Filer;
+import io.livecomplaints.intake.validation.model.InvalidComplaintException;
 import io.livecomplaints.support.security.Caller;
+import io.livecomplaints.support.web.ApiProblem;
+import io.livecomplaints.support.web.ProblemRenderer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -77,5 +82,12 @@ class ComplaintController {
         AcknowledgmentResponse ack = AcknowledgmentResponse.of(filing.complaint());
         return ResponseEntity.accepted().location(URI.create(ack.progressUrl()))
                 .header(REPLAYED, Boolean.toString(filing.replayed())).body(ack);
+    }
+
+    /** A complaint the rules refuse: 400 naming every bad field (the rules know nothing of HTTP). */
+    @ExceptionHandler(InvalidComplaintException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidComplaintException e) {
+        return ProblemRenderer.entity(ApiProblem.invalid("Invalid complaint",
+                e.violations().stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList()));
     }
 }

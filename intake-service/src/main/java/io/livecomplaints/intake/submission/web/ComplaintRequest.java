@@ -1,6 +1,6 @@
 package io.livecomplaints.intake.submission.web;
 
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
+import io.livecomplaints.intake.validation.model.ComplaintDraft;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 

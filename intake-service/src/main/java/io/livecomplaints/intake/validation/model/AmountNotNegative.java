@@ -1,6 +1,5 @@
 package io.livecomplaints.intake.validation.model;
 
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
 
 /** A claimed amount, when given, is in fen and not negative. */
 final class AmountNotNegative implements ComplaintRule {

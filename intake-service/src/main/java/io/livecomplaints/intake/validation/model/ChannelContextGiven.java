@@ -1,7 +1,6 @@
 package io.livecomplaints.intake.validation.model;
 
 import io.livecomplaints.events.Channel;
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
 
 /**
  * A complaint names what the channel it came through is about: the order-page button always knows its order, the

@@ -1,7 +1,6 @@
 package io.livecomplaints.intake.validation.model;
 
 import io.livecomplaints.events.Channel;
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
 import java.util.Arrays;
 
 /** The channel is one of DOMAIN.md's intake channels (投诉渠道). */

@@ -1,6 +1,5 @@
 package io.livecomplaints.intake.validation.model;
 
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
 
 /** Every complaint names the user it is for (a user's token names them; a system names the user in the request). */
 final class ComplainantNamed implements ComplaintRule {

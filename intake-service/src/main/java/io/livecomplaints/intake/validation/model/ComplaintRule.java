@@ -1,6 +1,5 @@
 package io.livecomplaints.intake.validation.model;
 
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
 
 /** One validation rule of a complaint; it reports each bad field it finds and never stops at the first. */
 public interface ComplaintRule {

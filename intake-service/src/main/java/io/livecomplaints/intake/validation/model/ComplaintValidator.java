@@ -2,8 +2,6 @@ package io.livecomplaints.intake.validation.model;
 
 import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.PersonalContact;
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
-import io.livecomplaints.intake.submission.model.NewComplaint;
 import java.time.Clock;
 import java.util.List;
 

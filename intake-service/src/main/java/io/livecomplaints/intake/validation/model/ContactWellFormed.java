@@ -1,7 +1,6 @@
 package io.livecomplaints.intake.validation.model;
 
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
-import io.livecomplaints.intake.submission.model.ComplaintDraft.ContactDraft;
+import io.livecomplaints.intake.validation.model.ComplaintDraft.ContactDraft;
 import java.util.regex.Pattern;
 
 /**

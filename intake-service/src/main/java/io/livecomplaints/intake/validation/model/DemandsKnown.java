@@ -1,7 +1,6 @@
 package io.livecomplaints.intake.validation.model;
 
 import io.livecomplaints.events.Demand;
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
 import java.util.Arrays;
 
 /** Each demand is one the platform knows (退款/换货/赔偿/道歉/处罚主播…). */

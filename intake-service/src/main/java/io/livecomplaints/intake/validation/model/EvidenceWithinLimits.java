@@ -1,8 +1,7 @@
 package io.livecomplaints.intake.validation.model;
 
 import io.livecomplaints.events.EvidenceKind;
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
-import io.livecomplaints.intake.submission.model.ComplaintDraft.EvidenceDraft;
+import io.livecomplaints.intake.validation.model.ComplaintDraft.EvidenceDraft;
 import io.livecomplaints.schemas.evidence.EvidenceUrls;
 import java.util.Arrays;
 

@@ -1,6 +1,5 @@
 package io.livecomplaints.intake.validation.model;
 
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
 import java.util.regex.Pattern;
 
 /** Order, room and session ids, when given (surrounding blanks ignored), look like the commerce systems' ids (configurable pattern). */

@@ -1,6 +1,5 @@
 package io.livecomplaints.intake.validation.model;
 
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.livecomplaints.intake.validation.model;
 
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
 import java.util.regex.Pattern;
 
 /** A language, when given, is a BCP 47 tag such as zh-CN or en (absent means zh-CN). */

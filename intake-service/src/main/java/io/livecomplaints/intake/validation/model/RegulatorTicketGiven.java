@@ -2,7 +2,6 @@ package io.livecomplaints.intake.validation.model;
 
 import io.livecomplaints.events.Channel;
 import io.livecomplaints.events.RegulatorTicket;
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
 import java.time.Clock;
 import java.time.Instant;
 

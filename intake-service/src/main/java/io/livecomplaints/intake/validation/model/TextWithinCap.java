@@ -1,6 +1,5 @@
 package io.livecomplaints.intake.validation.model;
 
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
 
 /**
  * The complaint says what happened: text with at least one visible character (spaces of any kind, zero-width and

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livecomplaints.events.Channel;
 import io.livecomplaints.events.Demand;
 import io.livecomplaints.events.PersonalContact;
-import io.livecomplaints.intake.submission.model.NewComplaint;
+import io.livecomplaints.intake.validation.model.NewComplaint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

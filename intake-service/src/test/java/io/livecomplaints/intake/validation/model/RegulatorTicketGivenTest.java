@@ -3,8 +3,7 @@ package io.livecomplaints.intake.validation.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livecomplaints.events.RegulatorTicket;
-import io.livecomplaints.intake.submission.model.ComplaintDraft;
-import io.livecomplaints.intake.submission.model.ComplaintDraft.RegulatorTicketDraft;
+import io.livecomplaints.intake.validation.model.ComplaintDraft.RegulatorTicketDraft;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,11 +1,13 @@
-package io.livecomplaints.intake.idempotency;
+package io.livecomplaints.intake.submission;
 
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.intake.idempotency.model.RetryMatch;
 import io.livecomplaints.intake.receipts.ReceivedComplaints;
+import io.livecomplaints.support.web.ApiProblem;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,12 +54,14 @@ public class IdempotentFiling {
     public record Filing(ComplaintReceived complaint, boolean replayed) {
     }
 
-    /** The key was used before for another request body. */
-    public static class IdempotencyConflictException extends RuntimeException {
+    /** The key was used before for another request body: 422 naming the complaint it filed. */
+    public static class IdempotencyConflictException extends ApiProblem {
         private final String complaintId;
 
         IdempotencyConflictException(String complaintId) {
-            super("this Idempotency-Key was already used with another request body");
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", "This Idempotency-Key was already used for complaint "
+                    + complaintId + " with another request body; use a new key for a new complaint.");
+            with("complaintId", complaintId);
             this.complaintId = complaintId;
         }
 

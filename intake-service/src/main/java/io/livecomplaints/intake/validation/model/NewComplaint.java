@@ -1,4 +1,4 @@
-package io.livecomplaints.intake.submission.model;
+package io.livecomplaints.intake.validation.model;
 
 import io.livecomplaints.events.Channel;
 import io.livecomplaints.events.Demand;

@@ -1,4 +1,4 @@
-package io.livecomplaints.intake.submission.model;
+package io.livecomplaints.intake.validation.model;
 
 import java.util.List;
 

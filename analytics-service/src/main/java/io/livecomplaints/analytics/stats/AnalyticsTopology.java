@@ -23,9 +23,6 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.annotation.EnableKafkaStreams;
 
 /**
  * The statistics pipeline (Kafka Streams, exactly_once_v2, RocksDB stores changelogged to Kafka):
@@ -39,13 +36,20 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
  * </pre>
  * live-qos feeds a global table (latest sample per session) that gives technical complaints their CDN region.
  * Event time is the envelope's occurredAt; an event later than the grace period still counts in the totals.
+ * The API reads the tallies through {@link io.livecomplaints.analytics.query.StatsQuery}.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableKafkaStreams
-class StatsTopology {
+public final class AnalyticsTopology {
 
-    @Bean
-    KStream<String, Long> observations(StreamsBuilder builder, Topics topics, AnalyticsProperties properties) {
+    private final Topics topics;
+    private final AnalyticsProperties properties;
+
+    public AnalyticsTopology(Topics topics, AnalyticsProperties properties) {
+        this.topics = topics;
+        this.properties = properties;
+    }
+
+    /** Adds the whole pipeline to the builder; returns every observation (statistic key, value) before the tallies. */
+    public KStream<String, Long> build(StreamsBuilder builder) {
         Topic<String, QosSample> qos = topics.liveQos;
         builder.globalTable(qos.name(), Consumed.with(qos.keySerde(), qos.valueSerde()).withName("session-qos-source"),
                 Materialized.<String, QosSample, KeyValueStore<Bytes, byte[]>>as(StatsStores.SESSION_QOS)
