@@ -91,7 +91,10 @@ public final class TriageTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(new AvroWireSerde<>(CreditRecord.class, topics.registry(), true)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RepeatComplaintMarker.STORE), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IncidentMarker.STORE), Serdes.String(), Serdes.String()));
-        RoutingStores.addTo(builder);
+        addStore(builder, RoutingStores.OPEN_CASES, Serdes.String());
+        addStore(builder, RoutingStores.AGENT_LOAD, Serdes.Long());
+        addStore(builder, RoutingStores.AGENT_TURNS, Serdes.Long());
+        addStore(builder, RoutingStores.INCIDENT_OWNERS, Serdes.String());
 
         KStream<String, ComplaintTriaged> triaged = builder.stream(in.name(), Consumed.with(in.keySerde(), in.valueSerde()))
                 .processValues(() -> new Assess(triage))
@@ -129,6 +132,10 @@ public final class TriageTopology {
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QosTelemetry.STORE), Serdes.String(),
                         new AvroWireSerde<>(QosSample.class, topics.registry(), true)).withLoggingDisabled(),
                 qos.name(), Consumed.with(qos.keySerde(), qos.valueSerde()), () -> new QosTelemetry.Recorder(retention));
+    }
+
+    private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values));
     }
 
     private static UserCredit creditOf(CreditRecord record) {
