@@ -27,7 +27,7 @@ public final class IncidentMarker implements FixedKeyProcessor<String, Complaint
     private final QosIncidents qos;
     private final SurgeDetector surge;
     private FixedKeyProcessorContext<String, ComplaintTriaged> context;
-    private KeyValueStore<String, String> states;
+    private KeyValueStore<String, IncidentState> states;
 
     public IncidentMarker(QosIncidents qos, SurgeDetector surge) {
         this.qos = qos;
@@ -60,9 +60,9 @@ public final class IncidentMarker implements FixedKeyProcessor<String, Complaint
         }
         Grouping g = grouping.get();
         long at = record.value().getComplaint().getReceivedAt().toEpochMilli();
-        IncidentState current = IncidentStateCodec.decode(states.get(g.key()));
+        IncidentState current = states.get(g.key());
         IncidentState next = g.kind() == IncidentKind.QOS ? qos.join(current, g.scope(), at) : surge.record(current, g.scope(), at);
-        states.put(g.key(), IncidentStateCodec.encode(next));
+        states.put(g.key(), next);
         context.forward(record.withValue(withIncident(record.value(), next)));
     }
 
