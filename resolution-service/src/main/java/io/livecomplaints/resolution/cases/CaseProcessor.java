@@ -63,9 +63,9 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.cases = context.getStateStore(CaseStreams.CASES);
-        this.timers = context.getStateStore(CaseStreams.TIMERS);
-        this.credit = context.getStateStore(CaseStreams.CREDIT_VIEW);
+        this.cases = context.getStateStore(CaseTopology.CASES);
+        this.timers = context.getStateStore(CaseTopology.TIMERS);
+        this.credit = context.getStateStore(CaseTopology.CREDIT_VIEW);
         context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, wallClock -> fireDueTimers(now(), wallClock));
     }
 

@@ -30,13 +30,13 @@ public class CaseQueries {
     }
 
     public Optional<ComplaintCase> find(String complaintId) {
-        return Optional.ofNullable(store(CaseStreams.CASE_VIEW, ComplaintCase.class).get(complaintId));
+        return Optional.ofNullable(store(CaseTopology.CASE_VIEW, ComplaintCase.class).get(complaintId));
     }
 
     /** Every case matching the filter (a scan of the replica). */
     public List<ComplaintCase> all(Predicate<ComplaintCase> filter) {
         List<ComplaintCase> found = new ArrayList<>();
-        try (KeyValueIterator<String, ComplaintCase> it = store(CaseStreams.CASE_VIEW, ComplaintCase.class).all()) {
+        try (KeyValueIterator<String, ComplaintCase> it = store(CaseTopology.CASE_VIEW, ComplaintCase.class).all()) {
             while (it.hasNext()) {
                 KeyValue<String, ComplaintCase> next = it.next();
                 if (next.value != null && filter.test(next.value)) {
@@ -48,7 +48,7 @@ public class CaseQueries {
     }
 
     public Optional<CreditRecord> credit(String key) {
-        return Optional.ofNullable(store(CaseStreams.CREDIT_VIEW, CreditRecord.class).get(key));
+        return Optional.ofNullable(store(CaseTopology.CREDIT_VIEW, CreditRecord.class).get(key));
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name, Class<V> type) {

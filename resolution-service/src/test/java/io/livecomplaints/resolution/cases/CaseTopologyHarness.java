@@ -56,7 +56,7 @@ final class CaseTopologyHarness implements AutoCloseable {
     CaseTopologyHarness(CasePolicies policies, MutableClock clock, Path stateDir) {
         this.clock = clock;
         StreamsBuilder builder = new StreamsBuilder();
-        CaseStreams.build(builder, topics, policies, clock, TIMER_INTERVAL);
+        new CaseTopology(topics, policies, clock, TIMER_INTERVAL).build(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "resolution-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -100,7 +100,7 @@ final class CaseTopologyHarness implements AutoCloseable {
 
     /** The case as the processor's store holds it now. */
     ComplaintCase caseOf(String id) {
-        KeyValueStore<String, ComplaintCase> store = driver.getKeyValueStore(CaseStreams.CASES);
+        KeyValueStore<String, ComplaintCase> store = driver.getKeyValueStore(CaseTopology.CASES);
         return store.get(id);
     }
 
@@ -111,7 +111,7 @@ final class CaseTopologyHarness implements AutoCloseable {
     }
 
     KeyValueStore<String, String> timers() {
-        return driver.getKeyValueStore(CaseStreams.TIMERS);
+        return driver.getKeyValueStore(CaseTopology.TIMERS);
     }
 
     @Override

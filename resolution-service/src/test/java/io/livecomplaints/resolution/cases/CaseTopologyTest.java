@@ -10,6 +10,7 @@ import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintOutcome;
 import io.livecomplaints.events.CreditRecord;
 import io.livecomplaints.events.OutcomeResult;
+import io.livecomplaints.events.RefusalKind;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.events.SlaEvent;
 import io.livecomplaints.events.SlaEventKind;
@@ -76,6 +77,8 @@ class CaseTopologyTest {
         assertThat(c.getState()).isEqualTo(CaseState.TRIAGED);
         assertThat(c.getTimeline().get(c.getTimeline().size() - 1).getAction()).isEqualTo("APPROVE_REFUSED");
         assertThat(c.getTimeline().get(c.getTimeline().size() - 1).getNote()).contains("ILLEGAL_TRANSITION", "APPROVE is not allowed in state TRIAGED");
+        assertThat(c.getTimeline().get(c.getTimeline().size() - 1).getRefusal()).isEqualTo(RefusalKind.ILLEGAL_TRANSITION);
+        assertThat(c.getTimeline().get(0).getRefusal()).as("a step that was not refused names no refusal").isNull();
         assertThat(h.outcomes.isEmpty()).isTrue();
     }
 

@@ -1,6 +1,6 @@
 package io.livecomplaints.resolution.board.web;
 
-import io.livecomplaints.resolution.api.ApiException;
+import io.livecomplaints.resolution.problems.ApiException;
 import io.livecomplaints.resolution.board.model.TeamBoard;
 import io.livecomplaints.resolution.cases.CaseQueries;
 import io.livecomplaints.resolution.cases.model.CaseStateMachine;

@@ -62,7 +62,7 @@ public final class CaseChange {
                                      Instant at) {
         CaseChange change = of(before, cause, at, cause.getEventId());
         change.refusal = refusal;
-        change.note(action + "_REFUSED", actorId, refusal.kind() + ": " + refusal.reason());
+        change.refusedStep(action, actorId, refusal);
         return change;
     }
 
@@ -93,6 +93,16 @@ public final class CaseChange {
     /** A step that leaves the state as it is. */
     public void note(String action, String actorId, String note) {
         step(action, next.getState(), actorId, note);
+    }
+
+    /**
+     * A refused {@code action}, on the timeline as {@code <ACTION>_REFUSED} with the refusal's kind in its own field (the
+     * command gateway answers from it) and, for people reading the timeline, {@code "KIND: reason"} as its note.
+     */
+    public void refusedStep(String action, String actorId, Refusal refusal) {
+        steps.add(TimelineEntry.newBuilder().setAt(at).setAction(action + "_REFUSED").setFromState(next.getState())
+                .setToState(next.getState()).setActorId(actorId).setNote(refusal.note()).setCommandId(commandId)
+                .setRefusal(refusal.recorded()).build());
     }
 
     /** An internal step (a note between agents): on the timeline, never shown or told to the user. */

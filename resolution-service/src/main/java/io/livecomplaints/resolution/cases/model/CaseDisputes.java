@@ -50,7 +50,7 @@ public final class CaseDisputes {
                     .or(() -> ActorRules.check(c, user, CommandAction.REOPEN))
                     .or(() -> reopen(change, survey.getUserId(), survey.getComment() == null || survey.getComment().isBlank()
                             ? "unhappy with the result (survey score " + survey.getScore() + ")" : survey.getComment(), policies));
-            refused.ifPresent(r -> change.note("REOPEN_REFUSED", survey.getUserId(), r.kind() + ": " + r.reason()));
+            refused.ifPresent(r -> change.refusedStep("REOPEN", survey.getUserId(), r));
         }
         return change;
     }

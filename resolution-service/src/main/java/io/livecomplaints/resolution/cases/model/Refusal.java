@@ -1,8 +1,11 @@
 package io.livecomplaints.resolution.cases.model;
 
+import io.livecomplaints.events.RefusalKind;
+import io.livecomplaints.events.TimelineEntry;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Why a command was not applied ({@code fields}: the problem of each bad field of an incomplete command, if known).
@@ -28,6 +31,30 @@ public record Refusal(Kind kind, String reason, Map<String, String> fields) {
         StringBuilder text = new StringBuilder();
         fields.forEach((field, problem) -> text.append(text.length() == 0 ? "" : "; ").append(field).append(' ').append(problem));
         return new Refusal(Kind.INVALID, text.toString(), fields);
+    }
+
+    /**
+     * The refusal a timeline step recorded ({@code refusal} set on {@code <ACTION>_REFUSED} steps), without the field
+     * problems (the step keeps only the kind and the reason). Empty for any other step.
+     */
+    public static Optional<Refusal> recordedIn(TimelineEntry step) {
+        if (step.getRefusal() == null) {
+            return Optional.empty();
+        }
+        Kind kind = Kind.valueOf(step.getRefusal().name());
+        String note = step.getNote() == null ? "" : step.getNote();
+        String prefix = kind.name() + ": ";
+        return Optional.of(new Refusal(kind, note.startsWith(prefix) ? note.substring(prefix.length()).trim() : note));
+    }
+
+    /** The kind as the timeline step records it. */
+    public RefusalKind recorded() {
+        return RefusalKind.valueOf(kind.name());
+    }
+
+    /** The timeline step's note: {@code "KIND: reason"}. */
+    public String note() {
+        return kind + ": " + reason;
     }
 
     public static Refusal illegal(String reason) {

@@ -2,7 +2,7 @@ package io.livecomplaints.resolution.credit.web;
 
 import io.livecomplaints.events.CreditRecord;
 import io.livecomplaints.events.CreditSubject;
-import io.livecomplaints.resolution.api.ApiException;
+import io.livecomplaints.resolution.problems.ApiException;
 import io.livecomplaints.resolution.cases.CaseQueries;
 import io.livecomplaints.schemas.keys.CreditKeys;
 import io.livecomplaints.support.security.Caller;

@@ -7,9 +7,9 @@ import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.LiableParty;
 import io.livecomplaints.events.Remedy;
-import io.livecomplaints.resolution.api.ApiException;
-import io.livecomplaints.resolution.api.CaseAccess;
-import io.livecomplaints.resolution.api.CommandResponses;
+import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.resolution.caseview.CaseAccess;
+import io.livecomplaints.resolution.commands.CommandResponses;
 import io.livecomplaints.support.security.Caller;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +69,7 @@ class MyCaseController {
         Actor user = Actor.newBuilder().setActorId(caller.id()).setRole(ActorRole.USER).build();
         ResponseEntity<Object> answer = commands.run(c, commands.command(c, user, CommandAction.REOPEN, null)
                 .setNote(body.reason()).build(), user);
-        if (answer.getStatusCode().value() == 200 && answer.getBody() instanceof io.livecomplaints.resolution.api.CaseView) {
+        if (answer.getStatusCode().value() == 200 && answer.getBody() instanceof io.livecomplaints.resolution.caseview.CaseView) {
             return ResponseEntity.ok(view(access.forUser(caller, id)));
         }
         return answer;

@@ -1,6 +1,6 @@
 package io.livecomplaints.resolution.limits.web;
 
-import io.livecomplaints.resolution.api.ApiException;
+import io.livecomplaints.resolution.problems.ApiException;
 import io.livecomplaints.resolution.limits.model.TextCaps;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -4,7 +4,7 @@ import io.livecomplaints.events.AgentTier;
 import io.livecomplaints.events.CaseState;
 import io.livecomplaints.events.Severity;
 import io.livecomplaints.events.SlaClock;
-import io.livecomplaints.resolution.api.CaseAccess;
+import io.livecomplaints.resolution.caseview.CaseAccess;
 import io.livecomplaints.resolution.cases.CaseQueries;
 import io.livecomplaints.resolution.cases.model.ActorRules;
 import io.livecomplaints.resolution.cases.model.CaseStateMachine;

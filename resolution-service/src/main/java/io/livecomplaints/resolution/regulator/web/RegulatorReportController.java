@@ -1,6 +1,6 @@
 package io.livecomplaints.resolution.regulator.web;
 
-import io.livecomplaints.resolution.api.ApiException;
+import io.livecomplaints.resolution.problems.ApiException;
 import io.livecomplaints.resolution.cases.CaseQueries;
 import io.livecomplaints.resolution.regulator.model.RegulatorReport;
 import java.time.Instant;

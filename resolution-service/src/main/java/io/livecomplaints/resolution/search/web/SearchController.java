@@ -6,7 +6,7 @@ import io.livecomplaints.events.ComplaintType;
 import io.livecomplaints.events.Severity;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.events.SlaClockStatus;
-import io.livecomplaints.resolution.api.ApiException;
+import io.livecomplaints.resolution.problems.ApiException;
 import io.livecomplaints.resolution.cases.CaseQueries;
 import io.livecomplaints.resolution.queue.model.AgentQueue;
 import io.livecomplaints.resolution.search.model.CaseCriteria;

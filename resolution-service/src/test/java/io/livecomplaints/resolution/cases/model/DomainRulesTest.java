@@ -126,6 +126,12 @@ class DomainRulesTest {
         });
         assertThat(bare.outcomes()).isEmpty();
         assertThat(bare.result().getTimeline().get(bare.result().getTimeline().size() - 1).getAction()).isEqualTo("RESOLVE_REFUSED");
+        assertThat(Refusal.recordedIn(bare.result().getTimeline().get(bare.result().getTimeline().size() - 1)))
+                .as("the step records the kind and the reason, read back without the field problems")
+                .hasValueSatisfying(r -> {
+                    assertThat(r.kind()).isEqualTo(Refusal.Kind.INVALID);
+                    assertThat(r.reason()).isEqualTo(bare.refusal().get().reason());
+                });
         assertThat(resolve(apologyBecause(" Not eligible. ", "")).refusal()).isPresent();
     }
 

@@ -1,10 +1,11 @@
-package io.livecomplaints.resolution.api;
+package io.livecomplaints.resolution.caseview;
 
 import io.livecomplaints.events.Actor;
 import io.livecomplaints.events.ActorRole;
 import io.livecomplaints.events.AgentTier;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.resolution.problems.ApiException;
 import io.livecomplaints.support.security.Caller;
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.livecomplaints.resolution.api;
+package io.livecomplaints.resolution.problems;
 
 import java.util.Map;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package io.livecomplaints.resolution.api;
+package io.livecomplaints.resolution.problems;
 
 import io.livecomplaints.resolution.cases.CaseQueries;
 import java.util.ArrayList;

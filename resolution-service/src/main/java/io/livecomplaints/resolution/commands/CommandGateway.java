@@ -1,9 +1,10 @@
-package io.livecomplaints.resolution.agent;
+package io.livecomplaints.resolution.commands;
 
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintCommand;
 import io.livecomplaints.events.TimelineEntry;
 import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.resolution.cases.model.Refusal;
 import io.livecomplaints.resolution.config.ResolutionProperties;
 import io.livecomplaints.schemas.topics.Topics;
 import java.time.Duration;
@@ -44,7 +45,12 @@ public class CommandGateway {
         }
 
         public boolean refused() {
-            return step != null && step.getAction().endsWith("_REFUSED");
+            return refusal().isPresent();
+        }
+
+        /** The processor's refusal of the command, as its timeline step records it. */
+        public Optional<Refusal> refusal() {
+            return step == null ? Optional.empty() : Refusal.recordedIn(step);
         }
     }
 

@@ -1,5 +1,6 @@
-package io.livecomplaints.resolution.api;
+package io.livecomplaints.resolution.commands;
 
+import io.livecomplaints.resolution.problems.ApiException;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 

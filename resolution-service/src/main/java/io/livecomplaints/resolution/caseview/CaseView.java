@@ -1,4 +1,4 @@
-package io.livecomplaints.resolution.api;
+package io.livecomplaints.resolution.caseview;
 
 import io.livecomplaints.events.AgentTier;
 import io.livecomplaints.events.CaseState;

@@ -1,4 +1,4 @@
-package io.livecomplaints.resolution.api;
+package io.livecomplaints.resolution.caseview;
 
 import io.livecomplaints.events.CaseComplaint;
 import io.livecomplaints.events.ComplaintCase;

@@ -1,15 +1,15 @@
-package io.livecomplaints.resolution.api;
+package io.livecomplaints.resolution.commands;
 
 import io.livecomplaints.events.Actor;
 import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintCommand;
-import io.livecomplaints.events.TimelineEntry;
-import io.livecomplaints.resolution.agent.CommandGateway;
 import io.livecomplaints.resolution.cases.model.CaseCommands;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
 import io.livecomplaints.resolution.cases.model.CaseStateMachine;
 import io.livecomplaints.resolution.cases.model.Refusal;
+import io.livecomplaints.resolution.caseview.CaseView;
+import io.livecomplaints.resolution.problems.ApiException;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.Parties;
 import java.net.URI;
@@ -68,18 +68,9 @@ public class CommandResponses {
                     .body(Map.of("commandId", result.commandId(), "complaintId", c.getEnvelope().getComplaintId(),
                             "status", "PENDING"));
         }
-        if (result.refused()) {
-            TimelineEntry step = result.step();
-            String note = step.getNote() == null ? "" : step.getNote();
-            int colon = note.indexOf(':');
-            Refusal.Kind kind = Refusal.Kind.INVALID;
-            for (Refusal.Kind k : Refusal.Kind.values()) {
-                if (colon > 0 && note.substring(0, colon).equals(k.name())) {
-                    kind = k;
-                }
-            }
-            throw refused(new Refusal(kind, colon > 0 ? note.substring(colon + 1).trim() : note), result.commandId());
-        }
+        result.refusal().ifPresent(r -> {
+            throw refused(r, result.commandId());
+        });
         return ResponseEntity.ok().header("X-Command-Id", result.commandId())
                 .body(view.apply(result.after()));
     }
