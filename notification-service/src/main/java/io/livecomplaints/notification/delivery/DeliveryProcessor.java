@@ -32,7 +32,6 @@ import io.livecomplaints.notification.messages.model.Message;
 import io.livecomplaints.notification.messages.model.Notice;
 import io.livecomplaints.notification.messages.model.ResultRule;
 import io.livecomplaints.notification.messages.model.SlaWarningRule;
-import io.livecomplaints.notification.receipts.Receipts;
 import io.livecomplaints.notification.surveys.model.SurveyState;
 import io.livecomplaints.notification.templates.model.Languages;
 import io.livecomplaints.notification.templates.model.TemplateCatalog;

@@ -1,6 +1,6 @@
-package io.livecomplaints.notification.inbox;
+package io.livecomplaints.notification.api;
 
-import io.livecomplaints.notification.delivery.StoreQueries;
+import io.livecomplaints.notification.merchants.model.AnchorNoticeRule;
 import io.livecomplaints.notification.merchants.model.MerchantNoticeRule;
 import io.livecomplaints.support.security.Caller;
 import org.springframework.http.ProblemDetail;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MerchantInboxController {
 
-    private final StoreQueries stores;
+    private final NotificationQueries stores;
 
-    MerchantInboxController(StoreQueries stores) {
+    MerchantInboxController(NotificationQueries stores) {
         this.stores = stores;
     }
 
@@ -33,7 +33,7 @@ class MerchantInboxController {
     @GetMapping("/api/v1/anchor/inbox")
     @PreAuthorize("hasRole('ANCHOR')")
     InboxController.Inbox anchorInbox(Caller caller, @RequestParam(defaultValue = "50") int limit) {
-        return InboxController.read(stores, io.livecomplaints.notification.merchants.model.AnchorNoticeRule.recipient(caller.anchorId()), limit);
+        return InboxController.read(stores, AnchorNoticeRule.recipient(caller.anchorId()), limit);
     }
 
     // the same answers as the users' inbox for a bad limit or a store being restored
@@ -44,8 +44,8 @@ class MerchantInboxController {
         return problems.badLimit();
     }
 
-    @ExceptionHandler(StoreQueries.StoreUnavailableException.class)
-    ProblemDetail unavailable(StoreQueries.StoreUnavailableException e) {
+    @ExceptionHandler(NotificationQueries.StoreUnavailableException.class)
+    ProblemDetail unavailable(NotificationQueries.StoreUnavailableException e) {
         return problems.unavailable(e);
     }
 }

@@ -1,19 +1,10 @@
-package io.livecomplaints.notification.inbox;
+package io.livecomplaints.notification.api;
 
-import io.livecomplaints.notification.delivery.NotificationStores;
-import io.livecomplaints.notification.delivery.StoreQueries;
-import io.livecomplaints.notification.inbox.model.InboxKeys;
 import io.livecomplaints.notification.inbox.model.InboxMessage;
 import io.livecomplaints.support.security.Caller;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,9 +24,9 @@ class InboxController {
 
     static final int MAX_LIMIT = 200;
 
-    private final StoreQueries stores;
+    private final NotificationQueries stores;
 
-    InboxController(StoreQueries stores) {
+    InboxController(NotificationQueries stores) {
         this.stores = stores;
     }
 
@@ -48,19 +39,11 @@ class InboxController {
     }
 
     /** The newest {@code limit} messages of {@code owner}'s inbox (a user id, or {@code merchant:<id>}). */
-    static Inbox read(StoreQueries stores, String userId, int limit) {
+    static Inbox read(NotificationQueries stores, String userId, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidLimitException();
         }
-        ReadOnlyKeyValueStore<String, InboxMessage> inbox = stores.store(NotificationStores.INBOX);
-        List<InboxMessage> all = new ArrayList<>();
-        try (KeyValueIterator<String, InboxMessage> entries = inbox.prefixScan(InboxKeys.prefix(userId), new StringSerializer())) {
-            while (entries.hasNext()) {
-                KeyValue<String, InboxMessage> entry = entries.next();
-                all.add(entry.value);
-            }
-        }
-        Collections.reverse(all); // keys sort oldest first
+        List<InboxMessage> all = stores.inbox(userId);
         List<Entry> messages = all.stream().limit(limit).map(Entry::of).toList();
         return new Inbox(userId, all.size(), messages);
     }
@@ -91,8 +74,8 @@ class InboxController {
         return problem;
     }
 
-    @ExceptionHandler(StoreQueries.StoreUnavailableException.class)
-    ProblemDetail unavailable(StoreQueries.StoreUnavailableException e) {
+    @ExceptionHandler(NotificationQueries.StoreUnavailableException.class)
+    ProblemDetail unavailable(NotificationQueries.StoreUnavailableException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setTitle("Inbox unavailable");
         return problem;

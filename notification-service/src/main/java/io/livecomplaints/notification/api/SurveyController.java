@@ -1,8 +1,7 @@
-package io.livecomplaints.notification.surveys;
+package io.livecomplaints.notification.api;
 
 import io.livecomplaints.events.SurveyResponse;
-import io.livecomplaints.notification.delivery.NotificationStores;
-import io.livecomplaints.notification.delivery.StoreQueries;
+import io.livecomplaints.notification.surveys.SurveyAnswerClaims;
 import io.livecomplaints.notification.surveys.model.SurveyAnswerRule;
 import io.livecomplaints.notification.surveys.model.SurveyState;
 import io.livecomplaints.schemas.envelope.Envelopes;
@@ -42,14 +41,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/surveys")
 class SurveyController {
 
-    private final StoreQueries stores;
+    private final NotificationQueries stores;
     private final SurveyAnswerRule rule;
     private final KafkaTemplate<String, Object> kafka;
     private final Topics topics;
     private final Clock clock;
     private final SurveyAnswerClaims claims;
 
-    SurveyController(StoreQueries stores, SurveyAnswerRule rule, KafkaTemplate<String, Object> kafka, Topics topics, Clock clock,
+    SurveyController(NotificationQueries stores, SurveyAnswerRule rule, KafkaTemplate<String, Object> kafka, Topics topics, Clock clock,
                      SurveyAnswerClaims claims) {
         this.claims = claims;
         this.stores = stores;
@@ -76,7 +75,7 @@ class SurveyController {
     }
 
     private SurveyState ownSurvey(Caller caller, String complaintId) {
-        SurveyState survey = stores.<SurveyState>store(NotificationStores.SURVEYS).get(complaintId);
+        SurveyState survey = stores.survey(complaintId).orElse(null);
         if (survey == null || !caller.isUser() || !caller.id().equals(survey.userId()) || survey.offeredAt() > clock.millis()) {
             throw new NoSuchSurveyException();
         }
@@ -148,8 +147,8 @@ class SurveyController {
         return problem;
     }
 
-    @ExceptionHandler(StoreQueries.StoreUnavailableException.class)
-    ProblemDetail unavailable(StoreQueries.StoreUnavailableException e) {
+    @ExceptionHandler(NotificationQueries.StoreUnavailableException.class)
+    ProblemDetail unavailable(NotificationQueries.StoreUnavailableException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setTitle("Surveys unavailable");
         return problem;
