@@ -7,7 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import io.livecomplaints.support.web.Problems;
+import io.livecomplaints.support.web.ApiProblem;
+import io.livecomplaints.support.web.ProblemRenderer;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -15,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The limits of every API ({@code /api/**}, {@code /internal/**}), after authentication: a body announced larger
  * than the cap is refused with 413 before it is read, a body that grows past it while it is read (chunked) fails with
- * {@link BodyTooLargeException}, also 413 (ApiRequestProblems), and a caller (the token's subject; the client IP when there is none) past its
+ * {@link BodyTooLargeException}, also 413 (ApiProblemAdvice), and a caller (the token's subject; the client IP when there is none) past its
  * rate gets 429 with Retry-After, both as problem+json. A service may add stricter limits of its own (intake does).
  */
 public class ApiLimitsFilter extends OncePerRequestFilter {
@@ -40,15 +42,16 @@ public class ApiLimitsFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (maxBytes > 0 && request.getContentLengthLong() > maxBytes) {
-            problem(response, 413, "Request too large", "The request body is larger than " + maxBytes + " bytes", request);
+            ProblemRenderer.write(request, response, new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Request too large",
+                    "The request body is larger than " + maxBytes + " bytes"));
             return;
         }
         if (limiters != null) {
             Optional<Duration> wait = limiters.acquire(caller(request));
             if (wait.isPresent()) {
                 long retryAfter = Math.max(1, (wait.get().toNanos() + 999_999_999L) / 1_000_000_000L);
-                response.setHeader("Retry-After", Long.toString(retryAfter));
-                problem(response, 429, "Too many requests", "Too many requests from this caller; retry in " + retryAfter + " s", request);
+                ProblemRenderer.write(request, response, ApiProblem.tooManyRequests("Too many requests",
+                        "Too many requests from this caller; retry in " + retryAfter + " s", retryAfter));
                 return;
             }
         }
@@ -62,10 +65,5 @@ public class ApiLimitsFilter extends OncePerRequestFilter {
             return "sub:" + authentication.getName();
         }
         return "ip:" + request.getRemoteAddr();
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail, HttpServletRequest request)
-            throws IOException {
-        Problems.write(response, status, title, detail, request.getRequestURI());
     }
 }

@@ -2,7 +2,7 @@ package io.livecomplaints.support.limits;
 
 import java.io.IOException;
 
-/** Thrown while reading a request body past the cap; the API answers 413 (ApiRequestProblems). */
+/** Thrown while reading a request body past the cap; the API answers 413 (web.ApiProblemAdvice). */
 public class BodyTooLargeException extends IOException {
 
     private final long maxBytes;

@@ -1,6 +1,6 @@
 package io.livecomplaints.support.openapi;
 
-import io.livecomplaints.support.web.Problems;
+import io.livecomplaints.support.web.ProblemRenderer;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -24,7 +24,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * What every API of the platform shares, added to a service's OpenAPI document: the {@code bearer} scheme (a JWT,
  * docs/security.md) required by every operation, the {@code scraper} scheme (HTTP Basic {@code prometheus}, for
  * {@code /actuator/prometheus} and {@code /actuator/metrics}, which are not API operations), the {@code Problem}
- * schema (RFC 9457, as {@link Problems} and Spring's ProblemDetail write it) and the error answers every operation
+ * schema (RFC 9457, as {@link ProblemRenderer} and Spring's ProblemDetail write it) and the error answers every operation
  * can give: 400 (a request with a body or parameters), 401, 403, 413 (a body), 429 and 500, each as
  * {@code application/problem+json} with an example. Answers a controller documents itself are left as they are.
  */
@@ -94,7 +94,7 @@ public final class ApiContract implements OpenApiCustomizer {
             // errors a controller documents itself (404, 409, 422 ...) are problem+json too (springdoc would give them
             // the method's return type)
             responses.forEach((code, response) -> {
-                if (code.matches("[45]\\d\\d") && (response.getContent() == null || !response.getContent().containsKey(Problems.CONTENT_TYPE))) {
+                if (code.matches("[45]\\d\\d") && (response.getContent() == null || !response.getContent().containsKey(ProblemRenderer.CONTENT_TYPE))) {
                     int status = Integer.parseInt(code);
                     response.content(problemContent(status, path, response.getDescription(), null));
                 }
@@ -117,7 +117,7 @@ public final class ApiContract implements OpenApiCustomizer {
             case 403 -> "Forbidden";
             case 413 -> "Request too large";
             case 429 -> "Too many requests";
-            default -> Problems.title(status);
+            default -> ProblemRenderer.title(status);
         });
         example.put("status", status);
         example.put("detail", detail);
@@ -126,7 +126,7 @@ public final class ApiContract implements OpenApiCustomizer {
             example.put("field", field);
             example.put("errors", List.of(Map.of("field", field, "message", "must not be blank")));
         }
-        return new Content().addMediaType(Problems.CONTENT_TYPE, new MediaType()
+        return new Content().addMediaType(ProblemRenderer.CONTENT_TYPE, new MediaType()
                 .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)).example(example));
     }
 

@@ -1,7 +1,9 @@
 package io.livecomplaints.support.security;
 
 import io.livecomplaints.schemas.auth.AccessTokens;
-import io.livecomplaints.support.web.Problems;
+import io.livecomplaints.support.web.ApiProblem;
+import io.livecomplaints.support.web.ProblemRenderer;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -142,20 +145,22 @@ public class ApiSecurityAutoConfiguration {
                 })
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
-                        .authenticationEntryPoint((request, response, e) -> unauthorized(response,
-                                "A valid bearer token is required: " + e.getMessage(), request.getRequestURI()))
-                        .accessDeniedHandler((request, response, e) -> Problems.write(response, 403,
-                                "Forbidden", "Your role does not allow this", request.getRequestURI())))
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(request, response,
+                                "A valid bearer token is required: " + e.getMessage()))
+                        .accessDeniedHandler((request, response, e) -> forbidden(request, response)))
                 .exceptionHandling(x -> x
-                        .authenticationEntryPoint((request, response, e) -> unauthorized(response,
-                                "A valid bearer token is required", request.getRequestURI()))
-                        .accessDeniedHandler((request, response, e) -> Problems.write(response, 403,
-                                "Forbidden", "Your role does not allow this", request.getRequestURI())));
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(request, response,
+                                "A valid bearer token is required"))
+                        .accessDeniedHandler((request, response, e) -> forbidden(request, response)));
     }
 
-    private static void unauthorized(HttpServletResponse response, String detail, String instance) throws IOException {
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        Problems.write(response, 401, "Unauthorized", detail, instance);
+        ProblemRenderer.write(request, response, new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail));
+    }
+
+    private static void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemRenderer.write(request, response, ApiProblem.forbidden("Forbidden", "Your role does not allow this"));
     }
 
     @Bean

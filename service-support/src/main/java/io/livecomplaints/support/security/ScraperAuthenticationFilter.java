@@ -1,6 +1,7 @@
 package io.livecomplaints.support.security;
 
-import io.livecomplaints.support.web.Problems;
+import io.livecomplaints.support.web.ApiProblem;
+import io.livecomplaints.support.web.ProblemRenderer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -53,7 +55,8 @@ final class ScraperAuthenticationFilter extends OncePerRequestFilter {
         }
         if (expected == null || !MessageDigest.isEqual(expected, given)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"metrics\"");
-            Problems.write(response, 401, "Unauthorized", "The scraper's credential is not valid", request.getRequestURI());
+            ProblemRenderer.write(request, response, new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "The scraper's credential is not valid"));
             return;
         }
         String username = new String(expected, StandardCharsets.UTF_8);

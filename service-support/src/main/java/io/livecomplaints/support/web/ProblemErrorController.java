@@ -4,7 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,9 +26,7 @@ public class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i && i >= 400 ? i : 500;
         HttpStatus known = HttpStatus.resolve(status);
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(Problems.title(status));
-        problem.setDetail(switch (status) {
+        String detail = switch (status) {
             case 400 -> "The request is malformed or was rejected";
             case 401 -> "A valid bearer token is required";
             case 403 -> "Your role does not allow this";
@@ -36,7 +34,7 @@ public class ProblemErrorController implements ErrorController {
             case 405 -> "This method is not allowed here";
             case 413 -> "The request is too large";
             default -> known != null && known.is4xxClientError() ? "The request cannot be handled" : "Something went wrong on our side";
-        });
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        };
+        return ProblemRenderer.entity(ApiProblem.of(HttpStatusCode.valueOf(status), ProblemRenderer.title(status), detail));
     }
 }

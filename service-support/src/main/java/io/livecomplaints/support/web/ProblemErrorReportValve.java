@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat's own error reports (an encoded slash or {@code %00} in the path, a path too long, a request Tomcat refuses
@@ -25,11 +27,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
-            response.setContentType(Problems.CONTENT_TYPE);
+            response.setContentType(ProblemRenderer.CONTENT_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(Problems.json(status, Problems.title(status), detail(status), null));
+                ProblemDetail problem = ApiProblem.of(HttpStatusCode.valueOf(status), ProblemRenderer.title(status), detail(status)).toProblemDetail();
+                writer.write(ProblemRenderer.json(problem));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -12,7 +12,7 @@ import tools.jackson.databind.cfg.EnumFeature;
  * Every service reads JSON strictly: a number is a JSON number ({@code "refundFen":"100"} is refused, not coerced),
  * a fraction is not cut to an integer ({@code 12.9} is not 12, a survey score {@code 2.7} is not 2), a key given twice
  * is refused (no "last one wins"), enums are names not ordinals, and nothing may follow the document. The API answers
- * such a body with 400 problem+json naming the field ({@link ApiRequestProblems}).
+ * such a body with 400 problem+json naming the field ({@link ApiProblemAdvice}).
  */
 @AutoConfiguration
 public class StrictJsonAutoConfiguration {

@@ -6,23 +6,25 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * problem+json everywhere, in one style ({@link Problems}, Spring's {@code ProblemDetail}): unreadable bodies
- * ({@link ApiRequestProblems}), the error page ({@link ProblemErrorController}), the security firewall's rejections
+ * problem+json everywhere, in one style ({@link ApiProblem} rendered by {@link ProblemRenderer}, Spring's
+ * {@code ProblemDetail}): every API error Spring MVC sees ({@link ApiProblemAdvice}), the error page ({@link ProblemErrorController}), the security firewall's rejections
  * (encoded slashes, {@code %00}, {@code ..}) and Tomcat's own error reports ({@link ProblemErrorReportValve}).
  */
-@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@AutoConfiguration(before = {ErrorMvcAutoConfiguration.class, WebMvcAutoConfiguration.class}) // ours is the one ResponseEntityExceptionHandler
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebProblemsAutoConfiguration {
 
     @Bean
-    ApiRequestProblems apiRequestProblems() {
-        return new ApiRequestProblems();
+    ApiProblemAdvice apiProblemAdvice() {
+        return new ApiProblemAdvice();
     }
 
     @Bean
@@ -32,8 +34,8 @@ public class WebProblemsAutoConfiguration {
 
     @Bean
     RequestRejectedHandler problemRequestRejectedHandler() {
-        return (request, response, e) -> Problems.write(response, 400, "Bad Request",
-                "The request was rejected: its URL or headers are not allowed", request.getRequestURI());
+        return (request, response, e) -> ProblemRenderer.write(request, response, ApiProblem.of(HttpStatus.BAD_REQUEST,
+                "Bad Request", "The request was rejected: its URL or headers are not allowed"));
     }
 
     /** Runs after Boot's own Tomcat customizer, which adds a plain ErrorReportValve: ours replaces it. */
