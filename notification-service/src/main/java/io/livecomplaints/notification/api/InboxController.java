@@ -2,12 +2,10 @@ package io.livecomplaints.notification.api;
 
 import io.livecomplaints.notification.inbox.model.InboxMessage;
 import io.livecomplaints.support.security.Caller;
+import io.livecomplaints.support.web.ApiProblem;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,7 +31,7 @@ class InboxController {
     @GetMapping("/{userId}")
     Inbox inbox(Caller caller, @PathVariable String userId, @RequestParam(defaultValue = "50") int limit) {
         if (!caller.isUser() || !caller.id().equals(userId)) {
-            throw new NoSuchInboxException();
+            throw ApiProblem.notFound("Not found", "No such inbox");
         }
         return read(stores, userId, limit);
     }
@@ -41,7 +39,8 @@ class InboxController {
     /** The newest {@code limit} messages of {@code owner}'s inbox (a user id, or {@code merchant:<id>}). */
     static Inbox read(NotificationQueries stores, String userId, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidLimitException();
+            throw ApiProblem.of(HttpStatus.BAD_REQUEST, "Invalid request", "limit must be between 1 and " + MAX_LIMIT)
+                    .errors(List.of(new ApiProblem.FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
         }
         List<InboxMessage> all = stores.inbox(userId);
         List<Entry> messages = all.stream().limit(limit).map(Entry::of).toList();
@@ -57,33 +56,5 @@ class InboxController {
             return new Entry(m.messageId(), m.complaintId(), m.kind().name(), m.templateId(), m.language(), m.text(),
                     Instant.ofEpochMilli(m.sentAt()));
         }
-    }
-
-    @ExceptionHandler(NoSuchInboxException.class)
-    ProblemDetail notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such inbox");
-        problem.setTitle("Not found");
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidLimitException.class)
-    ProblemDetail badLimit() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", "limit", "message", "must be between 1 and " + MAX_LIMIT)));
-        return problem;
-    }
-
-    @ExceptionHandler(NotificationQueries.StoreUnavailableException.class)
-    ProblemDetail unavailable(NotificationQueries.StoreUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Inbox unavailable");
-        return problem;
-    }
-
-    static final class NoSuchInboxException extends RuntimeException {
-    }
-
-    static final class InvalidLimitException extends RuntimeException {
     }
 }

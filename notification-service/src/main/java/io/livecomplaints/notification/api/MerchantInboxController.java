@@ -3,9 +3,7 @@ package io.livecomplaints.notification.api;
 import io.livecomplaints.notification.merchants.model.AnchorNoticeRule;
 import io.livecomplaints.notification.merchants.model.MerchantNoticeRule;
 import io.livecomplaints.support.security.Caller;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,18 +32,5 @@ class MerchantInboxController {
     @PreAuthorize("hasRole('ANCHOR')")
     InboxController.Inbox anchorInbox(Caller caller, @RequestParam(defaultValue = "50") int limit) {
         return InboxController.read(stores, AnchorNoticeRule.recipient(caller.anchorId()), limit);
-    }
-
-    // the same answers as the users' inbox for a bad limit or a store being restored
-    private final InboxController problems = new InboxController(null);
-
-    @ExceptionHandler(InboxController.InvalidLimitException.class)
-    ProblemDetail badLimit() {
-        return problems.badLimit();
-    }
-
-    @ExceptionHandler(NotificationQueries.StoreUnavailableException.class)
-    ProblemDetail unavailable(NotificationQueries.StoreUnavailableException e) {
-        return problems.unavailable(e);
     }
 }

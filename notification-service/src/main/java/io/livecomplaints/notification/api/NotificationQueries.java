@@ -4,6 +4,7 @@ import io.livecomplaints.notification.delivery.NotificationStores;
 import io.livecomplaints.notification.inbox.model.InboxKeys;
 import io.livecomplaints.notification.inbox.model.InboxMessage;
 import io.livecomplaints.notification.surveys.model.SurveyState;
+import io.livecomplaints.support.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +35,7 @@ class NotificationQueries {
 
     /** Every message of {@code owner}'s inbox (a user id, or a merchant's or anchor's recipient), newest first. */
     List<InboxMessage> inbox(String owner) {
-        ReadOnlyKeyValueStore<String, InboxMessage> inbox = store(NotificationStores.INBOX);
+        ReadOnlyKeyValueStore<String, InboxMessage> inbox = store(NotificationStores.INBOX, "Inbox unavailable");
         List<InboxMessage> all = new ArrayList<>();
         try (KeyValueIterator<String, InboxMessage> entries = inbox.prefixScan(InboxKeys.prefix(owner), new StringSerializer())) {
             while (entries.hasNext()) {
@@ -47,27 +48,20 @@ class NotificationQueries {
 
     /** The survey offered for the complaint, if any. */
     Optional<SurveyState> survey(String complaintId) {
-        return Optional.ofNullable(this.<SurveyState>store(NotificationStores.SURVEYS).get(complaintId));
+        return Optional.ofNullable(this.<SurveyState>store(NotificationStores.SURVEYS, "Surveys unavailable").get(complaintId));
     }
 
-    /** The store, or {@link StoreUnavailableException} while the stream is starting, rebalancing or stopped. */
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+    /** The store, or a 503 problem titled {@code unavailable} while the stream is starting, rebalancing or stopped. */
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name, String unavailable) {
         KafkaStreams kafkaStreams = streams.getKafkaStreams();
         if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
-            throw new StoreUnavailableException("notifications are not readable right now (stream "
+            throw ApiProblem.unavailable(unavailable, "notifications are not readable right now (stream "
                     + (kafkaStreams == null ? "not started" : kafkaStreams.state()) + ")");
         }
         try {
             return kafkaStreams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
         } catch (InvalidStateStoreException e) {
-            throw new StoreUnavailableException("notifications are not readable right now: " + e.getMessage());
-        }
-    }
-
-    /** The stores cannot be read now (503, try again). */
-    static class StoreUnavailableException extends RuntimeException {
-        StoreUnavailableException(String message) {
-            super(message);
+            throw ApiProblem.unavailable(unavailable, "notifications are not readable right now: " + e.getMessage());
         }
     }
 }

@@ -7,6 +7,8 @@ import io.livecomplaints.notification.inbox.model.InboxMessage;
 import io.livecomplaints.notification.surveys.model.SurveyState;
 import io.livecomplaints.schemas.topics.Topic;
 import io.livecomplaints.schemas.topics.Topics;
+import io.livecomplaints.support.streams.schedule.DurableSchedule;
+import io.livecomplaints.support.streams.state.StateSerdes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -46,11 +48,11 @@ final class NotificationTopology {
     }
 
     KStream<String, NotificationReceipt> build(StreamsBuilder builder) {
-        builder.addStateStore(store(NotificationStores.COMPLAINTS, new JsonSerde<>(KnownComplaint.class)));
-        builder.addStateStore(store(NotificationStores.DELIVERIES, new JsonSerde<>(DeliveryJob.class)));
-        builder.addStateStore(store(NotificationStores.SCHEDULE, Serdes.String()));
-        builder.addStateStore(store(NotificationStores.INBOX, new JsonSerde<>(InboxMessage.class)));
-        builder.addStateStore(store(NotificationStores.SURVEYS, new JsonSerde<>(SurveyState.class)));
+        builder.addStateStore(store(NotificationStores.COMPLAINTS, StateSerdes.json(KnownComplaint.class)));
+        builder.addStateStore(store(NotificationStores.DELIVERIES, StateSerdes.json(DeliveryJob.class)));
+        builder.addStateStore(DurableSchedule.storeBuilder(NotificationStores.SCHEDULE, StateSerdes.string()));
+        builder.addStateStore(store(NotificationStores.INBOX, StateSerdes.json(InboxMessage.class)));
+        builder.addStateStore(store(NotificationStores.SURVEYS, StateSerdes.json(SurveyState.class)));
 
         KStream<String, SpecificRecord> events = source(builder, topics.complaintsReceived)
                 .merge(source(builder, topics.complaintsTriaged))
