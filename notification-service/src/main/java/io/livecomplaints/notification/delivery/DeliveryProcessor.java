@@ -32,10 +32,10 @@ import io.livecomplaints.notification.messages.model.Message;
 import io.livecomplaints.notification.messages.model.Notice;
 import io.livecomplaints.notification.messages.model.ResultRule;
 import io.livecomplaints.notification.messages.model.SlaWarningRule;
-import io.livecomplaints.notification.receipts.Receipts;
 import io.livecomplaints.notification.surveys.model.SurveyState;
 import io.livecomplaints.notification.templates.model.Languages;
 import io.livecomplaints.notification.templates.model.TemplateCatalog;
+import io.livecomplaints.support.streams.schedule.DurableSchedule;
 import io.livecomplaints.support.tracing.HopTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -47,13 +47,11 @@ import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +81,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
     private ProcessorContext<String, NotificationReceipt> context;
     private KeyValueStore<String, KnownComplaint> complaints;
     private KeyValueStore<String, DeliveryJob> deliveries;
-    private KeyValueStore<String, String> schedule;
+    private DurableSchedule<String> schedule;
     private KeyValueStore<String, SurveyState> surveys;
     private InboxChannel inbox;
 
@@ -96,7 +94,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
         this.context = context;
         complaints = context.getStateStore(NotificationStores.COMPLAINTS);
         deliveries = context.getStateStore(NotificationStores.DELIVERIES);
-        schedule = context.getStateStore(NotificationStores.SCHEDULE);
+        schedule = DurableSchedule.from(context, NotificationStores.SCHEDULE);
         surveys = context.getStateStore(NotificationStores.SURVEYS);
         KeyValueStore<String, InboxMessage> inboxStore = context.getStateStore(NotificationStores.INBOX);
         inbox = new InboxChannel(inboxStore, context::currentSystemTimeMs);
@@ -213,21 +211,10 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
 
     /** Wall-clock punctuation: send what is due, oldest first, within the round's batch and time budget. */
     void dispatch(long timestamp) {
-        long started = System.nanoTime();
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> entries = schedule.range(ScheduleKeys.from(), ScheduleKeys.until(timestamp))) {
-            while (entries.hasNext() && due.size() < services.dispatchBatch()) {
-                due.add(entries.next());
-            }
-        }
-        for (KeyValue<String, String> entry : due) {
-            if (System.nanoTime() - started > services.dispatchBudget().toNanos()) {
-                break; // the rest stays scheduled for the next round
-            }
-            schedule.delete(entry.key);
-            String jobKey = ScheduleKeys.jobKey(entry.key);
+        schedule.drainDue(Instant.ofEpochMilli(timestamp), services.dispatchBatch(), services.dispatchBudget(), due -> {
+            String jobKey = due.id();
             DeliveryJob job = deliveries.get(jobKey);
-            if (PURGE.equals(entry.value)) {
+            if (PURGE.equals(due.value())) {
                 if (job != null && job.status().done()) {
                     deliveries.delete(jobKey);
                 }
@@ -239,7 +226,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
                     attempt(job, Instant.ofEpochMilli(context.currentSystemTimeMs()));
                 }
             }
-        }
+        });
     }
 
     /** One delivery step of a job: wait out quiet hours, or send and record what happened. */
@@ -307,7 +294,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
     }
 
     private void schedule(long at, String jobKey, String action) {
-        schedule.put(ScheduleKeys.key(at, jobKey), action);
+        schedule.schedule(Instant.ofEpochMilli(Math.max(0, at)), jobKey, action);
     }
 
     private void forward(NotificationReceipt receipt, Instant now, Headers headers) {
@@ -318,28 +305,6 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
     private void count(DeliveryJob job, DeliveryStatus status) {
         services.metrics().counter("complaints.notifications", "channel", job.channel().name(), "kind", job.kind().name(),
                 "status", status.name()).increment();
-    }
-
-    /** Keys of the schedule store: zero-padded due time, then the job key, so a range scan yields what is due in order. */
-    static final class ScheduleKeys {
-        private static final int WIDTH = 15;
-
-        static String key(long dueAt, String jobKey) {
-            return String.format("%0" + WIDTH + "d", Math.max(0, dueAt)) + "|" + jobKey;
-        }
-
-        static String from() {
-            return String.format("%0" + WIDTH + "d", 0);
-        }
-
-        /** Inclusive upper bound: every key due at or before {@code now} ('}' sorts after '|'). */
-        static String until(long now) {
-            return String.format("%0" + WIDTH + "d", now) + "}";
-        }
-
-        static String jobKey(String scheduleKey) {
-            return scheduleKey.substring(WIDTH + 1);
-        }
     }
 
     /** What the processor works with, built once by the topology. */

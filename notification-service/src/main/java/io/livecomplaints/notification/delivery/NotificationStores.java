@@ -7,7 +7,7 @@ public final class NotificationStores {
     public static final String COMPLAINTS = "notification-complaints";
     /** job key (sourceEventId:KIND:CHANNEL[:target]) → the job: the durable dedup record and the pending queue. */
     public static final String DELIVERIES = "notification-deliveries";
-    /** {@code <due millis>|<job key>} → SEND or PURGE: the durable schedule the dispatcher works through. */
+    /** (due time, job key) → SEND or PURGE: the durable schedule (support DurableSchedule) the dispatcher works through. */
     public static final String SCHEDULE = "notification-schedule";
     /** inbox key (see InboxKeys) → in-app message. */
     public static final String INBOX = "notification-inbox";

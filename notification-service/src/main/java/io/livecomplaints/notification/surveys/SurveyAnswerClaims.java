@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * user can retry); claims older than {@link #KEEP} are forgotten by then.
  */
 @Component
-class SurveyAnswerClaims {
+public class SurveyAnswerClaims {
 
     static final Duration KEEP = Duration.ofMinutes(10);
 
@@ -29,14 +29,14 @@ class SurveyAnswerClaims {
     }
 
     /** True for the first caller for this complaint; false while another answer holds (or has published) it. */
-    boolean claim(String complaintId) {
+    public boolean claim(String complaintId) {
         long now = clock.millis();
         forgetOlderThan(now - KEEP.toMillis());
         return claims.putIfAbsent(complaintId, now) == null;
     }
 
     /** The answer could not be recorded: another attempt may claim the survey. */
-    void release(String complaintId) {
+    public void release(String complaintId) {
         claims.remove(complaintId);
     }
 

@@ -1,7 +1,6 @@
 package io.livecomplaints.notification.templates;
 
 import io.livecomplaints.events.ComplaintType;
-import io.livecomplaints.notification.messages.model.Message;
 import io.livecomplaints.notification.templates.model.InvalidTemplatesException;
 import io.livecomplaints.notification.templates.model.TemplateCatalog;
 import io.livecomplaints.notification.templates.model.TemplateSpec;
@@ -31,7 +30,12 @@ public final class TemplateFiles {
     private TemplateFiles() {
     }
 
-    public static TemplateCatalog load(TemplateProperties properties, ResourceLoader resources) {
+    /**
+     * @param placeholders each message key with the placeholders its templates must use
+     * @param termPrefixes key prefixes of terms (texts a template may look up by name)
+     */
+    public static TemplateCatalog load(TemplateProperties properties, ResourceLoader resources,
+                                       Map<String, Set<String>> placeholders, Set<String> termPrefixes) {
         Map<String, Map<String, String>> byLanguage = new LinkedHashMap<>();
         Map<String, String> sources = new HashMap<>();
         List<String> unreadable = new ArrayList<>();
@@ -54,9 +58,9 @@ public final class TemplateFiles {
         if (!unreadable.isEmpty()) {
             throw new InvalidTemplatesException(unreadable);
         }
-        TemplateSpec spec = new TemplateSpec(Message.placeholdersByKey(),
+        TemplateSpec spec = new TemplateSpec(placeholders,
                 Arrays.stream(ComplaintType.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet()),
-                Set.of(Message.TEAM_TERM_PREFIX));
+                termPrefixes);
         return TemplateCatalog.validated(byLanguage, sources, properties.languages(), spec, properties.zone());
     }
 

@@ -20,10 +20,10 @@ import io.livecomplaints.notification.delivery.model.DeliveryJob;
 import io.livecomplaints.notification.inbox.model.InboxKeys;
 import io.livecomplaints.notification.inbox.model.InboxMessage;
 import io.livecomplaints.notification.messages.MessageProperties;
+import io.livecomplaints.notification.messages.MessageTemplates;
 import io.livecomplaints.notification.messages.model.ResultBasis;
 import io.livecomplaints.notification.messages.model.ResultRule;
 import io.livecomplaints.notification.surveys.model.SurveyState;
-import io.livecomplaints.notification.templates.TemplateFiles;
 import io.livecomplaints.notification.templates.TemplateProperties;
 import io.livecomplaints.notification.templates.model.Languages;
 import io.livecomplaints.notification.templates.model.TemplateCatalog;
@@ -86,7 +86,7 @@ class DeliveryTopologyTest {
     }
 
     private void start(Instant wallClock, int maxAttempts) throws Exception {
-        TemplateCatalog templates = TemplateFiles.load(new TemplateProperties("classpath:templates/", List.of("zh-CN", "en"), "zh-CN", SHANGHAI),
+        TemplateCatalog templates = MessageTemplates.load(new TemplateProperties("classpath:templates/", List.of("zh-CN", "en"), "zh-CN", SHANGHAI),
                 new DefaultResourceLoader());
         Languages languages = new Languages(List.of("zh-CN", "en"), "zh-CN");
         ResultRule results = new ResultRule(new ResultBasis(new DecisionBasis(List.of("不符合条件"))), Duration.ofHours(1));
@@ -105,9 +105,9 @@ class DeliveryTopologyTest {
                 new DeliveryProperties.Dispatch(TICK, 200, Duration.ofSeconds(2)), Duration.ofDays(30),
                 new DeliveryProperties.QuietHoursSettings(SHANGHAI, Map.of(NotificationChannel.SMS, "21:00-08:00"), Map.of(),
                         Set.of(), Set.of(ComplaintType.FUNDS_SAFETY)));
-        NotificationTopology topology = new NotificationTopology();
+        NotificationStreamsConfiguration streams = new NotificationStreamsConfiguration();
         StreamsBuilder builder = new StreamsBuilder();
-        topology.notificationReceipts(builder, topics, templates, languages, results, plan, channels, topology.deliveryPolicy(delivery),
+        streams.notificationReceipts(builder, topics, templates, languages, results, plan, channels, streams.deliveryPolicy(delivery),
                 delivery, new MessageProperties(Duration.ofHours(1), null), metrics, "notification-service");
 
         Properties props = new Properties();

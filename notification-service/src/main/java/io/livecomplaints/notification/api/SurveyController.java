@@ -1,28 +1,22 @@
-package io.livecomplaints.notification.surveys;
+package io.livecomplaints.notification.api;
 
 import io.livecomplaints.events.SurveyResponse;
-import io.livecomplaints.notification.delivery.NotificationStores;
-import io.livecomplaints.notification.delivery.StoreQueries;
+import io.livecomplaints.notification.surveys.SurveyAnswerClaims;
 import io.livecomplaints.notification.surveys.model.SurveyAnswerRule;
 import io.livecomplaints.notification.surveys.model.SurveyState;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.Topics;
 import io.livecomplaints.schemas.topics.Parties;
+import io.livecomplaints.support.kafka.publish.DurablePublisher;
 import io.livecomplaints.support.privacy.Pii;
 import io.livecomplaints.support.security.Caller;
+import io.livecomplaints.support.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,19 +36,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/surveys")
 class SurveyController {
 
-    private final StoreQueries stores;
+    private final NotificationQueries stores;
     private final SurveyAnswerRule rule;
-    private final KafkaTemplate<String, Object> kafka;
+    private final DurablePublisher publisher;
     private final Topics topics;
     private final Clock clock;
     private final SurveyAnswerClaims claims;
 
-    SurveyController(StoreQueries stores, SurveyAnswerRule rule, KafkaTemplate<String, Object> kafka, Topics topics, Clock clock,
+    SurveyController(NotificationQueries stores, SurveyAnswerRule rule, DurablePublisher publisher, Topics topics, Clock clock,
                      SurveyAnswerClaims claims) {
         this.claims = claims;
         this.stores = stores;
         this.rule = rule;
-        this.kafka = kafka;
+        this.publisher = publisher.answeringFailuresWith("Surveys unavailable",
+                "The answer could not be recorded now; nothing was recorded. Please retry.");
         this.topics = topics;
         this.clock = clock;
     }
@@ -76,9 +71,9 @@ class SurveyController {
     }
 
     private SurveyState ownSurvey(Caller caller, String complaintId) {
-        SurveyState survey = stores.<SurveyState>store(NotificationStores.SURVEYS).get(complaintId);
+        SurveyState survey = stores.survey(complaintId).orElse(null);
         if (survey == null || !caller.isUser() || !caller.id().equals(survey.userId()) || survey.offeredAt() > clock.millis()) {
-            throw new NoSuchSurveyException();
+            throw ApiProblem.notFound("Not found", "No survey for this complaint");
         }
         return survey;
     }
@@ -88,12 +83,13 @@ class SurveyController {
         SurveyState survey = ownSurvey(caller, complaintId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (survey.answered()) {
-            throw new AlreadyAnsweredException();
+            throw alreadyAnswered();
         }
         boolean reopen = Boolean.TRUE.equals(answer.reopenRequested());
         List<SurveyAnswerRule.Problem> problems = rule.check(answer.score(), answer.comment(), reopen);
         if (!problems.isEmpty()) {
-            throw new InvalidAnswerException(problems);
+            List<ApiProblem.FieldError> errors = problems.stream().map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList();
+            throw ApiProblem.of(HttpStatus.BAD_REQUEST, "Invalid survey answer", ApiProblem.FieldError.describe(errors)).errors(errors);
         }
         SurveyResponse response = SurveyResponse.newBuilder()
                 .setEnvelope(Envelopes.create(complaintId, Parties.NOTIFICATION, survey.traceId(), now))
@@ -103,10 +99,10 @@ class SurveyController {
                 .setReopenRequested(reopen)
                 .build();
         if (!claims.claim(complaintId)) {
-            throw new AlreadyAnsweredException(); // another answer got here first and is (being) recorded
+            throw alreadyAnswered(); // another answer got here first and is (being) recorded
         }
         try {
-            publish(response);
+            publisher.send(topics.surveyResponses.name(), complaintId, response);
         } catch (RuntimeException e) {
             claims.release(complaintId);
             throw e;
@@ -114,69 +110,7 @@ class SurveyController {
         return ResponseEntity.accepted().body(new Accepted(complaintId, answer.score(), reopen));
     }
 
-    private void publish(SurveyResponse response) {
-        try {
-            kafka.send(topics.surveyResponses.name(), response.getEnvelope().getComplaintId(), response).get(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException();
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PublishFailedException();
-        }
-    }
-
-    @ExceptionHandler(NoSuchSurveyException.class)
-    ProblemDetail notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No survey for this complaint");
-        problem.setTitle("Not found");
-        return problem;
-    }
-
-    @ExceptionHandler(AlreadyAnsweredException.class)
-    ProblemDetail answered() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "This survey was answered already");
-        problem.setTitle("Already answered");
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidAnswerException.class)
-    ProblemDetail invalid(InvalidAnswerException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.problems.stream().map(p -> p.field() + " " + p.message()).reduce((a, b) -> a + "; " + b).orElse(""));
-        problem.setTitle("Invalid survey answer");
-        problem.setProperty("errors", e.problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-        return problem;
-    }
-
-    @ExceptionHandler(StoreQueries.StoreUnavailableException.class)
-    ProblemDetail unavailable(StoreQueries.StoreUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Surveys unavailable");
-        return problem;
-    }
-
-    @ExceptionHandler(PublishFailedException.class)
-    ProblemDetail notRecorded() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The answer could not be recorded now; nothing was recorded. Please retry.");
-        problem.setTitle("Surveys unavailable");
-        return problem;
-    }
-
-    static final class NoSuchSurveyException extends RuntimeException {
-    }
-
-    static final class AlreadyAnsweredException extends RuntimeException {
-    }
-
-    static final class PublishFailedException extends RuntimeException {
-    }
-
-    static final class InvalidAnswerException extends RuntimeException {
-        private final transient List<SurveyAnswerRule.Problem> problems;
-
-        InvalidAnswerException(List<SurveyAnswerRule.Problem> problems) {
-            this.problems = problems;
-        }
+    private static ApiProblem alreadyAnswered() {
+        return ApiProblem.conflict("Already answered", "This survey was answered already");
     }
 }

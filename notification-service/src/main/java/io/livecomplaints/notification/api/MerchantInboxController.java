@@ -1,11 +1,9 @@
-package io.livecomplaints.notification.inbox;
+package io.livecomplaints.notification.api;
 
-import io.livecomplaints.notification.delivery.StoreQueries;
+import io.livecomplaints.notification.merchants.model.AnchorNoticeRule;
 import io.livecomplaints.notification.merchants.model.MerchantNoticeRule;
 import io.livecomplaints.support.security.Caller;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,9 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MerchantInboxController {
 
-    private final StoreQueries stores;
+    private final NotificationQueries stores;
 
-    MerchantInboxController(StoreQueries stores) {
+    MerchantInboxController(NotificationQueries stores) {
         this.stores = stores;
     }
 
@@ -33,19 +31,6 @@ class MerchantInboxController {
     @GetMapping("/api/v1/anchor/inbox")
     @PreAuthorize("hasRole('ANCHOR')")
     InboxController.Inbox anchorInbox(Caller caller, @RequestParam(defaultValue = "50") int limit) {
-        return InboxController.read(stores, io.livecomplaints.notification.merchants.model.AnchorNoticeRule.recipient(caller.anchorId()), limit);
-    }
-
-    // the same answers as the users' inbox for a bad limit or a store being restored
-    private final InboxController problems = new InboxController(null);
-
-    @ExceptionHandler(InboxController.InvalidLimitException.class)
-    ProblemDetail badLimit() {
-        return problems.badLimit();
-    }
-
-    @ExceptionHandler(StoreQueries.StoreUnavailableException.class)
-    ProblemDetail unavailable(StoreQueries.StoreUnavailableException e) {
-        return problems.unavailable(e);
+        return InboxController.read(stores, AnchorNoticeRule.recipient(caller.anchorId()), limit);
     }
 }

@@ -1,4 +1,4 @@
-package io.livecomplaints.notification.receipts;
+package io.livecomplaints.notification.delivery;
 
 import io.livecomplaints.events.DeliveryStatus;
 import io.livecomplaints.events.Envelope;
@@ -16,12 +16,12 @@ import org.apache.kafka.common.header.Headers;
  * SUPPRESSED), naming the recipient only masked. A receipt's event id is derived from the job and its step, so a
  * step that is redone after a crash carries the same id.
  */
-public final class Receipts {
+final class Receipts {
 
     private Receipts() {
     }
 
-    public static NotificationReceipt of(DeliveryJob job, DeliveryStatus status, String recipientMasked, String error, Instant at) {
+    static NotificationReceipt of(DeliveryJob job, DeliveryStatus status, String recipientMasked, String error, Instant at) {
         Envelope envelope = Envelope.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes((job.key() + "|" + status + "|" + job.attempts()).getBytes(StandardCharsets.UTF_8)).toString())
                 .setComplaintId(job.complaintId())
@@ -45,7 +45,7 @@ public final class Receipts {
     }
 
     /** Headers of the copy on notifications-dlt: why delivery gave up and which event the message answered. */
-    public static Headers deadLetterHeaders(String service, DeliveryJob job) {
+    static Headers deadLetterHeaders(String service, DeliveryJob job) {
         return DeadLetterHeaders.describe(service, "delivery", job.sourceTopic(), job.sourcePartition(), job.sourceOffset(),
                 new UndeliverableException(job.key() + " on " + job.channel() + ": " + job.lastError()));
     }

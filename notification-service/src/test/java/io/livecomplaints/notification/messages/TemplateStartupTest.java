@@ -1,7 +1,9 @@
-package io.livecomplaints.notification.templates;
+package io.livecomplaints.notification.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livecomplaints.notification.templates.TemplateConfiguration;
+import io.livecomplaints.notification.templates.TemplateProperties;
 import io.livecomplaints.notification.templates.model.InvalidTemplatesException;
 import io.livecomplaints.notification.templates.model.TemplateCatalog;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ class TemplateStartupTest {
     }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(Templates.class, TemplateConfiguration.class)
+            .withUserConfiguration(Templates.class, TemplateConfiguration.class, MessageTemplates.class)
             .withPropertyValues("complaints.notification.templates.languages=zh-CN,en",
                     "complaints.notification.templates.default-language=zh-CN",
                     "complaints.notification.templates.zone=Asia/Shanghai");
