@@ -1,0 +1,106 @@
+package io.livecomplaints.platform.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Writes what {@code bin/bench decompose} measured as a Markdown section of docs/benchmarks.md. */
+final class DecompositionReport {
+
+    static final String START = "<!-- decompose: written by bin/bench decompose, replaced on its next run -->";
+    static final String END = "<!-- /decompose -->";
+
+    private DecompositionReport() {
+    }
+
+    /** {@code document} with its decompose section replaced by {@code section}, or with it appended if it has none. */
+    static String replaceSection(String document, String section) {
+        String block = START + "\n" + section.strip() + "\n" + END + "\n";
+        int start = document.indexOf(START);
+        int end = document.indexOf(END);
+        if (start < 0 || end < start) {
+            return document + (document.endsWith("\n") ? "\n" : "\n\n") + block;
+        }
+        String after = document.substring(end + END.length());
+        return document.substring(0, start) + block + (after.startsWith("\n") ? after.substring(1) : after);
+    }
+
+    static String markdown(Decomposition d, String header) {
+        StringBuilder md = new StringBuilder();
+        md.append("## Where the cost goes (`bin/bench decompose`)\n\n").append(header).append("\n\n");
+        List<Decomposition.Window> w = d.windows;
+        md.append("### Throughput\n\n| part | complaints | wall s | complaints/s | vs B0 |\n|---|---:|---:|---:|---:|\n");
+        double b0 = d.b0 == null ? 0 : d.b0.endToEndPerSecond();
+        if (d.b0 != null) {
+            md.append(String.format("| B0 raw Kafka, 1 produce + %d exactly-once hops, %d B records | %d | | %.0f | 100 %% |%n",
+                    d.b0.hops(), d.b0.recordBytes(), d.b0.delivered(), b0));
+        }
+        for (Decomposition.Window window : w) {
+            md.append(String.format("| %s | %d | %.0f | %.1f | %s |%n", window.name(), window.complaints(), window.wallSeconds(),
+                    window.completedPerSecond(), b0 > 0 ? String.format("%.1f %%", 100 * window.completedPerSecond() / b0) : ""));
+        }
+        md.append("\nB3 rows are offered rates (completed/s is the output stream's rate); B1 is the drain rate of the backlog ")
+                .append("between its 10 % and 90 % acknowledgment.\n\n");
+
+        md.append("### Log offsets per complaint, per topic\n\n");
+        md.append(table("topic", w, Decomposition.Window::offsetsPerComplaint, "%.2f", true));
+        md.append("\n### CPU ms per complaint, per process\n\n");
+        md.append(table("process", w, Decomposition.Window::cpuMillisPerComplaint, "%.2f", true));
+        if (!d.cpuCost.isEmpty()) {
+            md.append("\nFixed and marginal cost from the two B3 windows (CPU = fixed + marginal × rate): \n\n")
+                    .append("| process | fixed, CPU ms per second | marginal, CPU ms per complaint |\n|---|---:|---:|\n");
+            double fixed = 0;
+            double marginal = 0;
+            for (var cost : d.cpuCost.entrySet()) {
+                fixed += 1000 * cost.getValue().fixedCpuSecondsPerSecond();
+                marginal += cost.getValue().marginalMillisPerComplaint();
+                md.append(String.format("| %s | %.0f | %.2f |%n", cost.getKey(), 1000 * cost.getValue().fixedCpuSecondsPerSecond(),
+                        cost.getValue().marginalMillisPerComplaint()));
+            }
+            md.append(String.format("| **total** | %.0f | %.2f |%n", fixed, marginal));
+        }
+        md.append("\n### Broker requests per second, by type\n\n");
+        md.append(table("request", w, Decomposition.Window::brokerRequestsPerSecond, "%.0f", false));
+        for (var profile : d.profiles.entrySet()) {
+            md.append("\n### JFR: hottest methods of ").append(profile.getKey()).append(" (self samples, profiled window)\n\n")
+                    .append("| method | samples | share |\n|---|---:|---:|\n");
+            for (JfrProfile.HotMethod m : profile.getValue()) {
+                md.append(String.format("| `%s` | %d | %.1f %% |%n", m.method(), m.samples(), 100 * m.share()));
+            }
+        }
+        if (!d.problems.isEmpty()) {
+            md.append("\nNot measured in this run:\n\n");
+            d.problems.forEach(p -> md.append("- ").append(p).append('\n'));
+        }
+        return md.toString();
+    }
+
+    /** Rows: every key of any window (ordered as the first window that has it), one column per window; a total row. */
+    static String table(String what, List<Decomposition.Window> windows,
+                        java.util.function.Function<Decomposition.Window, Map<String, Double>> values, String format, boolean total) {
+        List<String> keys = new ArrayList<>();
+        for (Decomposition.Window window : windows) {
+            values.apply(window).keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+        }
+        StringBuilder md = new StringBuilder("| ").append(what);
+        windows.forEach(window -> md.append(" | ").append(window.name()));
+        md.append(" |\n|---");
+        windows.forEach(window -> md.append("|---:"));
+        md.append("|\n");
+        for (String key : keys) {
+            md.append("| ").append(key);
+            windows.forEach(window -> {
+                Double v = values.apply(window).get(key);
+                md.append(" | ").append(v == null ? "" : String.format(format, v));
+            });
+            md.append(" |\n");
+        }
+        if (total) {
+            md.append("| **total**");
+            windows.forEach(window -> md.append(" | **").append(String.format(format,
+                    values.apply(window).values().stream().mapToDouble(Double::doubleValue).sum())).append("**"));
+            md.append(" |\n");
+        }
+        return md.toString();
+    }
+}
