@@ -29,7 +29,8 @@ public final class Bench {
               burst:    [--steady-rate N (default: saturation/10 in all, else 10)] --burst-multiplier 20
                         --steady-seconds 30 --burst-seconds 60 --recovery-seconds 120
               decompose: B0 (--baseline-records, --hops), B3 at --low-rate 50 and --high-rate 150 (JFR-profiled) for
-                        --window-seconds 60 each, B1 draining --backlog 100000 complaints filed at --backlog-rate 300
+                        --window-seconds 60 each, B0′ replaying --footprint-complaints 20000 complaints' worth of
+                        the low window's records per topic (0: no B0′), B1 draining --backlog 100000 complaints filed at --backlog-rate 300
                         (0: no B1); --short-deferrals true (SLA/survey/auto-close/retention shortened) with
                         --deferred-wait-seconds 150 after each window; --profile-top 15; --profile-dir DIR;
                         --write false (print only, docs/benchmarks.md untouched)
@@ -87,6 +88,7 @@ public final class Bench {
         double highRate = flags.decimal("high-rate", 150);
         double windowSeconds = flags.decimal("window-seconds", 60);
         int backlog = flags.integer("backlog", 100000);
+        int footprintComplaints = flags.integer("footprint-complaints", 20000);
         double backlogRate = flags.decimal("backlog-rate", 300);
         boolean shortDeferrals = Boolean.parseBoolean(flags.string("short-deferrals", "false"));
         double deferredWait = flags.decimal("deferred-wait-seconds", shortDeferrals ? 150 : 0);
@@ -163,7 +165,7 @@ public final class Bench {
                 int recordBytes = recordBytesFlag > 0 ? recordBytesFlag : (int) Math.round(report.recordBytes.get("complaints-received"));
                 decomposition = new Decomposition(bench, pipeline, senders, deferredWait, profileDir);
                 decomposition.run(new KafkaBaseline(bench.cluster.bootstrapServers(), partitions, commitInterval), baselineRecords,
-                        recordBytes, hops, lowRate, highRate, windowSeconds, backlog, backlogRate, profileTop);
+                        recordBytes, hops, lowRate, highRate, windowSeconds, footprintComplaints, backlog, backlogRate, profileTop);
             }
             if (command.equals("burst") || command.equals("all")) {
                 double steady = steadyRateFlag > 0 ? steadyRateFlag : saturation > 0 ? Math.max(2, Math.round(saturation / 10)) : 10;

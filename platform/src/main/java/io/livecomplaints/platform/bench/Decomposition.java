@@ -68,10 +68,12 @@ final class Decomposition {
     private BrokerRequests broker;
 
     KafkaBaseline.Result b0;
+    FootprintReplay.Result b0Footprint;
     final List<Window> windows = new ArrayList<>();
     Map<String, CpuCost> cpuCost = Map.of();
     final Map<String, List<JfrProfile.HotMethod>> profiles = new LinkedHashMap<>();
     final List<String> problems = new ArrayList<>();
+    Map<String, Integer> footprintBytes = Map.of();
 
     Decomposition(BenchCluster bench, PipelineBenchmark pipeline, int senders, double deferredWaitSeconds, Path profileDir) {
         this.bench = bench;
@@ -82,7 +84,7 @@ final class Decomposition {
     }
 
     void run(KafkaBaseline baseline, int baselineRecords, int recordBytes, int hops, double lowRate, double highRate,
-             double windowSeconds, int backlog, double backlogRate, int profileTop) throws Exception {
+             double windowSeconds, int footprintComplaints, int backlog, double backlogRate, int profileTop) throws Exception {
         try {
             broker = BrokerRequests.attach(bench.cluster.brokerPid());
         } catch (Exception e) {
@@ -95,6 +97,9 @@ final class Decomposition {
             Thread.sleep(10_000); // let the broker settle after the blast
 
             Window low = window("B3 at " + Math.round(lowRate) + "/s", () -> offered(lowRate, windowSeconds));
+            if (footprintComplaints > 0) {
+                footprint(low, footprintComplaints);
+            }
             Window high = window("B3 at " + Math.round(highRate) + "/s (profiled)", () -> profiled(() -> offered(highRate, windowSeconds), profileTop));
             try {
                 cpuCost = CpuCost.between(low.cpuPoint(), high.cpuPoint());
@@ -109,6 +114,32 @@ final class Decomposition {
                 broker.close();
             }
         }
+    }
+
+    /** B0′: the low window's offsets per topic replayed as opaque records of each topic's mean size. */
+    private void footprint(Window measured, int complaints) throws Exception {
+        Map<String, Integer> partitions = new LinkedHashMap<>();
+        Map<String, Integer> bytes = new LinkedHashMap<>();
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bench.cluster.bootstrapServers()))) {
+            admin.describeTopics(measured.offsetsPerComplaint().keySet()).allTopicNames().get()
+                    .forEach((topic, description) -> partitions.put(topic, description.partitions().size()));
+        }
+        for (String topic : measured.offsetsPerComplaint().keySet()) {
+            bytes.put(topic, (int) Math.round(bench.meanValueBytes(topic, 200)));
+        }
+        System.out.printf("B0′: %d complaints' worth of the footprint of %s (%.1f offsets/complaint over %d topics) ...%n",
+                complaints, measured.name(), TopicOffsets.total(measured.offsetsPerComplaint()), partitions.size());
+        try {
+            b0Footprint = new FootprintReplay(bench.cluster.bootstrapServers())
+                    .run(measured.offsetsPerComplaint(), partitions, bytes, complaints, Duration.ofMinutes(10));
+            System.out.printf("B0′: %d records in %.1f s: %.0f complaints/s%n", b0Footprint.records(), b0Footprint.seconds(),
+                    b0Footprint.complaintsPerSecond());
+        } catch (IllegalStateException e) {
+            problems.add(e.getMessage());
+        }
+        footprintBytes = bytes;
+        Thread.sleep(5_000);
     }
 
     /** One B3 window: open-loop load at {@code rate}, measured until its complaints are through. */

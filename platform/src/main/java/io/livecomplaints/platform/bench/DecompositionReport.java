@@ -35,15 +35,27 @@ final class DecompositionReport {
             md.append(String.format("| B0 raw Kafka, 1 produce + %d exactly-once hops, %d B records | %d | | %.0f | 100 %% |%n",
                     d.b0.hops(), d.b0.recordBytes(), d.b0.delivered(), b0));
         }
+        if (d.b0Footprint != null) {
+            md.append(String.format("| B0′ raw Kafka, the footprint of %s: %d records of the topics' sizes, opaque | %d | %.0f | %.0f | %s |%n",
+                    w.get(0).name(), d.b0Footprint.records(), d.b0Footprint.complaints(), d.b0Footprint.seconds(),
+                    d.b0Footprint.complaintsPerSecond(), b0 > 0 ? String.format("%.1f %%", 100 * d.b0Footprint.complaintsPerSecond() / b0) : ""));
+        }
         for (Decomposition.Window window : w) {
             md.append(String.format("| %s | %d | %.0f | %.1f | %s |%n", window.name(), window.complaints(), window.wallSeconds(),
                     window.completedPerSecond(), b0 > 0 ? String.format("%.1f %%", 100 * window.completedPerSecond() / b0) : ""));
         }
-        md.append("\nB3 rows are offered rates (completed/s is the output stream's rate); B1 is the drain rate of the backlog ")
+        Decomposition.Window drain = w.stream().filter(x -> x.name().startsWith("B1")).findFirst().orElse(null);
+        if (drain != null && d.b0Footprint != null) {
+            md.append(String.format("%nB1 / B0′ = %.1f %% (target ≥ 35 %%).%n", 100 * drain.completedPerSecond() / d.b0Footprint.complaintsPerSecond()));
+        }
+        md.append("\nB0 counts records (one per complaint); B3 rows are offered rates (completed/s is the output stream's rate); B1 is the drain rate of the backlog ")
                 .append("between its 10 % and 90 % acknowledgment.\n\n");
 
         md.append("### Log offsets per complaint, per topic\n\n");
         md.append(table("topic", w, Decomposition.Window::offsetsPerComplaint, "%.2f", true));
+        if (!d.footprintBytes.isEmpty()) {
+            md.append("\nMean value bytes per topic (B0′ replays records of these sizes): ").append(d.footprintBytes).append("\n");
+        }
         md.append("\n### CPU ms per complaint, per process\n\n");
         md.append(table("process", w, Decomposition.Window::cpuMillisPerComplaint, "%.2f", true));
         if (!d.cpuCost.isEmpty()) {
