@@ -163,7 +163,7 @@ public final class Bench {
             }
             if (command.equals("decompose")) {
                 int recordBytes = recordBytesFlag > 0 ? recordBytesFlag : (int) Math.round(report.recordBytes.get("complaints-received"));
-                decomposition = new Decomposition(bench, pipeline, senders, deferredWait, profileDir);
+                decomposition = new Decomposition(bench, pipeline, senders, shortDeferrals, deferredWait, profileDir);
                 decomposition.run(new KafkaBaseline(bench.cluster.bootstrapServers(), partitions, commitInterval), baselineRecords,
                         recordBytes, hops, lowRate, highRate, windowSeconds, footprintComplaints, backlog, backlogRate, profileTop);
             }
@@ -182,7 +182,8 @@ public final class Bench {
             System.out.println();
             System.out.println(section);
             if (writeSection) {
-                Files.writeString(out, DecompositionReport.replaceSection(Files.exists(out) ? Files.readString(out) : "", section));
+                Files.writeString(out, DecompositionReport.replaceSection(Files.exists(out) ? Files.readString(out) : "",
+                        shortDeferrals ? DecompositionReport.DEFERRED : DecompositionReport.STEADY, section));
                 System.out.println("section written to " + out);
             }
             return;

@@ -64,6 +64,8 @@ final class Decomposition {
     private final PipelineBenchmark pipeline;
     private final int senders;
     private final double deferredWaitSeconds;
+    /** Whether the services run with {@link #SHORT_DEFERRALS}. */
+    final boolean deferred;
     private final Path profileDir;
     private BrokerRequests broker;
 
@@ -75,7 +77,8 @@ final class Decomposition {
     final List<String> problems = new ArrayList<>();
     Map<String, Integer> footprintBytes = Map.of();
 
-    Decomposition(BenchCluster bench, PipelineBenchmark pipeline, int senders, double deferredWaitSeconds, Path profileDir) {
+    Decomposition(BenchCluster bench, PipelineBenchmark pipeline, int senders, boolean deferred, double deferredWaitSeconds, Path profileDir) {
+        this.deferred = deferred;
         this.bench = bench;
         this.pipeline = pipeline;
         this.senders = senders;

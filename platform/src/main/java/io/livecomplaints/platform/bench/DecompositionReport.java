@@ -7,29 +7,40 @@ import java.util.Map;
 /** Writes what {@code bin/bench decompose} measured as a Markdown section of docs/benchmarks.md. */
 final class DecompositionReport {
 
-    static final String START = "<!-- decompose: written by bin/bench decompose, replaced on its next run -->";
-    static final String END = "<!-- /decompose -->";
+    /** The section of a steady-state run; a {@code --short-deferrals true} run has its own ({@link #DEFERRED}). */
+    static final String STEADY = "decompose";
+    static final String DEFERRED = "decompose-deferred";
+
+    static String start(String section) {
+        return "<!-- " + section + ": written by bin/bench decompose, replaced on its next run of this kind -->";
+    }
+
+    static String end(String section) {
+        return "<!-- /" + section + " -->";
+    }
 
     private DecompositionReport() {
     }
 
-    /** {@code document} with its decompose section replaced by {@code section}, or with it appended if it has none. */
-    static String replaceSection(String document, String section) {
-        String block = START + "\n" + section.strip() + "\n" + END + "\n";
-        int start = document.indexOf(START);
-        int end = document.indexOf(END);
-        if (start < 0 || end < start) {
+    /** {@code document} with its section {@code name} replaced by {@code section}, or with it appended if it has none. */
+    static String replaceSection(String document, String name, String section) {
+        String opening = start(name);
+        String closing = end(name);
+        String block = opening + "\n" + section.strip() + "\n" + closing + "\n";
+        int from = document.indexOf(opening);
+        int to = document.indexOf(closing);
+        if (from < 0 || to < from) {
             return document + (document.endsWith("\n") ? "\n" : "\n\n") + block;
         }
-        String after = document.substring(end + END.length());
-        return document.substring(0, start) + block + (after.startsWith("\n") ? after.substring(1) : after);
+        String after = document.substring(to + closing.length());
+        return document.substring(0, from) + block + (after.startsWith("\n") ? after.substring(1) : after);
     }
 
     static String markdown(Decomposition d, String header) {
         StringBuilder md = new StringBuilder();
-        md.append("## Where the cost goes (`bin/bench decompose`)\n\n").append(header).append("\n\n");
+        md.append("### Measured: where the cost goes").append(d.deferred ? ", deferred writes shown (`--short-deferrals true`)" : "").append("\n\n").append(header).append("\n\n");
         List<Decomposition.Window> w = d.windows;
-        md.append("### Throughput\n\n| part | complaints | wall s | complaints/s | vs B0 |\n|---|---:|---:|---:|---:|\n");
+        md.append("#### Throughput\n\n| part | complaints | wall s | complaints/s | vs B0 |\n|---|---:|---:|---:|---:|\n");
         double b0 = d.b0 == null ? 0 : d.b0.endToEndPerSecond();
         if (d.b0 != null) {
             md.append(String.format("| B0 raw Kafka, 1 produce + %d exactly-once hops, %d B records | %d | | %.0f | 100 %% |%n",
@@ -51,12 +62,12 @@ final class DecompositionReport {
         md.append("\nB0 counts records (one per complaint); B3 rows are offered rates (completed/s is the output stream's rate); B1 is the drain rate of the backlog ")
                 .append("between its 10 % and 90 % acknowledgment.\n\n");
 
-        md.append("### Log offsets per complaint, per topic\n\n");
+        md.append("#### Log offsets per complaint, per topic\n\n");
         md.append(table("topic", w, Decomposition.Window::offsetsPerComplaint, "%.2f", true));
         if (!d.footprintBytes.isEmpty()) {
             md.append("\nMean value bytes per topic (B0′ replays records of these sizes): ").append(d.footprintBytes).append("\n");
         }
-        md.append("\n### CPU ms per complaint, per process\n\n");
+        md.append("\n#### CPU ms per complaint, per process\n\n");
         md.append(table("process", w, Decomposition.Window::cpuMillisPerComplaint, "%.2f", true));
         if (!d.cpuCost.isEmpty()) {
             md.append("\nFixed and marginal cost from the two B3 windows (CPU = fixed + marginal × rate): \n\n")
@@ -71,10 +82,10 @@ final class DecompositionReport {
             }
             md.append(String.format("| **total** | %.0f | %.2f |%n", fixed, marginal));
         }
-        md.append("\n### Broker requests per second, by type\n\n");
+        md.append("\n#### Broker requests per second, by type\n\n");
         md.append(table("request", w, Decomposition.Window::brokerRequestsPerSecond, "%.0f", false));
         for (var profile : d.profiles.entrySet()) {
-            md.append("\n### JFR: hottest methods of ").append(profile.getKey()).append(" (self samples, profiled window)\n\n")
+            md.append("\n#### JFR: hottest methods of ").append(profile.getKey()).append(" (self samples, profiled window)\n\n")
                     .append("| method | samples | share |\n|---|---:|---:|\n");
             for (JfrProfile.HotMethod m : profile.getValue()) {
                 md.append(String.format("| `%s` | %d | %.1f %% |%n", m.method(), m.samples(), 100 * m.share()));

@@ -11,17 +11,20 @@ class DecompositionReportTest {
 
     @Test
     void appendsTheSectionWhenTheDocumentHasNone() {
-        String doc = DecompositionReport.replaceSection("# Benchmarks\n\nkept\n", "## new\n");
+        String doc = DecompositionReport.replaceSection("# Benchmarks\n\nkept\n", "decompose", "## new\n");
 
-        assertThat(doc).startsWith("# Benchmarks\n\nkept\n\n" + DecompositionReport.START + "\n## new\n" + DecompositionReport.END);
+        assertThat(doc).isEqualTo("# Benchmarks\n\nkept\n\n" + DecompositionReport.start("decompose") + "\n## new\n"
+                + DecompositionReport.end("decompose") + "\n");
     }
 
     @Test
-    void replacesOnlyItsOwnSectionKeepingWhatIsAroundIt() {
-        String doc = "before\n" + DecompositionReport.START + "\nold\n" + DecompositionReport.END + "\nafter\n";
+    void replacesOnlyItsOwnSectionKeepingWhatIsAroundItAndTheOtherKindsSection() {
+        String steady = DecompositionReport.start("decompose") + "\nold\n" + DecompositionReport.end("decompose") + "\n";
+        String deferred = DecompositionReport.start("decompose-deferred") + "\nother\n" + DecompositionReport.end("decompose-deferred") + "\n";
+        String doc = "before\n" + steady + deferred + "after\n";
 
-        assertThat(DecompositionReport.replaceSection(doc, "new"))
-                .isEqualTo("before\n" + DecompositionReport.START + "\nnew\n" + DecompositionReport.END + "\nafter\n");
+        assertThat(DecompositionReport.replaceSection(doc, "decompose", "new")).isEqualTo("before\n"
+                + DecompositionReport.start("decompose") + "\nnew\n" + DecompositionReport.end("decompose") + "\n" + deferred + "after\n");
     }
 
     @Test
