@@ -28,14 +28,20 @@ public final class Bench {
                         --measure-seconds 60 [--measure-rate N (default: half the saturation rate)]
               burst:    [--steady-rate N (default: saturation/10 in all, else 10)] --burst-multiplier 20
                         --steady-seconds 30 --burst-seconds 60 --recovery-seconds 120
-              output:   --out docs/benchmarks.md --png docs/benchmarks.png (written by all)
+              decompose: B0 (--baseline-records, --hops), B3 at --low-rate 50 and --high-rate 150 (JFR-profiled) for
+                        --window-seconds 60 each, B0′ replaying --footprint-complaints 20000 complaints' worth of
+                        the low window's records per topic (0: no B0′), B1 draining --backlog 100000 complaints filed at --backlog-rate 300
+                        (0: no B1); --short-deferrals true (SLA/survey/auto-close/retention shortened) with
+                        --deferred-wait-seconds 150 after each window; --profile-top 15; --profile-dir DIR;
+                        --write false (print only, docs/benchmarks.md untouched)
+              output:   --out docs/benchmarks.md --png docs/benchmarks.png (written by all; decompose writes its section)
             """;
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("baseline", "pipeline", "burst", "all").contains(args[0])) {
+        if (args.length == 0 || !List.of("baseline", "pipeline", "burst", "all", "decompose").contains(args[0])) {
             System.err.print(USAGE);
             System.exit(2);
         }
@@ -78,6 +84,20 @@ public final class Bench {
         double steadySeconds = flags.decimal("steady-seconds", 30);
         double burstSeconds = flags.decimal("burst-seconds", 60);
         double recoverySeconds = flags.decimal("recovery-seconds", 120);
+        double lowRate = flags.decimal("low-rate", 50);
+        double highRate = flags.decimal("high-rate", 150);
+        double windowSeconds = flags.decimal("window-seconds", 60);
+        int backlog = flags.integer("backlog", 100000);
+        int footprintComplaints = flags.integer("footprint-complaints", 20000);
+        double backlogRate = flags.decimal("backlog-rate", 300);
+        boolean shortDeferrals = Boolean.parseBoolean(flags.string("short-deferrals", "false"));
+        double deferredWait = flags.decimal("deferred-wait-seconds", shortDeferrals ? 150 : 0);
+        int profileTop = flags.integer("profile-top", 15);
+        Path profileDir = Path.of(flags.string("profile-dir", "platform/target/bench-profiles"));
+        boolean writeSection = Boolean.parseBoolean(flags.string("write", "true"));
+        if (command.equals("decompose") && shortDeferrals) {
+            overrides.putAll(Decomposition.SHORT_DEFERRALS);
+        }
         if (!flags.unknown().isEmpty()) {
             System.err.println("unknown flags " + flags.unknown() + "\n" + USAGE);
             System.exit(2);
@@ -89,6 +109,7 @@ public final class Bench {
         long started = System.nanoTime();
         System.out.println("load average at start: " + report.loadAtStart);
         Path work = Files.createTempDirectory("bench-" + command);
+        Decomposition decomposition = null;
         try (BenchCluster bench = BenchCluster.start(target, work, jvmOptions, overrides, analytics, orders, users)) {
             // Ctrl-C or kill: stop the broker and services this run started, not leave them running
             Thread cleanup = new Thread(() -> {
@@ -140,6 +161,12 @@ public final class Bench {
                 report.cpuSeconds = CpuTime.used(cpuBefore, CpuTime.snapshot(bench.pids()));
                 report.offsetsPerComplaint = (bench.totalEndOffsets() - offsetsBefore) / (double) Math.max(1, report.measured.accepted());
             }
+            if (command.equals("decompose")) {
+                int recordBytes = recordBytesFlag > 0 ? recordBytesFlag : (int) Math.round(report.recordBytes.get("complaints-received"));
+                decomposition = new Decomposition(bench, pipeline, senders, shortDeferrals, deferredWait, profileDir);
+                decomposition.run(new KafkaBaseline(bench.cluster.bootstrapServers(), partitions, commitInterval), baselineRecords,
+                        recordBytes, hops, lowRate, highRate, windowSeconds, footprintComplaints, backlog, backlogRate, profileTop);
+            }
             if (command.equals("burst") || command.equals("all")) {
                 double steady = steadyRateFlag > 0 ? steadyRateFlag : saturation > 0 ? Math.max(2, Math.round(saturation / 10)) : 10;
                 BurstBenchmark burst = new BurstBenchmark(bench, pipeline, senders);
@@ -150,6 +177,17 @@ public final class Bench {
         report.loadAtEnd = IntakeBenchmark.loadAverage();
         report.minutes = (System.nanoTime() - started) / 60e9;
         System.out.println("load average at end: " + report.loadAtEnd);
+        if (decomposition != null) {
+            String section = DecompositionReport.markdown(decomposition, decompositionHeader(report, shortDeferrals));
+            System.out.println();
+            System.out.println(section);
+            if (writeSection) {
+                Files.writeString(out, DecompositionReport.replaceSection(Files.exists(out) ? Files.readString(out) : "",
+                        shortDeferrals ? DecompositionReport.DEFERRED : DecompositionReport.STEADY, section));
+                System.out.println("section written to " + out);
+            }
+            return;
+        }
         String markdown = report.markdown(png.getFileName().toString(), existingNotes(out));
         System.out.println();
         System.out.println(markdown);
@@ -159,6 +197,15 @@ public final class Bench {
             Chart.write(png, report.charts());
             System.out.println("written to " + out + " and " + png);
         }
+    }
+
+    private static String decompositionHeader(BenchmarkReport report, boolean shortDeferrals) {
+        return "Measured " + report.startedAt + " with `bin/bench " + report.arguments + "` in " + String.format("%.1f", report.minutes)
+                + " min on this machine (" + Runtime.getRuntime().availableProcessors() + " cores, shared; load average at the start "
+                + report.loadAtStart + ", at the end " + report.loadAtEnd + "), one broker, services `" + String.join(" ", report.jvmOptions)
+                + "`, environment " + (report.overrides.isEmpty() ? "unchanged" : "`" + report.overrides + "`")
+                + (shortDeferrals ? ". **Deferred-writes run**: SLA, survey, auto-close and retention shortened, offsets read after each window's deferred work came due; its CPU and rates are not the steady state." : ".")
+                + " Mean value bytes: " + report.recordBytes + ".";
     }
 
     private static void deleteRecursively(Path dir) {

@@ -104,8 +104,25 @@ final class BenchCluster implements AutoCloseable {
                 (id, e) -> e instanceof NotificationReceipt r && r.getKind() == NotificationKind.RESULT, false));
     }
 
+    /** The service of that name started last (a stopped and restarted service has two processes). */
     ServiceProcess service(String name) {
-        return cluster.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return cluster.services().stream().filter(s -> s.name().equals(name)).reduce((first, later) -> later).orElseThrow();
+    }
+
+    /** Stops the named services (SIGTERM, graceful): their consumer groups stop, their input piles up. */
+    void stop(List<String> names) throws InterruptedException {
+        for (String name : names) {
+            service(name).stop();
+        }
+    }
+
+    /** Starts the named services again with the environment they had, without waiting until they are ready. */
+    void restart(List<String> names) throws Exception {
+        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+        for (String name : names) {
+            environments.put(name, new LinkedHashMap<>(overrides));
+        }
+        cluster.startServices(environments);
     }
 
     /** Process ids of everything on the path: broker, registry, services, and this JVM (load generator, observers). */
@@ -113,7 +130,7 @@ final class BenchCluster implements AutoCloseable {
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("kafka broker", cluster.brokerPid());
         pids.put("schema-registry", cluster.registry().pid());
-        cluster.services().forEach(s -> pids.put(s.name(), s.pid()));
+        cluster.services().stream().filter(ServiceProcess::alive).forEach(s -> pids.put(s.name(), s.pid()));
         pids.put("benchmark JVM (load, observers)", ProcessHandle.current().pid());
         return pids;
     }

@@ -1,0 +1,301 @@
+package io.livecomplaints.platform.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bin/bench decompose}: where the cost of a complaint goes, each part measured in the same run on one broker.
+ * <ul>
+ *   <li>B0: raw Kafka at the domain minimum, exactly-once: one produce and the pipeline's consume-produce hops
+ *       ({@link KafkaBaseline});</li>
+ *   <li>B3 at two offered rates (a low one and one near saturation): the whole pipeline as clients see it; per
+ *       window the log offsets per complaint per topic, CPU per complaint per process and the broker's requests per
+ *       second by type; the two windows give each process's fixed and marginal CPU ({@link CpuCost}); the high
+ *       window is profiled with JFR in every service ({@link JfrProfile});</li>
+ *   <li>B1: the Streams services (triage, resolution, notification) stopped, a backlog of real complaints filed
+ *       through intake (real serialization), intake stopped, the Streams services started again: the drain rate
+ *       from the 10 % to the 90 % acknowledgment, with CPU and offsets over the same stretch.</li>
+ * </ul>
+ * With {@code --short-deferrals true} the services run with the SLA, survey, auto-close and retention settings of
+ * {@link #SHORT_DEFERRALS}, and each window's offsets are read {@code --deferred-wait-seconds} after it, so the
+ * deferred writes (timer tombstones, purges, surveys, auto-close) show in the offsets per complaint.
+ */
+final class Decomposition {
+
+    /** Environment overrides (Spring relaxed binding of the services' application.yml) that bring deferred work forward. */
+    static final Map<String, String> SHORT_DEFERRALS = orderedMap(
+            "COMPLAINTS_SLA_FIRSTRESPONSE_FORM", "60s",             // intake: first-response clock of form channels
+            "COMPLAINTS_SLA_FIRSTRESPONSE_CHAT", "60s",
+            "COMPLAINTS_RESOLUTION_SLA_PLAN", "90s",                 // resolution: plan and resolution clocks
+            "COMPLAINTS_RESOLUTION_SLA_RESOLUTION_LOW", "90s",
+            "COMPLAINTS_RESOLUTION_SLA_RESOLUTION_MEDIUM", "90s",
+            "COMPLAINTS_RESOLUTION_SLA_RESOLUTION_HIGH", "90s",
+            "COMPLAINTS_RESOLUTION_AUTOCLOSEAFTER", "30s",           // a resolved case nobody disputes is closed
+            "COMPLAINTS_NOTIFICATION_MESSAGES_SURVEYDELAY", "30s",   // 回访 after the result
+            "COMPLAINTS_NOTIFICATION_DELIVERY_DEDUPRETENTION", "60s"); // dedup records purged
+
+    /** What one measured stretch cost. */
+    record Window(String name, long complaints, double wallSeconds, double completedPerSecond,
+                  Map<String, Double> offsetsPerComplaint, Map<String, Double> cpuSeconds,
+                  Map<String, Double> brokerRequestsPerSecond) {
+
+        Map<String, Double> cpuMillisPerComplaint() {
+            Map<String, Double> per = new LinkedHashMap<>();
+            cpuSeconds.forEach((process, seconds) -> per.put(process, 1000 * seconds / Math.max(1, complaints)));
+            return per;
+        }
+
+        CpuCost.Point cpuPoint() {
+            return CpuCost.Point.of(complaints, wallSeconds, cpuSeconds);
+        }
+    }
+
+    /** What the measured work returns: complaints it covered and the throughput it saw. */
+    private record Work(long complaints, double completedPerSecond) {
+    }
+
+    private final BenchCluster bench;
+    private final PipelineBenchmark pipeline;
+    private final int senders;
+    private final double deferredWaitSeconds;
+    /** Whether the services run with {@link #SHORT_DEFERRALS}. */
+    final boolean deferred;
+    private final Path profileDir;
+    private BrokerRequests broker;
+
+    KafkaBaseline.Result b0;
+    FootprintReplay.Result b0Footprint;
+    final List<Window> windows = new ArrayList<>();
+    Map<String, CpuCost> cpuCost = Map.of();
+    final Map<String, List<JfrProfile.HotMethod>> profiles = new LinkedHashMap<>();
+    final List<String> problems = new ArrayList<>();
+    Map<String, Integer> footprintBytes = Map.of();
+
+    Decomposition(BenchCluster bench, PipelineBenchmark pipeline, int senders, boolean deferred, double deferredWaitSeconds, Path profileDir) {
+        this.deferred = deferred;
+        this.bench = bench;
+        this.pipeline = pipeline;
+        this.senders = senders;
+        this.deferredWaitSeconds = deferredWaitSeconds;
+        this.profileDir = profileDir;
+    }
+
+    void run(KafkaBaseline baseline, int baselineRecords, int recordBytes, int hops, double lowRate, double highRate,
+             double windowSeconds, int footprintComplaints, int backlog, double backlogRate, int profileTop) throws Exception {
+        try {
+            broker = BrokerRequests.attach(bench.cluster.brokerPid());
+        } catch (Exception e) {
+            problems.add("broker JMX not available, no requests per type: " + e.getMessage());
+        }
+        try {
+            System.out.printf("B0: %d records of %d bytes through %d exactly-once hops ...%n", baselineRecords, recordBytes, hops);
+            b0 = baseline.run(KafkaBaseline.Mode.EXACTLY_ONCE, baselineRecords, recordBytes, hops, Duration.ofMinutes(5));
+            System.out.println(BenchmarkReport.baselineLine(b0));
+            Thread.sleep(10_000); // let the broker settle after the blast
+
+            Window low = window("B3 at " + Math.round(lowRate) + "/s", () -> offered(lowRate, windowSeconds));
+            if (footprintComplaints > 0) {
+                footprint(low, footprintComplaints);
+            }
+            Window high = window("B3 at " + Math.round(highRate) + "/s (profiled)", () -> profiled(() -> offered(highRate, windowSeconds), profileTop));
+            try {
+                cpuCost = CpuCost.between(low.cpuPoint(), high.cpuPoint());
+            } catch (IllegalArgumentException e) {
+                problems.add("no fixed/marginal CPU: " + e.getMessage());
+            }
+            if (backlog > 0) {
+                backlog(backlog, backlogRate);
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    /** B0′: the low window's offsets per topic replayed as opaque records of each topic's mean size. */
+    private void footprint(Window measured, int complaints) throws Exception {
+        Map<String, Integer> partitions = new LinkedHashMap<>();
+        Map<String, Integer> bytes = new LinkedHashMap<>();
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bench.cluster.bootstrapServers()))) {
+            admin.describeTopics(measured.offsetsPerComplaint().keySet()).allTopicNames().get()
+                    .forEach((topic, description) -> partitions.put(topic, description.partitions().size()));
+        }
+        for (String topic : measured.offsetsPerComplaint().keySet()) {
+            bytes.put(topic, (int) Math.round(bench.meanValueBytes(topic, 200)));
+        }
+        System.out.printf("B0′: %d complaints' worth of the footprint of %s (%.1f offsets/complaint over %d topics) ...%n",
+                complaints, measured.name(), TopicOffsets.total(measured.offsetsPerComplaint()), partitions.size());
+        try {
+            b0Footprint = new FootprintReplay(bench.cluster.bootstrapServers())
+                    .run(measured.offsetsPerComplaint(), partitions, bytes, complaints, Duration.ofMinutes(10));
+            System.out.printf("B0′: %d records in %.1f s: %.0f complaints/s%n", b0Footprint.records(), b0Footprint.seconds(),
+                    b0Footprint.complaintsPerSecond());
+        } catch (IllegalStateException e) {
+            problems.add(e.getMessage());
+        }
+        footprintBytes = bytes;
+        Thread.sleep(5_000);
+    }
+
+    /** One B3 window: open-loop load at {@code rate}, measured until its complaints are through. */
+    private Work offered(double rate, double seconds) throws InterruptedException {
+        PipelineBenchmark.Step step = pipeline.measure("B3 " + Math.round(rate) + "/s", rate, seconds);
+        return new Work(step.accepted(), step.completedPerSecond());
+    }
+
+    /** Runs the work with a JFR recording in every service, then summarises each recording. */
+    private Work profiled(Callable<Work> work, int top) throws Exception {
+        Map<String, Long> services = new LinkedHashMap<>();
+        bench.services.forEach(name -> services.put(name, bench.service(name).pid()));
+        for (var service : services.entrySet()) {
+            JfrProfile.start(service.getValue());
+        }
+        try {
+            return work.call();
+        } finally {
+            Files.createDirectories(profileDir);
+            for (var service : services.entrySet()) {
+                Path file = profileDir.resolve(service.getKey() + ".jfr");
+                try {
+                    JfrProfile.stop(service.getValue(), file);
+                    profiles.put(service.getKey(), JfrProfile.hottest(file, top));
+                } catch (Exception e) {
+                    problems.add("no profile of " + service.getKey() + ": " + e.getMessage());
+                }
+            }
+            System.out.println("JFR recordings in " + profileDir);
+        }
+    }
+
+    /**
+     * B1: the Streams services stopped, {@code complaints} filed through intake, intake stopped, the Streams services
+     * started again. The rate is taken between the 10 % and the 90 % acknowledgment (start-up and tail left out); the
+     * costs from the restart until every group caught up.
+     */
+    private void backlog(int complaints, double rate) throws Exception {
+        List<String> streams = bench.services.stream().filter(s -> !s.equals("intake-service")).toList();
+        System.out.printf("B1: stopping %s, filing %d complaints at %.0f/s ...%n", streams, complaints, rate);
+        bench.stop(streams);
+        OpenLoopLoad load = new OpenLoopLoad(senders, bench.sequence);
+        List<String> ids = new ArrayList<>();
+        for (OpenLoopLoad.Sent s : load.run(List.of(new LoadPhase("backlog", rate, complaints / rate)), i -> bench.filer.file(i, false))) {
+            if (s.filed().status() == 202 && s.filed().complaintId() != null) {
+                ids.add(s.filed().complaintId());
+            }
+        }
+        bench.stop(List.of("intake-service"));
+        System.out.printf("B1: %d in the backlog; starting %s again%n", ids.size(), streams);
+        Snapshot launch = Snapshot.take(bench, broker, 0);
+        Thread starter = new Thread(() -> {
+            try {
+                bench.restart(streams);
+            } catch (Exception e) {
+                System.err.println("B1: restart failed: " + e);
+            }
+        }, "bench-restart");
+        starter.start();
+        var acks = bench.stages.get("ack").seen();
+        long from = Math.round(ids.size() * 0.1);
+        long to = Math.round(ids.size() * 0.9);
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        long fromNanos = 0;
+        double drainRate = 0;
+        while (System.nanoTime() < deadline) {
+            long done = ids.stream().filter(acks::containsKey).count();
+            if (fromNanos == 0 && done >= from) {
+                fromNanos = System.nanoTime();
+            }
+            if (drainRate == 0 && done >= to && fromNanos > 0) {
+                drainRate = (to - from) / ((System.nanoTime() - fromNanos) / 1e9);
+            }
+            if (done == ids.size()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        starter.join(Duration.ofMinutes(5).toMillis());
+        waitForDrainedLag(streams, Duration.ofMinutes(5));
+        Snapshot end = Snapshot.take(bench, broker, ids.size());
+        if (drainRate == 0) {
+            problems.add("B1: the backlog was not drained to 90 % within 30 min");
+        } else {
+            windows.add(launch.until(end, "B1 backlog of " + ids.size(), drainRate, bench));
+        }
+    }
+
+    /** Until the groups (stopped intake's is not one) are (almost) caught up: the backlog's later work counted too. */
+    private void waitForDrainedLag(List<String> groups, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try (LagSampler lag = new LagSampler(bench.cluster.bootstrapServers(), groups::contains)) {
+            while (lag.sample().values().stream().anyMatch(records -> records > 50) && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private Window window(String name, Callable<Work> work) throws Exception {
+        Snapshot start = Snapshot.take(bench, broker, 0);
+        Work done = work.call();
+        Snapshot end = Snapshot.take(bench, broker, done.complaints());
+        if (deferredWaitSeconds > 0) {
+            System.out.printf("waiting %.0f s for deferred writes ...%n", deferredWaitSeconds);
+            Thread.sleep((long) (deferredWaitSeconds * 1000));
+            end = end.withOffsets(TopicOffsets.snapshot(bench.cluster.bootstrapServers()));
+        }
+        Window window = start.until(end, name, done.completedPerSecond(), bench);
+        windows.add(window);
+        System.out.printf("%s: %d complaints, %.1f offsets/complaint, %.2f ms CPU/complaint%n", name, window.complaints(),
+                TopicOffsets.total(window.offsetsPerComplaint()),
+                window.cpuMillisPerComplaint().values().stream().mapToDouble(Double::doubleValue).sum());
+        return window;
+    }
+
+    /** Everything read at one instant: offsets per topic, CPU per process, broker request counts. */
+    private record Snapshot(long nanos, long complaints, Map<String, Long> offsets, Map<String, Double> cpu, Map<String, Long> requests) {
+
+        static Snapshot take(BenchCluster bench, BrokerRequests broker, long complaints) throws Exception {
+            Map<String, Long> requests = Map.of();
+            if (broker != null) {
+                try {
+                    requests = broker.counts();
+                } catch (Exception e) {
+                    System.err.println("broker request counts not read: " + e);
+                }
+            }
+            return new Snapshot(System.nanoTime(), complaints,
+                    TopicOffsets.without(TopicOffsets.snapshot(bench.cluster.bootstrapServers()), "bench-"),
+                    CpuTime.snapshot(bench.pids()), requests);
+        }
+
+        Snapshot withOffsets(Map<String, Long> later) {
+            return new Snapshot(nanos, complaints, TopicOffsets.without(later, "bench-"), cpu, requests);
+        }
+
+        Window until(Snapshot end, String name, double completedPerSecond, BenchCluster bench) {
+            long complaints = end.complaints - this.complaints;
+            double seconds = (end.nanos - nanos) / 1e9;
+            // a process started inside the window (B1's restarted services) used all its CPU in it
+            Map<String, Double> cpuBefore = new LinkedHashMap<>(cpu);
+            end.cpu.keySet().forEach(process -> cpuBefore.putIfAbsent(process, 0.0));
+            return new Window(name, complaints, seconds, completedPerSecond > 0 ? completedPerSecond : complaints / seconds,
+                    TopicOffsets.perComplaint(offsets, end.offsets, complaints), CpuTime.used(cpuBefore, end.cpu),
+                    BrokerRequests.perSecond(requests, end.requests, seconds));
+        }
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,130 @@
+package io.livecomplaints.platform.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Writes what {@code bin/bench decompose} measured as a Markdown section of docs/benchmarks.md. */
+final class DecompositionReport {
+
+    /** The section of a steady-state run; a {@code --short-deferrals true} run has its own ({@link #DEFERRED}). */
+    static final String STEADY = "decompose";
+    static final String DEFERRED = "decompose-deferred";
+
+    static String start(String section) {
+        return "<!-- " + section + ": written by bin/bench decompose, replaced on its next run of this kind -->";
+    }
+
+    static String end(String section) {
+        return "<!-- /" + section + " -->";
+    }
+
+    private DecompositionReport() {
+    }
+
+    /** {@code document} with its section {@code name} replaced by {@code section}, or with it appended if it has none. */
+    static String replaceSection(String document, String name, String section) {
+        String opening = start(name);
+        String closing = end(name);
+        String block = opening + "\n" + section.strip() + "\n" + closing + "\n";
+        int from = document.indexOf(opening);
+        int to = document.indexOf(closing);
+        if (from < 0 || to < from) {
+            return document + (document.endsWith("\n") ? "\n" : "\n\n") + block;
+        }
+        String after = document.substring(to + closing.length());
+        return document.substring(0, from) + block + (after.startsWith("\n") ? after.substring(1) : after);
+    }
+
+    static String markdown(Decomposition d, String header) {
+        StringBuilder md = new StringBuilder();
+        md.append("### Measured: where the cost goes").append(d.deferred ? ", deferred writes shown (`--short-deferrals true`)" : "").append("\n\n").append(header).append("\n\n");
+        List<Decomposition.Window> w = d.windows;
+        md.append("#### Throughput\n\n| part | complaints | wall s | complaints/s | vs B0 |\n|---|---:|---:|---:|---:|\n");
+        double b0 = d.b0 == null ? 0 : d.b0.endToEndPerSecond();
+        if (d.b0 != null) {
+            md.append(String.format("| B0 raw Kafka, 1 produce + %d exactly-once hops, %d B records | %d | | %.0f | 100 %% |%n",
+                    d.b0.hops(), d.b0.recordBytes(), d.b0.delivered(), b0));
+        }
+        if (d.b0Footprint != null) {
+            md.append(String.format("| B0′ raw Kafka, the footprint of %s: %d records of the topics' sizes, opaque | %d | %.0f | %.0f | %s |%n",
+                    w.get(0).name(), d.b0Footprint.records(), d.b0Footprint.complaints(), d.b0Footprint.seconds(),
+                    d.b0Footprint.complaintsPerSecond(), b0 > 0 ? String.format("%.1f %%", 100 * d.b0Footprint.complaintsPerSecond() / b0) : ""));
+        }
+        for (Decomposition.Window window : w) {
+            md.append(String.format("| %s | %d | %.0f | %.1f | %s |%n", window.name(), window.complaints(), window.wallSeconds(),
+                    window.completedPerSecond(), b0 > 0 ? String.format("%.1f %%", 100 * window.completedPerSecond() / b0) : ""));
+        }
+        Decomposition.Window drain = w.stream().filter(x -> x.name().startsWith("B1")).findFirst().orElse(null);
+        if (drain != null && d.b0Footprint != null) {
+            md.append(String.format("%nB1 / B0′ = %.1f %% (target ≥ 35 %%).%n", 100 * drain.completedPerSecond() / d.b0Footprint.complaintsPerSecond()));
+        }
+        md.append("\nB0 counts records (one per complaint); B3 rows are offered rates (completed/s is the output stream's rate); B1 is the drain rate of the backlog ")
+                .append("between its 10 % and 90 % acknowledgment, its costs are from the restart (start-up included) until every ")
+                .append("group caught up, and its offsets leave out the backlog's own complaints-received records.\n\n");
+
+        md.append("#### Log offsets per complaint, per topic\n\n");
+        md.append(table("topic", w, Decomposition.Window::offsetsPerComplaint, "%.2f", true));
+        if (!d.footprintBytes.isEmpty()) {
+            md.append("\nMean value bytes per topic (B0′ replays records of these sizes): ").append(d.footprintBytes).append("\n");
+        }
+        md.append("\n#### CPU ms per complaint, per process\n\n");
+        md.append(table("process", w, Decomposition.Window::cpuMillisPerComplaint, "%.2f", true));
+        if (!d.cpuCost.isEmpty()) {
+            md.append("\nFixed and marginal cost from the two B3 windows (CPU = fixed + marginal × rate): \n\n")
+                    .append("| process | fixed, CPU ms per second | marginal, CPU ms per complaint |\n|---|---:|---:|\n");
+            double fixed = 0;
+            double marginal = 0;
+            for (var cost : d.cpuCost.entrySet()) {
+                fixed += 1000 * cost.getValue().fixedCpuSecondsPerSecond();
+                marginal += cost.getValue().marginalMillisPerComplaint();
+                md.append(String.format("| %s | %.0f | %.2f |%n", cost.getKey(), 1000 * cost.getValue().fixedCpuSecondsPerSecond(),
+                        cost.getValue().marginalMillisPerComplaint()));
+            }
+            md.append(String.format("| **total** | %.0f | %.2f |%n", fixed, marginal));
+        }
+        md.append("\n#### Broker requests per second, by type\n\n");
+        md.append(table("request", w, Decomposition.Window::brokerRequestsPerSecond, "%.0f", false));
+        for (var profile : d.profiles.entrySet()) {
+            md.append("\n#### JFR: hottest methods of ").append(profile.getKey()).append(" (self samples, profiled window)\n\n")
+                    .append("| method | samples | share |\n|---|---:|---:|\n");
+            for (JfrProfile.HotMethod m : profile.getValue()) {
+                md.append(String.format("| `%s` | %d | %.1f %% |%n", m.method(), m.samples(), 100 * m.share()));
+            }
+        }
+        if (!d.problems.isEmpty()) {
+            md.append("\nNot measured in this run:\n\n");
+            d.problems.forEach(p -> md.append("- ").append(p).append('\n'));
+        }
+        return md.toString();
+    }
+
+    /** Rows: every key of any window (ordered as the first window that has it), one column per window; a total row. */
+    static String table(String what, List<Decomposition.Window> windows,
+                        java.util.function.Function<Decomposition.Window, Map<String, Double>> values, String format, boolean total) {
+        List<String> keys = new ArrayList<>();
+        for (Decomposition.Window window : windows) {
+            values.apply(window).keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+        }
+        StringBuilder md = new StringBuilder("| ").append(what);
+        windows.forEach(window -> md.append(" | ").append(window.name()));
+        md.append(" |\n|---");
+        windows.forEach(window -> md.append("|---:"));
+        md.append("|\n");
+        for (String key : keys) {
+            md.append("| ").append(key);
+            windows.forEach(window -> {
+                Double v = values.apply(window).get(key);
+                md.append(" | ").append(v == null ? "" : String.format(format, v));
+            });
+            md.append(" |\n");
+        }
+        if (total) {
+            md.append("| **total**");
+            windows.forEach(window -> md.append(" | **").append(String.format(format,
+                    values.apply(window).values().stream().mapToDouble(Double::doubleValue).sum())).append("**"));
+            md.append(" |\n");
+        }
+        return md.toString();
+    }
+}
