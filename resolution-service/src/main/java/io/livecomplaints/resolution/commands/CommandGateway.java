@@ -7,16 +7,14 @@ import io.livecomplaints.resolution.cases.CaseQueries;
 import io.livecomplaints.resolution.cases.model.Refusal;
 import io.livecomplaints.resolution.config.ResolutionProperties;
 import io.livecomplaints.schemas.topics.Topics;
+import io.livecomplaints.support.kafka.publish.DurablePublisher;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a command to complaint-commands (acks=all) and waits, up to {@code complaints.resolution.api-await}, until
+ * Writes a command to complaint-commands (the shared durable publish: acked by every in-sync replica, else 503 with
+ * Retry-After and nothing changed) and waits, up to {@code complaints.resolution.api-await}, until
  * the case replica shows the step the processor recorded for it (applied or refused). The processor is the
  * authority: the API's own check only gives a fast answer.
  */
@@ -25,13 +23,14 @@ public class CommandGateway {
 
     private static final long POLL_MILLIS = 20;
 
-    private final KafkaTemplate<String, Object> kafka;
+    private final DurablePublisher publisher;
     private final Topics topics;
     private final CaseQueries queries;
     private final Duration await;
 
-    public CommandGateway(KafkaTemplate<String, Object> kafka, Topics topics, CaseQueries queries, ResolutionProperties properties) {
-        this.kafka = kafka;
+    public CommandGateway(DurablePublisher publisher, Topics topics, CaseQueries queries, ResolutionProperties properties) {
+        this.publisher = publisher.answeringFailuresWith("Case service unavailable",
+                "The action could not be recorded now; nothing was changed. Please retry.");
         this.topics = topics;
         this.queries = queries;
         this.await = properties.apiAwait();
@@ -57,14 +56,7 @@ public class CommandGateway {
     public Result submit(ComplaintCommand command) {
         String id = command.getEnvelope().getComplaintId();
         String commandId = command.getEnvelope().getEventId();
-        try {
-            kafka.send(topics.complaintCommands.name(), id, command).get(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the command", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not take the command: " + e.getMessage(), e);
-        }
+        publisher.send(topics.complaintCommands.name(), id, command);
         long deadline = System.nanoTime() + await.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<ComplaintCase> current = queries.find(id);
