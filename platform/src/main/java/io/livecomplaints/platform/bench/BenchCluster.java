@@ -186,14 +186,7 @@ final class BenchCluster implements AutoCloseable {
      * advanced, records plus transaction markers.
      */
     long totalEndOffsets() throws Exception {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-            var names = admin.listTopics().names().get();
-            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new java.util.HashMap<>();
-            admin.describeTopics(names).allTopicNames().get().forEach((name, description) -> description.partitions()
-                    .forEach(p -> request.put(new TopicPartition(name, p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest())));
-            return admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
-        }
+        return TopicOffsets.snapshot(cluster.bootstrapServers()).values().stream().mapToLong(Long::longValue).sum();
     }
 
     @Override
