@@ -1,13 +1,15 @@
 package io.livecomplaints.triage.incidents;
 
 import io.livecomplaints.events.ComplaintTriaged;
+import io.livecomplaints.events.Incident;
 import io.livecomplaints.events.IncidentKind;
 import io.livecomplaints.events.QosDiagnosis;
 import io.livecomplaints.triage.incidents.model.Grouping;
 import io.livecomplaints.triage.incidents.model.IncidentState;
 import io.livecomplaints.triage.incidents.model.QosIncidents;
 import io.livecomplaints.triage.incidents.model.SurgeDetector;
-import io.livecomplaints.triage.pipeline.ComplaintTriage;
+import io.livecomplaints.triage.diagnosis.ComplaintSessions;
+import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -25,7 +27,7 @@ public final class IncidentMarker implements FixedKeyProcessor<String, Complaint
     private final QosIncidents qos;
     private final SurgeDetector surge;
     private FixedKeyProcessorContext<String, ComplaintTriaged> context;
-    private KeyValueStore<String, String> states;
+    private KeyValueStore<String, IncidentState> states;
 
     public IncidentMarker(QosIncidents qos, SurgeDetector surge) {
         this.qos = qos;
@@ -35,7 +37,7 @@ public final class IncidentMarker implements FixedKeyProcessor<String, Complaint
     public static Optional<Grouping> groupingOf(ComplaintTriaged triaged) {
         QosDiagnosis diagnosis = triaged.getDiagnosis();
         return Grouping.of(diagnosis == null ? null : diagnosis.getVerdict(), diagnosis == null ? null : diagnosis.getCdnNode(),
-                ComplaintTriage.sessionOf(triaged.getComplaint()), triaged.getClassification().getPrimaryType());
+                ComplaintSessions.sessionOf(triaged.getComplaint()), triaged.getClassification().getPrimaryType());
     }
 
     /** The key complaints are partitioned by for this step. */
@@ -58,9 +60,18 @@ public final class IncidentMarker implements FixedKeyProcessor<String, Complaint
         }
         Grouping g = grouping.get();
         long at = record.value().getComplaint().getReceivedAt().toEpochMilli();
-        IncidentState current = IncidentStateCodec.decode(states.get(g.key()));
+        IncidentState current = states.get(g.key());
         IncidentState next = g.kind() == IncidentKind.QOS ? qos.join(current, g.scope(), at) : surge.record(current, g.scope(), at);
-        states.put(g.key(), IncidentStateCodec.encode(next));
-        context.forward(record.withValue(ComplaintTriage.withIncident(record.value(), next)));
+        states.put(g.key(), next);
+        context.forward(record.withValue(withIncident(record.value(), next)));
+    }
+
+    private static ComplaintTriaged withIncident(ComplaintTriaged triaged, IncidentState incident) {
+        if (incident == null || !incident.open()) {
+            return triaged;
+        }
+        return ComplaintTriaged.newBuilder(triaged).setIncident(Incident.newBuilder()
+                .setIncidentId(incident.incidentId()).setKind(incident.kind()).setSize(incident.size())
+                .setFirstSeenAt(Instant.ofEpochMilli(incident.firstSeenAt())).build()).build();
     }
 }

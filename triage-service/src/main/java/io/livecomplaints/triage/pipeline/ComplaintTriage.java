@@ -4,7 +4,6 @@ import io.livecomplaints.events.Classification;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.ComplaintType;
-import io.livecomplaints.events.Incident;
 import io.livecomplaints.events.QosDiagnosis;
 import io.livecomplaints.events.QosSample;
 import io.livecomplaints.events.QosVerdict;
@@ -14,13 +13,13 @@ import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.support.privacy.MaskedContacts;
 import io.livecomplaints.triage.classification.model.ClassificationResult;
 import io.livecomplaints.triage.classification.model.ComplaintClassifier;
+import io.livecomplaints.triage.diagnosis.ComplaintSessions;
 import io.livecomplaints.triage.diagnosis.model.QosDiagnostician;
 import io.livecomplaints.triage.grading.model.EmotionDetector;
 import io.livecomplaints.triage.grading.model.Grade;
 import io.livecomplaints.triage.grading.model.Grader;
 import io.livecomplaints.triage.grading.model.GradingFacts;
 import io.livecomplaints.triage.grading.model.UserCredit;
-import io.livecomplaints.triage.incidents.model.IncidentState;
 import io.livecomplaints.triage.routing.model.TeamRouting;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * The steps of 分发 on one complaint, as plain functions the stream topology and the preview API share: assess
- * (classify, diagnose a stream fault, choose the team, keep only the masked contact), grade (severity and priority with their reasons), then the
- * incident and the agent once the stateful steps know them.
+ * (classify, diagnose a stream fault, choose the team, keep only the masked contact), grade (severity and priority with their reasons);
+ * the incident and the agent are added by the stateful steps ({@code IncidentMarker}, {@code AgentAssigner}).
  */
 public final class ComplaintTriage {
 
@@ -69,7 +68,7 @@ public final class ComplaintTriage {
         ClassificationResult result = classifier.get().classify(complaint.getText());
         QosDiagnosis diagnosis = null;
         if (result.primaryType() == ComplaintType.STREAM_QUALITY || result.secondaryTypes().contains(ComplaintType.STREAM_QUALITY)) {
-            String session = sessionOf(complaint);
+            String session = ComplaintSessions.sessionOf(complaint);
             Instant at = complaintTime(complaint);
             List<QosSample> samples = session == null ? List.of() : telemetry.around(session,
                     at.minus(diagnostician.thresholds().lookBefore()), at.plus(diagnostician.thresholds().lookAfter()));
@@ -113,30 +112,12 @@ public final class ComplaintTriage {
                 .build();
     }
 
-    public static ComplaintTriaged withIncident(ComplaintTriaged triaged, IncidentState incident) {
-        if (incident == null || !incident.open()) {
-            return triaged;
-        }
-        return ComplaintTriaged.newBuilder(triaged).setIncident(Incident.newBuilder()
-                .setIncidentId(incident.incidentId()).setKind(incident.kind()).setSize(incident.size())
-                .setFirstSeenAt(Instant.ofEpochMilli(incident.firstSeenAt())).build()).build();
-    }
-
-    public static ComplaintTriaged withAgent(ComplaintTriaged triaged, String agentId) {
-        return agentId == null ? triaged : ComplaintTriaged.newBuilder(triaged).setAssignedAgentId(agentId).build();
-    }
-
     /**
      * Contact data only where it is needed: notification reads it from complaints-received; resolution, analytics and
      * agents downstream of complaints-triaged get the masked contact only.
      */
     static ComplaintReceived withoutContact(ComplaintReceived complaint) {
         return complaint.getContact() == null ? complaint : ComplaintReceived.newBuilder(complaint).setContact(null).build();
-    }
-
-    /** The live session a complaint is about: named by the user, else found by intake from the order. */
-    public static String sessionOf(ComplaintReceived complaint) {
-        return complaint.getSessionId() != null ? complaint.getSessionId() : complaint.getEnrichment().getSessionId();
     }
 
     /** When the problem happened: as the user said, else when the complaint arrived. */

@@ -13,13 +13,16 @@ import io.livecomplaints.schemas.topics.Topics;
 import io.livecomplaints.triage.diagnosis.QosTelemetry;
 import io.livecomplaints.triage.grading.RepeatComplaintMarker;
 import io.livecomplaints.triage.grading.model.UserCredit;
+import io.livecomplaints.support.streams.state.StateSerdes;
 import io.livecomplaints.triage.incidents.IncidentMarker;
+import io.livecomplaints.triage.incidents.model.IncidentState;
 import io.livecomplaints.triage.incidents.model.QosIncidents;
 import io.livecomplaints.triage.incidents.model.SurgeDetector;
 import io.livecomplaints.triage.routing.AgentAssigner;
 import io.livecomplaints.triage.routing.CaseLoadTracker;
 import io.livecomplaints.triage.routing.RoutingStores;
 import io.livecomplaints.triage.routing.model.AgentSelection;
+import io.livecomplaints.triage.routing.model.CaseChange;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
@@ -91,9 +94,12 @@ public final class TriageTopology {
                 Consumed.with(topics.creditRecords.keySerde(), topics.creditRecords.valueSerde()),
                 Materialized.<String, CreditRecord, KeyValueStore<Bytes, byte[]>>as(CREDIT_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(new AvroWireSerde<>(CreditRecord.class, topics.registry(), true)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RepeatComplaintMarker.STORE), Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IncidentMarker.STORE), Serdes.String(), Serdes.String()));
-        RoutingStores.addTo(builder);
+        addStore(builder, RepeatComplaintMarker.STORE, StateSerdes.string());
+        addStore(builder, IncidentMarker.STORE, StateSerdes.json(IncidentState.class));
+        addStore(builder, RoutingStores.OPEN_CASES, StateSerdes.string());
+        addStore(builder, RoutingStores.AGENT_LOAD, Serdes.Long());
+        addStore(builder, RoutingStores.AGENT_TURNS, Serdes.Long());
+        addStore(builder, RoutingStores.INCIDENT_OWNERS, StateSerdes.string());
 
         KStream<String, ComplaintTriaged> triaged = builder.stream(in.name(), Consumed.with(in.keySerde(), in.valueSerde()))
                 .processValues(() -> new Assess(triage))
@@ -119,7 +125,7 @@ public final class TriageTopology {
                 .filter((key, value) -> value != null)
                 .flatMap((key, value) -> CaseLoadTracker.changes(key, value.getTeam(), value.getAssigneeId(), value.getState(),
                         value.getTransferredFrom()))
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("cases-by-team")
+                .repartition(Repartitioned.with(Serdes.String(), StateSerdes.json(CaseChange.class)).withName("cases-by-team")
                         .withNumberOfPartitions(settings.routingPartitions()))
                 .process(CaseLoadTracker::new, RoutingStores.NAMES);
         return triaged;
@@ -131,6 +137,10 @@ public final class TriageTopology {
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QosTelemetry.STORE), Serdes.String(),
                         new AvroWireSerde<>(QosSample.class, topics.registry(), true)).withLoggingDisabled(),
                 qos.name(), Consumed.with(qos.keySerde(), qos.valueSerde()), () -> new QosTelemetry.Recorder(retention));
+    }
+
+    private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), StateSerdes.string(), values));
     }
 
     private static UserCredit creditOf(CreditRecord record) {

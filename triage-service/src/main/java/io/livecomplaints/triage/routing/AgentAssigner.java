@@ -1,7 +1,6 @@
 package io.livecomplaints.triage.routing;
 
 import io.livecomplaints.events.ComplaintTriaged;
-import io.livecomplaints.triage.pipeline.ComplaintTriage;
 import io.livecomplaints.triage.routing.model.AgentLoadLedger;
 import io.livecomplaints.triage.routing.model.AgentSelection;
 import io.livecomplaints.triage.routing.model.Assignment;
@@ -52,7 +51,7 @@ public final class AgentAssigner implements FixedKeyProcessor<String, ComplaintT
         }
         String already = book.assigneeOf(complaintId);
         if (already != null) { // the same complaint again: keep its agent, count it once
-            context.forward(record.withValue(ComplaintTriage.withAgent(triaged, already)));
+            context.forward(record.withValue(withAgent(triaged, already)));
             return;
         }
         String incidentId = triaged.getIncident() == null ? null : triaged.getIncident().getIncidentId();
@@ -67,6 +66,10 @@ public final class AgentAssigner implements FixedKeyProcessor<String, ComplaintT
                 incidentOwners.put(incidentId, assignment.agentId());
             }
         }
-        context.forward(record.withValue(ComplaintTriage.withAgent(triaged, assignment.agentId())));
+        context.forward(record.withValue(withAgent(triaged, assignment.agentId())));
+    }
+
+    private static ComplaintTriaged withAgent(ComplaintTriaged triaged, String agentId) {
+        return agentId == null ? triaged : ComplaintTriaged.newBuilder(triaged).setAssignedAgentId(agentId).build();
     }
 }

@@ -2,35 +2,33 @@ package io.livecomplaints.triage.routing;
 
 import io.livecomplaints.events.CaseState;
 import io.livecomplaints.triage.routing.model.AgentLoadLedger;
+import io.livecomplaints.triage.routing.model.CaseChange;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Learns the agents' load from complaint-cases: every case change (assignee and state, as {@link #encode}d and
- * partitioned by the case's team) updates the team's load book.
+ * Learns the agents' load from complaint-cases: every case change (a {@link CaseChange} partitioned by the case's
+ * team) updates the team's load book.
  */
-public final class CaseLoadTracker implements Processor<String, String, Void, Void> {
+public final class CaseLoadTracker implements Processor<String, CaseChange, Void, Void> {
 
     private AgentLoadLedger ledger;
-
-    /** The part of a case this needs: {@code complaintId|assigneeId|state}. */
-    public static String encode(String complaintId, String assigneeId, CaseState state) {
-        return complaintId + "|" + (assigneeId == null ? "" : assigneeId) + "|" + state;
-    }
 
     /**
      * What a case change tells the load books, keyed by team: its own team's book gets assignee and state; when the
      * case was transferred from another team, that team's book (in another partition) hears that it no longer has an
      * assignee there, so the former assignee's slot is freed.
      */
-    public static java.util.List<org.apache.kafka.streams.KeyValue<String, String>> changes(String complaintId, String team,
-            String assigneeId, CaseState state, String transferredFrom) {
-        var current = org.apache.kafka.streams.KeyValue.pair(team, encode(complaintId, assigneeId, state));
+    public static List<KeyValue<String, CaseChange>> changes(String complaintId, String team, String assigneeId, CaseState state,
+                                                             String transferredFrom) {
+        KeyValue<String, CaseChange> current = KeyValue.pair(team, new CaseChange(complaintId, assigneeId, state));
         if (transferredFrom == null || transferredFrom.equals(team)) {
-            return java.util.List.of(current);
+            return List.of(current);
         }
-        return java.util.List.of(org.apache.kafka.streams.KeyValue.pair(transferredFrom, encode(complaintId, null, state)), current);
+        return List.of(KeyValue.pair(transferredFrom, new CaseChange(complaintId, null, state)), current);
     }
 
     @Override
@@ -40,8 +38,8 @@ public final class CaseLoadTracker implements Processor<String, String, Void, Vo
     }
 
     @Override
-    public void process(Record<String, String> record) {
-        String[] parts = record.value().split("\\|", -1);
-        ledger.caseChanged(parts[0], parts[1].isEmpty() ? null : parts[1], CaseState.valueOf(parts[2]));
+    public void process(Record<String, CaseChange> record) {
+        CaseChange change = record.value();
+        ledger.caseChanged(change.complaintId(), change.assigneeId(), change.state());
     }
 }

@@ -1,24 +1,21 @@
 package io.livecomplaints.triage.routing;
 
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.state.Stores;
-
-/** The changelogged stores of the team-partitioned routing task: open cases, agents' load and turns, incident owners. */
+/**
+ * The changelogged stores of the team-partitioned routing task: open cases, agents' load and turns, incident owners.
+ * {@code TriageTopology} adds them; {@link AgentAssigner} and {@link CaseLoadTracker} share them.
+ */
 public final class RoutingStores {
 
-    public static final String[] NAMES = {StoreAgentLoadBook.OPEN_CASES, StoreAgentLoadBook.AGENT_LOAD,
-            StoreAgentLoadBook.AGENT_TURNS, AgentAssigner.INCIDENT_OWNERS};
-    /** The agents' open-case counts, for the load API. */
+    /** Complaint id → its agent: String → String. */
+    public static final String OPEN_CASES = StoreAgentLoadBook.OPEN_CASES;
+    /** Agent id → open-case count: String → Long (also read by the load API). */
     public static final String AGENT_LOAD = StoreAgentLoadBook.AGENT_LOAD;
+    /** Agent id → last turn (sequence number): String → Long. */
+    public static final String AGENT_TURNS = StoreAgentLoadBook.AGENT_TURNS;
+    /** Incident id → the agent owning it: String → String. */
+    public static final String INCIDENT_OWNERS = AgentAssigner.INCIDENT_OWNERS;
+    public static final String[] NAMES = {OPEN_CASES, AGENT_LOAD, AGENT_TURNS, INCIDENT_OWNERS};
 
     private RoutingStores() {
-    }
-
-    public static void addTo(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreAgentLoadBook.OPEN_CASES), Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreAgentLoadBook.AGENT_LOAD), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreAgentLoadBook.AGENT_TURNS), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AgentAssigner.INCIDENT_OWNERS), Serdes.String(), Serdes.String()));
     }
 }

@@ -1,11 +1,11 @@
 package io.livecomplaints.triage.classification.web;
 
+import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.triage.classification.ClassifierHolder;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,14 +44,11 @@ class ClassifierController {
     @PostMapping("/reload")
     @PreAuthorize("hasRole('OPERATOR')")
     ClassifierInfo reload() {
-        return ClassifierInfo.of(holder.reload());
-    }
-
-    @ExceptionHandler({IllegalArgumentException.class, java.io.UncheckedIOException.class})
-    ProblemDetail badData(RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "The classifier data could not be loaded; the previous classifier stays in use: " + e.getMessage());
-        problem.setTitle("Classifier not reloaded");
-        return problem;
+        try {
+            return ClassifierInfo.of(holder.reload());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Classifier not reloaded",
+                    "The classifier data could not be loaded; the previous classifier stays in use: " + e.getMessage(), e);
+        }
     }
 }

@@ -5,18 +5,16 @@ import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.Demand;
 import io.livecomplaints.events.Enrichment;
 import io.livecomplaints.schemas.envelope.Envelopes;
+import io.livecomplaints.support.web.ApiProblem;
+import io.livecomplaints.support.web.ApiProblem.FieldError;
 import io.livecomplaints.triage.pipeline.ComplaintTriage;
 import io.livecomplaints.triage.pipeline.TriageStateQueries;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,9 +44,9 @@ class PreviewController {
     @PostMapping("/preview")
     @PreAuthorize("hasAnyRole('OPERATOR','AGENT')")
     PreviewResponse preview(@RequestBody PreviewRequest request) {
-        Map<String, String> errors = validate(request);
+        List<FieldError> errors = validate(request);
         if (!errors.isEmpty()) {
-            throw new InvalidPreviewException(errors);
+            throw ApiProblem.of(HttpStatus.BAD_REQUEST, "Invalid preview request", FieldError.describe(errors)).errors(errors);
         }
         Instant now = clock.instant();
         ComplaintReceived complaint = ComplaintReceived.newBuilder()
@@ -70,23 +68,23 @@ class PreviewController {
         return PreviewResponse.of(triage.grade(triage.assess(complaint, state::telemetry), false, state.credit(request.userId())));
     }
 
-    private static Map<String, String> validate(PreviewRequest request) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    private static List<FieldError> validate(PreviewRequest request) {
+        List<FieldError> errors = new ArrayList<>();
         if (request.text() == null || request.text().isBlank()) {
-            errors.put("text", "is required");
+            errors.add(new FieldError("text", "is required"));
         } else if (request.text().length() > MAX_TEXT) {
-            errors.put("text", "is longer than " + MAX_TEXT + " characters");
+            errors.add(new FieldError("text", "is longer than " + MAX_TEXT + " characters"));
         }
         if (request.channel() == null) {
-            errors.put("channel", "is required");
+            errors.add(new FieldError("channel", "is required"));
         } else if (!isEnum(Channel.class, request.channel())) {
-            errors.put("channel", "must be one of " + List.of(Channel.values()));
+            errors.add(new FieldError("channel", "must be one of " + List.of(Channel.values())));
         }
         if (request.amountFen() != null && request.amountFen() < 0) {
-            errors.put("amountFen", "must not be negative");
+            errors.add(new FieldError("amountFen", "must not be negative"));
         }
         if (request.demands() != null && !request.demands().stream().allMatch(d -> isEnum(Demand.class, d))) {
-            errors.put("demands", "must be among " + List.of(Demand.values()));
+            errors.add(new FieldError("demands", "must be among " + List.of(Demand.values())));
         }
         return errors;
     }
@@ -97,25 +95,6 @@ class PreviewController {
             return true;
         } catch (IllegalArgumentException | NullPointerException e) {
             return false;
-        }
-    }
-
-    @ExceptionHandler(InvalidPreviewException.class)
-    ProblemDetail invalid(InvalidPreviewException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid preview request");
-        List<Map<String, String>> errors = new ArrayList<>();
-        e.errors.forEach((field, message) -> errors.add(Map.of("field", field, "message", message)));
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    static final class InvalidPreviewException extends RuntimeException {
-        private final Map<String, String> errors;
-
-        InvalidPreviewException(Map<String, String> errors) {
-            super(String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
-            this.errors = errors;
         }
     }
 }

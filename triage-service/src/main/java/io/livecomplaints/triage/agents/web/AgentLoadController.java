@@ -1,4 +1,4 @@
-package io.livecomplaints.triage.routing.web;
+package io.livecomplaints.triage.agents.web;
 
 import io.livecomplaints.triage.pipeline.TriageStateQueries;
 import io.livecomplaints.triage.routing.model.Agent;
@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/triage/agents}: the roster with each agent's open cases and cap (supervisors and operators). */
+/**
+ * {@code GET /api/v1/triage/agents}: the roster with each agent's open cases and cap (supervisors and operators). Lives
+ * above {@code pipeline} (whose read-side queries it uses), so routing does not depend on pipeline.
+ */
 @RestController
 @RequestMapping("/api/v1/triage/agents")
 class AgentLoadController {
