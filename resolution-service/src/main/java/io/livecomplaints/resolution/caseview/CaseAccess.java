@@ -4,12 +4,9 @@ import io.livecomplaints.events.Actor;
 import io.livecomplaints.events.ActorRole;
 import io.livecomplaints.events.AgentTier;
 import io.livecomplaints.events.ComplaintCase;
-import io.livecomplaints.resolution.cases.CaseQueries;
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.support.security.Caller;
-import java.util.Map;
 import java.util.Objects;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +23,17 @@ public class CaseAccess {
     }
 
     public ComplaintCase forAgent(Caller caller, String complaintId) {
-        ComplaintCase c = queries.find(complaintId).orElseThrow(() -> ApiException.notFound(complaintId));
+        ComplaintCase c = queries.find(complaintId).orElseThrow(() -> notFound(complaintId));
         if (!caller.isSupervisor() && !Objects.equals(caller.team(), c.getTeam())) {
-            throw ApiException.notFound(complaintId);
+            throw notFound(complaintId);
         }
         return c;
     }
 
     public ComplaintCase forUser(Caller caller, String complaintId) {
-        ComplaintCase c = queries.find(complaintId).orElseThrow(() -> ApiException.notFound(complaintId));
+        ComplaintCase c = queries.find(complaintId).orElseThrow(() -> notFound(complaintId));
         if (!caller.id().equals(c.getUserId())) {
-            throw ApiException.notFound(complaintId);
+            throw notFound(complaintId);
         }
         return c;
     }
@@ -44,9 +41,9 @@ public class CaseAccess {
     /** A case for the merchant its MERCHANT token names (the only source of a merchant's identity). */
     public ComplaintCase forMerchant(Caller caller, String complaintId) {
         String merchantId = caller.isMerchant() ? caller.merchantId() : null;
-        ComplaintCase c = queries.find(complaintId).orElseThrow(() -> ApiException.notFound(complaintId));
+        ComplaintCase c = queries.find(complaintId).orElseThrow(() -> notFound(complaintId));
         if (merchantId == null || !merchantId.equals(c.getMerchantId())) {
-            throw ApiException.notFound(complaintId);
+            throw notFound(complaintId);
         }
         return c;
     }
@@ -54,11 +51,16 @@ public class CaseAccess {
     /** A case about the anchor its ANCHOR token names (the only source of an anchor's identity). */
     public ComplaintCase forAnchor(Caller caller, String complaintId) {
         String anchorId = caller.isAnchor() ? caller.anchorId() : null;
-        ComplaintCase c = queries.find(complaintId).orElseThrow(() -> ApiException.notFound(complaintId));
+        ComplaintCase c = queries.find(complaintId).orElseThrow(() -> notFound(complaintId));
         if (anchorId == null || !anchorId.equals(c.getAnchorId())) {
-            throw ApiException.notFound(complaintId);
+            throw notFound(complaintId);
         }
         return c;
+    }
+
+    /** 404: the case does not exist or is not the caller's to see (object-level authorization). */
+    public static ApiProblem notFound(String complaintId) {
+        return ApiProblem.notFound("Case not found", "No case " + complaintId + " that you may see");
     }
 
     /** The actor an agent's or supervisor's token stands for, at the ladder tier its {@code tier} claim names. */
@@ -68,8 +70,8 @@ public class CaseAccess {
             try {
                 tier = AgentTier.valueOf(caller.tier());
             } catch (IllegalArgumentException e) {
-                throw new ApiException(HttpStatus.FORBIDDEN, "Unknown tier", "the token's tier " + caller.tier()
-                        + " is not a tier of the authority ladder", Map.of(), Map.of());
+                throw ApiProblem.forbidden("Unknown tier", "the token's tier " + caller.tier()
+                        + " is not a tier of the authority ladder");
             }
         }
         return Actor.newBuilder().setActorId(caller.id())

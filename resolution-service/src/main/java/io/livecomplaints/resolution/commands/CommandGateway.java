@@ -3,7 +3,7 @@ package io.livecomplaints.resolution.commands;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintCommand;
 import io.livecomplaints.events.TimelineEntry;
-import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.resolution.caseview.CaseQueries;
 import io.livecomplaints.resolution.cases.model.Refusal;
 import io.livecomplaints.resolution.config.ResolutionProperties;
 import io.livecomplaints.schemas.topics.Topics;

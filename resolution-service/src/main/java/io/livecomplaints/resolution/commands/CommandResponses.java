@@ -4,14 +4,15 @@ import io.livecomplaints.events.Actor;
 import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintCommand;
+import io.livecomplaints.resolution.cases.model.ActorRules;
 import io.livecomplaints.resolution.cases.model.CaseCommands;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
 import io.livecomplaints.resolution.cases.model.CaseStateMachine;
 import io.livecomplaints.resolution.cases.model.Refusal;
 import io.livecomplaints.resolution.caseview.CaseView;
-import io.livecomplaints.resolution.problems.ApiException;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.Parties;
+import io.livecomplaints.support.web.ApiProblem;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,42 +80,26 @@ public class CommandResponses {
     public Set<CommandAction> allowedFor(ComplaintCase c, Actor viewer) {
         Set<CommandAction> allowed = EnumSet.noneOf(CommandAction.class);
         for (CommandAction action : CaseStateMachine.allowedIn(c.getState())) {
-            if (io.livecomplaints.resolution.cases.model.ActorRules.check(c, viewer, action).isEmpty()) {
+            if (ActorRules.check(c, viewer, action).isEmpty()) {
                 allowed.add(action);
             }
         }
         return allowed;
     }
 
-    private static ApiException refused(Refusal refusal, String commandId) {
-        HttpStatus status;
-        String title;
-        switch (refusal.kind()) {
-            case FORBIDDEN:
-                status = HttpStatus.FORBIDDEN;
-                title = "Not within your authority";
-                break;
-            case INVALID:
-                status = HttpStatus.BAD_REQUEST;
-                title = "Invalid command";
-                break;
-            case STALE_VERSION:
-                status = HttpStatus.CONFLICT;
-                title = "The case changed";
-                break;
-            case CASE_FULL:
-                status = HttpStatus.CONFLICT;
-                title = "The case is full";
-                break;
-            case NO_CHANGE:
-                status = HttpStatus.CONFLICT;
-                title = "Nothing to change";
-                break;
-            default:
-                status = HttpStatus.CONFLICT;
-                title = "Illegal transition";
+    private static ApiProblem refused(Refusal refusal, String commandId) {
+        ApiProblem problem = switch (refusal.kind()) {
+            case FORBIDDEN -> ApiProblem.forbidden("Not within your authority", refusal.reason());
+            case INVALID -> ApiProblem.of(HttpStatus.BAD_REQUEST, "Invalid command", refusal.reason());
+            case STALE_VERSION -> ApiProblem.conflict("The case changed", refusal.reason());
+            case CASE_FULL -> ApiProblem.conflict("The case is full", refusal.reason());
+            case NO_CHANGE -> ApiProblem.conflict("Nothing to change", refusal.reason());
+            case ILLEGAL_TRANSITION -> ApiProblem.conflict("Illegal transition", refusal.reason());
+        };
+        if (!refusal.fields().isEmpty()) {
+            problem.errors(refusal.fields().entrySet().stream()
+                    .map(e -> new ApiProblem.FieldError(e.getKey(), e.getValue())).toList());
         }
-        return new ApiException(status, title, refusal.reason(), refusal.fields(),
-                Map.of("refusal", refusal.kind().name(), "commandId", commandId));
+        return problem.with("refusal", refusal.kind().name()).with("commandId", commandId);
     }
 }

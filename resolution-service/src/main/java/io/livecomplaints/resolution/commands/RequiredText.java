@@ -1,6 +1,6 @@
 package io.livecomplaints.resolution.commands;
 
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.support.web.ApiProblem;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +13,7 @@ public class RequiredText {
 
     public String of(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw ApiException.invalid(Map.of(field, "is required"));
+            throw ApiProblem.invalid(Map.of(field, "is required"));
         }
         return text;
     }

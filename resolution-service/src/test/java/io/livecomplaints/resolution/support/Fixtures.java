@@ -17,7 +17,7 @@ import io.livecomplaints.events.Remedy;
 import io.livecomplaints.events.RemedyDecision;
 import io.livecomplaints.events.Severity;
 import io.livecomplaints.events.SurveyResponse;
-import io.livecomplaints.resolution.agent.model.AgentDirectory;
+import io.livecomplaints.resolution.cases.model.AgentDirectory;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
 import io.livecomplaints.resolution.cases.model.CaseSizeBound;
 import io.livecomplaints.resolution.fastpath.model.ExpressRefundPolicy;

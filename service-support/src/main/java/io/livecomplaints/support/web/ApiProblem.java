@@ -70,6 +70,15 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, title, FieldError.names(errors)).errors(errors);
     }
 
+    /**
+     * 400 "Invalid request" listing each bad field under {@code errors}, in the map's order, the detail saying each
+     * field with its message ({@code "a is required; b is too long"}).
+     */
+    public static ApiProblem invalid(Map<String, String> fieldErrors) {
+        List<FieldError> errors = fieldErrors.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList();
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", FieldError.describe(errors)).errors(errors);
+    }
+
     public static ApiProblem forbidden(String title, String detail) {
         return new ApiProblem(HttpStatus.FORBIDDEN, title, detail);
     }

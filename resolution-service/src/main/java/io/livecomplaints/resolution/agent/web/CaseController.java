@@ -7,8 +7,8 @@ import io.livecomplaints.events.ComplaintCommand;
 import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.LiableParty;
 import io.livecomplaints.events.RemedyDecision;
-import io.livecomplaints.resolution.agent.model.AgentDirectory;
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.resolution.cases.model.AgentDirectory;
+import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.resolution.caseview.CaseAccess;
 import io.livecomplaints.resolution.caseview.CaseView;
 import io.livecomplaints.resolution.commands.CommandResponses;
@@ -190,7 +190,7 @@ class CaseController {
         try {
             return Long.parseLong(ifMatch.replace("\"", "").replace("W/", "").trim());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(Map.of("If-Match", "must be the case version you read, e.g. \"3\""));
+            throw ApiProblem.invalid(Map.of("If-Match", "must be the case version you read, e.g. \"3\""));
         }
     }
 
@@ -200,14 +200,14 @@ class CaseController {
 
     private static String requiredNote(ActionRequests.Note body, String what) {
         if (body == null || body.note() == null || body.note().isBlank()) {
-            throw ApiException.invalid(Map.of("note", "is required: " + what));
+            throw ApiProblem.invalid(Map.of("note", "is required: " + what));
         }
         return body.note();
     }
 
     private static void failIf(Map<String, String> problems) {
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw ApiProblem.invalid(problems);
         }
     }
 }

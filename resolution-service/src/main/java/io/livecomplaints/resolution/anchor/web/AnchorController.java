@@ -6,11 +6,11 @@ import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.CreditRecord;
 import io.livecomplaints.events.Remedy;
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.resolution.caseview.CaseAccess;
 import io.livecomplaints.resolution.commands.CommandResponses;
-import io.livecomplaints.resolution.appeals.model.Appeals;
-import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.resolution.cases.model.Appeals;
+import io.livecomplaints.resolution.caseview.CaseQueries;
 import io.livecomplaints.resolution.cases.model.CaseStateMachine;
 import io.livecomplaints.support.security.Caller;
 import java.time.Instant;
@@ -104,10 +104,10 @@ class AnchorController {
     @PostMapping("/api/v1/anchor/cases/{id}/appeal")
     ResponseEntity<Object> appeal(Caller caller, @PathVariable String id, @RequestBody AppealRequest body) {
         if (body.anchorId() != null) {
-            throw ApiException.invalid(Map.of("anchorId", "must not be sent: the anchor is the one your token names"));
+            throw ApiProblem.invalid(Map.of("anchorId", "must not be sent: the anchor is the one your token names"));
         }
         if (body.reason() == null || body.reason().isBlank()) {
-            throw ApiException.invalid(Map.of("reason", "is required: why the penalty should be withdrawn"));
+            throw ApiProblem.invalid(Map.of("reason", "is required: why the penalty should be withdrawn"));
         }
         ComplaintCase c = access.forAnchor(caller, id);
         Actor anchor = Actor.newBuilder().setActorId(caller.anchorId()).setRole(ActorRole.ANCHOR).build();

@@ -4,11 +4,11 @@ import io.livecomplaints.events.Actor;
 import io.livecomplaints.events.Appeal;
 import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.resolution.caseview.CaseAccess;
 import io.livecomplaints.resolution.commands.CommandResponses;
-import io.livecomplaints.resolution.appeals.model.Appeals;
-import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.resolution.cases.model.Appeals;
+import io.livecomplaints.resolution.caseview.CaseQueries;
 import io.livecomplaints.support.security.Caller;
 import java.time.Instant;
 import java.util.Comparator;
@@ -65,7 +65,7 @@ class AppealReviewController {
         } else if (Appeals.OVERTURNED.equals(body.outcome())) {
             action = CommandAction.APPEAL_OVERTURNED;
         } else {
-            throw ApiException.invalid(Map.of("outcome", "is required: UPHELD (the decision stands) or OVERTURNED (the charge is withdrawn)"));
+            throw ApiProblem.invalid(Map.of("outcome", "is required: UPHELD (the decision stands) or OVERTURNED (the charge is withdrawn)"));
         }
         ComplaintCase c = access.forAgent(caller, id);
         Actor supervisor = CaseAccess.agentActor(caller);

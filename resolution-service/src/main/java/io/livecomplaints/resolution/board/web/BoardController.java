@@ -1,14 +1,13 @@
 package io.livecomplaints.resolution.board.web;
 
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.resolution.board.model.TeamBoard;
-import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.resolution.caseview.CaseQueries;
 import io.livecomplaints.resolution.cases.model.CaseStateMachine;
 import io.livecomplaints.resolution.config.WorkbenchProperties;
 import io.livecomplaints.support.security.Caller;
 import java.time.Clock;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +34,10 @@ class BoardController {
     @GetMapping("/api/v1/teams/{team}/board")
     TeamBoard board(Caller caller, @PathVariable String team) {
         if (!properties.teams().contains(team)) {
-            throw ApiException.invalid(Map.of("team", "is not a team: one of " + properties.teams()));
+            throw ApiProblem.invalid(Map.of("team", "is not a team: one of " + properties.teams()));
         }
         if (caller.team() != null && !caller.team().equals(team)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Not your team", "you supervise team " + caller.team(), Map.of(), Map.of());
+            throw ApiProblem.forbidden("Not your team", "you supervise team " + caller.team());
         }
         return TeamBoard.of(team, queries.all(c -> team.equals(c.getTeam()) && CaseStateMachine.OPEN.contains(c.getState())),
                 clock.instant());

@@ -30,7 +30,7 @@ public final class ActorRules {
     public static Optional<Refusal> check(ComplaintCase c, Actor actor, CommandAction action) {
         ActorRole role = actor.getRole();
         if (action == CommandAction.APPEAL || action == CommandAction.APPEAL_UPHELD || action == CommandAction.APPEAL_OVERTURNED) {
-            return io.livecomplaints.resolution.appeals.model.Appeals.actorCheck(c, actor, action);
+            return io.livecomplaints.resolution.cases.model.Appeals.actorCheck(c, actor, action);
         }
         if (action == CommandAction.MERCHANT_RESPONDED) {
             // the merchant the case is about, as its token names it (never a system speaking for any merchant)

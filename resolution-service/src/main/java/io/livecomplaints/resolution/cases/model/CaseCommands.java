@@ -7,7 +7,6 @@ import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintCommand;
 import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.SlaClock;
-import io.livecomplaints.resolution.appeals.model.Appeals;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
 import io.livecomplaints.schemas.evidence.EvidenceUrls;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.livecomplaints.resolution.cases.model;
 
-import io.livecomplaints.resolution.agent.model.AgentDirectory;
 import io.livecomplaints.resolution.fastpath.model.ExpressRefundPolicy;
 import io.livecomplaints.resolution.remedies.model.AnchorPenaltyRules;
 import io.livecomplaints.resolution.remedies.model.AuthorityLadder;
@@ -22,14 +21,14 @@ import java.time.Duration;
 public record CasePolicies(AuthorityLadder ladder, SlaPolicy sla, ExpressRefundPolicy expressRefund,
                            ReplayRetentionPolicy replayRetention, Duration autoCloseAfter, DecisionBasis basis,
                            AnchorPenaltyRules penalties, CaseSizeBound size, AgentDirectory agents,
-                           io.livecomplaints.resolution.appeals.model.AppealPolicy appeals) {
+                           io.livecomplaints.resolution.cases.model.AppealPolicy appeals) {
 
     /** With the default appeal window. */
     public CasePolicies(AuthorityLadder ladder, SlaPolicy sla, ExpressRefundPolicy expressRefund,
                         ReplayRetentionPolicy replayRetention, Duration autoCloseAfter, DecisionBasis basis,
                         AnchorPenaltyRules penalties, CaseSizeBound size, AgentDirectory agents) {
         this(ladder, sla, expressRefund, replayRetention, autoCloseAfter, basis, penalties, size, agents,
-                io.livecomplaints.resolution.appeals.model.AppealPolicy.defaults());
+                io.livecomplaints.resolution.cases.model.AppealPolicy.defaults());
     }
 
     /** application.yml's case size bound: 50 evidence items, 512 KiB text budget, 768 KiB largest case. */

@@ -4,7 +4,7 @@ import io.livecomplaints.events.Actor;
 import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.ComplaintType;
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.resolution.caseview.CaseAccess;
 import io.livecomplaints.resolution.commands.CommandResponses;
 import io.livecomplaints.resolution.commands.RequiredText;
@@ -49,10 +49,10 @@ class CorrectionController {
     ResponseEntity<Object> transfer(Caller caller, @PathVariable String id, @RequestBody(required = false) Transfer body) {
         String team = body == null ? null : body.team();
         if (team == null || team.isBlank()) {
-            throw ApiException.invalid(Map.of("team", "is required: one of " + properties.teams()));
+            throw ApiProblem.invalid(Map.of("team", "is required: one of " + properties.teams()));
         }
         if (!properties.teams().contains(team)) {
-            throw ApiException.invalid(Map.of("team", "is not a team: one of " + properties.teams()));
+            throw ApiProblem.invalid(Map.of("team", "is not a team: one of " + properties.teams()));
         }
         String reason = required.of("reason", body.reason());
         ComplaintCase c = access.forAgent(caller, id);
@@ -63,7 +63,7 @@ class CorrectionController {
     @PostMapping("/api/v1/cases/{id}/reclassify")
     ResponseEntity<Object> reclassify(Caller caller, @PathVariable String id, @RequestBody(required = false) Reclassify body) {
         if (body == null || body.type() == null) {
-            throw ApiException.invalid(Map.of("type", "is required: one of " + java.util.Arrays.toString(ComplaintType.values())));
+            throw ApiProblem.invalid(Map.of("type", "is required: one of " + java.util.Arrays.toString(ComplaintType.values())));
         }
         String reason = required.of("reason", body.reason());
         ComplaintCase c = access.forAgent(caller, id);

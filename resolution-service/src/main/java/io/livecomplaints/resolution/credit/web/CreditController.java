@@ -2,12 +2,11 @@ package io.livecomplaints.resolution.credit.web;
 
 import io.livecomplaints.events.CreditRecord;
 import io.livecomplaints.events.CreditSubject;
-import io.livecomplaints.resolution.problems.ApiException;
-import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.support.web.ApiProblem;
+import io.livecomplaints.resolution.caseview.CaseQueries;
 import io.livecomplaints.schemas.keys.CreditKeys;
 import io.livecomplaints.support.security.Caller;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,14 +44,14 @@ class CreditController {
         try {
             kind = CreditSubject.valueOf(subject.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(Map.of("subject", "must be USER, MERCHANT, ANCHOR or ORDER"));
+            throw ApiProblem.invalid(Map.of("subject", "must be USER, MERCHANT, ANCHOR or ORDER"));
         }
         boolean ownRecord = kind == CreditSubject.USER && id.equals(caller.id());
         if (caller.isUser() && !caller.isAgent() && !caller.isSystem() && !caller.isOperator() && !ownRecord) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "No record", "No credit record you may see", Map.of(), Map.of());
+            throw ApiProblem.notFound("No record", "No credit record you may see");
         }
         CreditRecord r = queries.credit(CreditKeys.key(kind, id)).orElseThrow(() ->
-                new ApiException(HttpStatus.NOT_FOUND, "No record", "No credit record for " + kind + " " + id, Map.of(), Map.of()));
+                ApiProblem.notFound("No record", "No credit record for " + kind + " " + id));
         return new CreditView(r.getSubject(), r.getSubjectId(), r.getValidComplaints(), r.getRejectedComplaints(),
                 r.getRefundCount(), r.getRefundsFen(), r.getDisputes(), r.getMerchantResponses(),
                 r.getMerchantResponses() == 0 ? null : r.getMerchantResponseMillisTotal() / r.getMerchantResponses(),

@@ -7,7 +7,7 @@ import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.LiableParty;
 import io.livecomplaints.events.Remedy;
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.resolution.caseview.CaseAccess;
 import io.livecomplaints.resolution.commands.CommandResponses;
 import io.livecomplaints.support.security.Caller;
@@ -63,7 +63,7 @@ class MyCaseController {
     @PostMapping("/api/v1/my/cases/{id}/dispute")
     ResponseEntity<Object> dispute(Caller caller, @PathVariable String id, @RequestBody(required = false) Dispute body) {
         if (body == null || body.reason() == null || body.reason().isBlank()) {
-            throw ApiException.invalid(Map.of("reason", "is required: what you disagree with"));
+            throw ApiProblem.invalid(Map.of("reason", "is required: what you disagree with"));
         }
         ComplaintCase c = access.forUser(caller, id);
         Actor user = Actor.newBuilder().setActorId(caller.id()).setRole(ActorRole.USER).build();

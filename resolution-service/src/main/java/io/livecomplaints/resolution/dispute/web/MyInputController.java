@@ -6,7 +6,7 @@ import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.Evidence;
 import io.livecomplaints.events.EvidenceKind;
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.resolution.caseview.CaseAccess;
 import io.livecomplaints.resolution.caseview.CaseView;
 import io.livecomplaints.resolution.commands.CommandResponses;
@@ -60,7 +60,7 @@ class MyInputController {
         String text = body == null ? null : body.text();
         List<Evidence> evidence = evidence(body == null ? null : body.evidence());
         if ((text == null || text.isBlank()) && evidence.isEmpty()) {
-            throw ApiException.invalid(Map.of("text", "is required (or evidence): what you want to add"));
+            throw ApiProblem.invalid(Map.of("text", "is required (or evidence): what you want to add"));
         }
         ComplaintCase c = access.forUser(caller, id);
         Actor user = user(caller);
@@ -108,7 +108,7 @@ class MyInputController {
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw ApiProblem.invalid(problems);
         }
         return evidence;
     }

@@ -1,6 +1,6 @@
 package io.livecomplaints.resolution.incidents.web;
 
-import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.resolution.caseview.CaseQueries;
 import io.livecomplaints.resolution.incidents.model.IncidentSummaries;
 import io.livecomplaints.support.security.Caller;
 import java.time.Clock;

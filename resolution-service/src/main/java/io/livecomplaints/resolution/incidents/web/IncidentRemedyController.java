@@ -9,10 +9,10 @@ import io.livecomplaints.events.LiableParty;
 import io.livecomplaints.events.Remedy;
 import io.livecomplaints.events.RemedyDecision;
 import io.livecomplaints.resolution.commands.CommandGateway;
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.resolution.caseview.CaseAccess;
 import io.livecomplaints.resolution.commands.CommandResponses;
-import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.resolution.caseview.CaseQueries;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
 import io.livecomplaints.resolution.cases.model.CaseStateMachine;
 import io.livecomplaints.resolution.cases.model.ActorRules;
@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,11 +70,11 @@ class IncidentRemedyController {
             missing.put("reason", "is required: the basis of the decision, in words the users understand");
         }
         if (!missing.isEmpty()) {
-            throw ApiException.invalid(missing);
+            throw ApiProblem.invalid(missing);
         }
         List<ComplaintCase> open = queries.all(c -> incidentId.equals(c.getIncidentId()) && CaseStateMachine.OPEN.contains(c.getState()));
         if (open.isEmpty() && queries.all(c -> incidentId.equals(c.getIncidentId())).isEmpty()) {
-            throw ApiException.notFound(incidentId);
+            throw CaseAccess.notFound(incidentId);
         }
         Actor supervisor = CaseAccess.agentActor(caller);
         RemedyDecision template = RemedyDecision.newBuilder().setRemedy(body.remedy())
@@ -86,12 +85,12 @@ class IncidentRemedyController {
         if (!plan.invalid().isEmpty()) {
             Map<String, String> fields = new LinkedHashMap<>();
             plan.invalid().forEach((id, problems) -> problems.forEach((field, problem) -> fields.putIfAbsent(field, problem + " (case " + id + ")")));
-            throw ApiException.invalid(fields);
+            throw ApiProblem.invalid(fields);
         }
         if (!plan.aboveAuthority().isEmpty()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Not within your authority", "the remedy exceeds the "
+            throw ApiProblem.forbidden("Not within your authority", "the remedy exceeds the "
                     + ActorRules.tierOf(supervisor) + " limit for " + plan.aboveAuthority().size() + " case(s) of " + incidentId
-                    + ": nothing was applied", Map.of(), Map.of("cases", plan.aboveAuthority()));
+                    + ": nothing was applied").with("cases", plan.aboveAuthority());
         }
         String request = UUID.nameUUIDFromBytes(body.toString().getBytes(StandardCharsets.UTF_8)).toString();
         List<CaseResult> results = new ArrayList<>();

@@ -1,7 +1,8 @@
 package io.livecomplaints.resolution.limits.web;
 
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.resolution.config.LimitsProperties;
 import io.livecomplaints.resolution.limits.model.TextCaps;
+import io.livecomplaints.support.web.ApiProblem;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -28,8 +29,9 @@ class TextCapsAdvice extends RequestBodyAdviceAdapter {
 
     private final TextCaps caps;
 
-    TextCapsAdvice(TextCaps caps) {
-        this.caps = caps;
+    TextCapsAdvice(LimitsProperties limits) {
+        LimitsProperties.TextChars t = limits.textChars();
+        this.caps = new TextCaps(t.note(), t.reason(), t.description(), t.ruleId(), t.agentId(), t.other());
     }
 
     @Override
@@ -43,7 +45,7 @@ class TextCapsAdvice extends RequestBodyAdviceAdapter {
         Map<String, String> problems = new LinkedHashMap<>();
         check("", "", body, problems, 0);
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw ApiProblem.invalid(problems);
         }
         return body;
     }

@@ -4,7 +4,7 @@ import io.livecomplaints.events.Actor;
 import io.livecomplaints.events.ActorRole;
 import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.resolution.caseview.CaseAccess;
 import io.livecomplaints.resolution.commands.CommandResponses;
 import io.livecomplaints.support.security.Caller;
@@ -40,10 +40,10 @@ class MerchantAppealController {
     @PostMapping("/api/v1/merchant/cases/{id}/appeal")
     ResponseEntity<Object> appeal(Caller caller, @PathVariable String id, @RequestBody AppealRequest body) {
         if (body.merchantId() != null) {
-            throw ApiException.invalid(Map.of("merchantId", "must not be sent: the merchant is the one your token names"));
+            throw ApiProblem.invalid(Map.of("merchantId", "must not be sent: the merchant is the one your token names"));
         }
         if (body.reason() == null || body.reason().isBlank()) {
-            throw ApiException.invalid(Map.of("reason", "is required: why the decision should not charge you"));
+            throw ApiProblem.invalid(Map.of("reason", "is required: why the decision should not charge you"));
         }
         ComplaintCase c = access.forMerchant(caller, id);
         Actor merchant = Actor.newBuilder().setActorId(caller.merchantId()).setRole(ActorRole.MERCHANT).build();

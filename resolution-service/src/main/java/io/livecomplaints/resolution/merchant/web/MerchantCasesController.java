@@ -2,7 +2,7 @@ package io.livecomplaints.resolution.merchant.web;
 
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.resolution.caseview.CaseAccess;
-import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.resolution.caseview.CaseQueries;
 import io.livecomplaints.support.security.Caller;
 import java.time.Instant;
 import java.util.Comparator;

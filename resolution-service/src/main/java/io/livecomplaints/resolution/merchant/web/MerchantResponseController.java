@@ -12,7 +12,7 @@ import io.livecomplaints.events.RemedyDecision;
 import io.livecomplaints.schemas.evidence.EvidenceUrls;
 import java.util.ArrayList;
 import java.util.List;
-import io.livecomplaints.resolution.problems.ApiException;
+import io.livecomplaints.support.web.ApiProblem;
 import io.livecomplaints.resolution.caseview.CaseAccess;
 import io.livecomplaints.resolution.commands.CommandResponses;
 import io.livecomplaints.support.security.Caller;
@@ -97,7 +97,7 @@ class MerchantResponseController {
             problems.put("counterOffer.refundFen", "amounts are fen, at least 0");
         }
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw ApiProblem.invalid(problems);
         }
         ComplaintCase c = access.forMerchant(caller, id);
         RemedyDecision counter = null;
@@ -105,7 +105,7 @@ class MerchantResponseController {
             long refund = offer.refundFen() == null ? 0 : offer.refundFen();
             long compensation = offer.compensationFen() == null ? 0 : offer.compensationFen();
             if (c.getAmountPaidFen() != null && refund + compensation > c.getAmountPaidFen()) {
-                throw ApiException.invalid(Map.of("counterOffer.refundFen", "a counter-offer of " + (refund + compensation)
+                throw ApiProblem.invalid(Map.of("counterOffer.refundFen", "a counter-offer of " + (refund + compensation)
                         + " fen is above the " + c.getAmountPaidFen() + " fen the user paid"));
             }
             counter = RemedyDecision.newBuilder().setRemedy(offer.remedy()).setRefundFen(refund).setCompensationFen(compensation)

@@ -5,7 +5,7 @@ import io.livecomplaints.events.CaseState;
 import io.livecomplaints.events.Severity;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.resolution.caseview.CaseAccess;
-import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.resolution.caseview.CaseQueries;
 import io.livecomplaints.resolution.cases.model.ActorRules;
 import io.livecomplaints.resolution.cases.model.CaseStateMachine;
 import io.livecomplaints.resolution.queue.model.AgentQueue;

@@ -1,7 +1,7 @@
 package io.livecomplaints.resolution.regulator.web;
 
-import io.livecomplaints.resolution.problems.ApiException;
-import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.support.web.ApiProblem;
+import io.livecomplaints.resolution.caseview.CaseQueries;
 import io.livecomplaints.resolution.regulator.model.RegulatorReport;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -41,7 +41,7 @@ class RegulatorReportController {
             problems.put("to", "must be after from");
         }
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw ApiProblem.invalid(problems);
         }
         String csv = RegulatorReport.csv(queries.all(c -> RegulatorReport.includes(c, start, end)));
         return ResponseEntity.ok()

@@ -6,8 +6,8 @@ import io.livecomplaints.events.ComplaintType;
 import io.livecomplaints.events.Severity;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.events.SlaClockStatus;
-import io.livecomplaints.resolution.problems.ApiException;
-import io.livecomplaints.resolution.cases.CaseQueries;
+import io.livecomplaints.support.web.ApiProblem;
+import io.livecomplaints.resolution.caseview.CaseQueries;
 import io.livecomplaints.resolution.queue.model.AgentQueue;
 import io.livecomplaints.resolution.search.model.CaseCriteria;
 import io.livecomplaints.resolution.search.model.CasePage;
@@ -68,7 +68,7 @@ class SearchController {
                 instant(params, "dueBefore", problems), instant(params, "from", problems), instant(params, "to", problems),
                 caller.isSupervisor() ? null : List.of(String.valueOf(caller.team())));
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw ApiProblem.invalid(problems);
         }
         CasePage found = CasePage.of(queries.all(criteria::matches), page, size);
         return new Page(found.page(), found.size(), found.total(), found.items().stream().map(SearchController::summary).toList());

@@ -1,10 +1,14 @@
-package io.livecomplaints.resolution.config;
+package io.livecomplaints.resolution.cases;
 
 import io.livecomplaints.events.AgentTier;
-import io.livecomplaints.resolution.agent.model.AgentDirectory;
+import io.livecomplaints.resolution.cases.model.AgentDirectory;
+import io.livecomplaints.resolution.cases.model.AppealPolicy;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
 import io.livecomplaints.resolution.cases.model.CaseSizeBound;
-import io.livecomplaints.resolution.limits.model.TextCaps;
+import io.livecomplaints.resolution.config.AgentsProperties;
+import io.livecomplaints.resolution.config.AppealsProperties;
+import io.livecomplaints.resolution.config.LimitsProperties;
+import io.livecomplaints.resolution.config.ResolutionProperties;
 import io.livecomplaints.resolution.fastpath.model.ExpressRefundPolicy;
 import io.livecomplaints.resolution.fastpath.model.UserStanding;
 import io.livecomplaints.resolution.remedies.model.AnchorPenaltyRules;
@@ -30,22 +34,15 @@ import org.springframework.context.annotation.Configuration;
 
 /** Turns {@link ResolutionProperties} into the business rules' policies; provides the clock timers read. */
 @Configuration(proxyBeanMethods = false)
-public class PolicyConfiguration {
+public class CasePolicyConfiguration {
 
     @Bean
     CasePolicies casePolicies(ResolutionProperties p, DecisionBasis basis, LimitsProperties limits, AgentsProperties agents,
-                              io.livecomplaints.resolution.appeals.AppealsProperties appeals) {
+                              io.livecomplaints.resolution.config.AppealsProperties appeals) {
         return new CasePolicies(ladder(p), sla(p), expressRefund(p), new ReplayRetentionPolicy(p.replayRetention()),
                 p.autoCloseAfter(), basis, new AnchorPenaltyRules(p.anchorPenaltyMaxDays()),
                 new CaseSizeBound(limits.caseTextBudgetBytes(), limits.maxCaseBytes(), limits.maxEvidenceItems()),
-                new AgentDirectory(agents.agents()), new io.livecomplaints.resolution.appeals.model.AppealPolicy(appeals.window()));
-    }
-
-    /** Text caps per request field (checked on every request body by {@code TextCapsAdvice}). */
-    @Bean
-    TextCaps textCaps(LimitsProperties limits) {
-        LimitsProperties.TextChars t = limits.textChars();
-        return new TextCaps(t.note(), t.reason(), t.description(), t.ruleId(), t.agentId(), t.other());
+                new AgentDirectory(agents.agents()), new io.livecomplaints.resolution.cases.model.AppealPolicy(appeals.window()));
     }
 
     /** The wall clock; tests replace it to move time instead of waiting. */

@@ -1,4 +1,4 @@
-package io.livecomplaints.resolution.appeals.model;
+package io.livecomplaints.resolution.cases.model;
 
 import static io.livecomplaints.resolution.support.Fixtures.command;
 import static io.livecomplaints.resolution.support.Fixtures.fullRefund;
@@ -12,14 +12,9 @@ import io.livecomplaints.events.AgentTier;
 import io.livecomplaints.events.CaseState;
 import io.livecomplaints.events.CommandAction;
 import io.livecomplaints.events.ComplaintCase;
-import io.livecomplaints.resolution.cases.model.CaseChange;
-import io.livecomplaints.resolution.cases.model.CaseCommands;
-import io.livecomplaints.resolution.cases.model.CaseOpening;
-import io.livecomplaints.resolution.cases.model.CaseTimers;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
 import io.livecomplaints.resolution.sla.model.SlaTimer;
-import io.livecomplaints.resolution.cases.model.Refusal;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

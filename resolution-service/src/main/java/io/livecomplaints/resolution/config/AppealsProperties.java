@@ -1,4 +1,4 @@
-package io.livecomplaints.resolution.appeals;
+package io.livecomplaints.resolution.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

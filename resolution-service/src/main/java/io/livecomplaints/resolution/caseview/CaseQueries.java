@@ -1,7 +1,8 @@
-package io.livecomplaints.resolution.cases;
+package io.livecomplaints.resolution.caseview;
 
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.CreditRecord;
+import io.livecomplaints.support.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseQueries {
 
+    /** The global replica of complaint-cases every instance keeps (built by the case topology). */
+    public static final String CASE_VIEW = "case-view";
+    /** The global replica of credit-records. */
+    public static final String CREDIT_VIEW = "credit-view";
+
     private final StreamsBuilderFactoryBean streams;
 
     public CaseQueries(StreamsBuilderFactoryBean streams) {
@@ -30,13 +37,13 @@ public class CaseQueries {
     }
 
     public Optional<ComplaintCase> find(String complaintId) {
-        return Optional.ofNullable(store(CaseTopology.CASE_VIEW, ComplaintCase.class).get(complaintId));
+        return Optional.ofNullable(store(CASE_VIEW, ComplaintCase.class).get(complaintId));
     }
 
     /** Every case matching the filter (a scan of the replica). */
     public List<ComplaintCase> all(Predicate<ComplaintCase> filter) {
         List<ComplaintCase> found = new ArrayList<>();
-        try (KeyValueIterator<String, ComplaintCase> it = store(CaseTopology.CASE_VIEW, ComplaintCase.class).all()) {
+        try (KeyValueIterator<String, ComplaintCase> it = store(CASE_VIEW, ComplaintCase.class).all()) {
             while (it.hasNext()) {
                 KeyValue<String, ComplaintCase> next = it.next();
                 if (next.value != null && filter.test(next.value)) {
@@ -48,7 +55,7 @@ public class CaseQueries {
     }
 
     public Optional<CreditRecord> credit(String key) {
-        return Optional.ofNullable(store(CaseTopology.CREDIT_VIEW, CreditRecord.class).get(key));
+        return Optional.ofNullable(store(CREDIT_VIEW, CreditRecord.class).get(key));
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name, Class<V> type) {
@@ -64,9 +71,9 @@ public class CaseQueries {
     }
 
     /** The replicas cannot be read yet (starting, restoring or rebalancing): 503, retry. */
-    public static class StoreUnavailableException extends RuntimeException {
+    public static class StoreUnavailableException extends ApiProblem {
         StoreUnavailableException(String message) {
-            super(message);
+            super(HttpStatus.SERVICE_UNAVAILABLE, "Cases not available yet", message);
         }
     }
 }

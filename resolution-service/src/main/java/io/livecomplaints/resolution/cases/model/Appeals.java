@@ -1,4 +1,4 @@
-package io.livecomplaints.resolution.appeals.model;
+package io.livecomplaints.resolution.cases.model;
 
 import io.livecomplaints.events.Actor;
 import io.livecomplaints.events.ActorRole;
@@ -11,8 +11,6 @@ import io.livecomplaints.events.CreditRecord;
 import io.livecomplaints.events.CreditSubject;
 import io.livecomplaints.events.RemedyDecision;
 import io.livecomplaints.events.TimelineEntry;
-import io.livecomplaints.resolution.cases.model.CaseChange;
-import io.livecomplaints.resolution.cases.model.Refusal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

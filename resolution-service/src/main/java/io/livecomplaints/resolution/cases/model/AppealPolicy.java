@@ -1,4 +1,4 @@
-package io.livecomplaints.resolution.appeals.model;
+package io.livecomplaints.resolution.cases.model;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.livecomplaints.resolution.agent.model;
+package io.livecomplaints.resolution.cases.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
