@@ -15,19 +15,17 @@ import io.livecomplaints.resolution.cases.model.CaseOpening;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
 import io.livecomplaints.resolution.cases.model.CaseTimers;
 import io.livecomplaints.schemas.keys.CreditKeys;
+import io.livecomplaints.support.streams.schedule.DurableSchedule;
 import io.livecomplaints.resolution.regulator.model.RegulatorReplies;
 import io.livecomplaints.resolution.sla.model.SlaTimer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
@@ -51,7 +49,7 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
     private final Duration punctuateEvery;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ComplaintCase> cases;
-    private KeyValueStore<String, String> timers;
+    private DurableSchedule<SlaTimer> timers;
     private KeyValueStore<String, ValueAndTimestamp<CreditRecord>> credit;
 
     CaseProcessor(CasePolicies policies, Clock clock, Duration punctuateEvery) {
@@ -64,7 +62,7 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.cases = context.getStateStore(CaseTopology.CASES);
-        this.timers = context.getStateStore(CaseTopology.TIMERS);
+        this.timers = DurableSchedule.from(context, CaseTopology.TIMERS);
         this.credit = context.getStateStore(CaseTopology.CREDIT_VIEW);
         context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, wallClock -> fireDueTimers(now(), wallClock));
     }
@@ -100,20 +98,14 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
      * punctuation's wall-clock time.
      */
     void fireDueTimers(Instant now, long wallClock) {
-        List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = timers.range("0", SlaTimer.lastKeyDueAt(now))) {
-            while (it.hasNext() && due.size() < MAX_TIMERS_PER_PUNCTUATION) {
-                due.add(it.next().key);
-            }
-        }
-        for (String key : due) {
-            timers.delete(key);
-            SlaTimer timer = SlaTimer.fromKey(key);
+        timers.drainDue(now, MAX_TIMERS_PER_PUNCTUATION, due -> {
+            // due at the schedule's millisecond instant, the precision of the case's clocks (Avro timestamp-millis)
+            SlaTimer timer = new SlaTimer(due.due(), due.value().complaintId(), due.value().kind(), due.value().clock());
             ComplaintCase c = cases.get(timer.complaintId());
             if (c != null) {
                 CaseTimers.fire(c, timer, policies, now).ifPresent(change -> apply(change, wallClock));
             }
-        }
+        });
     }
 
     /**
@@ -144,7 +136,7 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
         String id = change.complaintId();
         cases.put(id, next);
         for (SlaTimer timer : change.timers()) {
-            timers.put(timer.key(), "");
+            timers.schedule(timer.fireAt(), timer.scheduleId(), timer);
         }
         context.forward(new Record<>(id, next, at));
         for (ComplaintOutcome outcome : change.outcomes()) {

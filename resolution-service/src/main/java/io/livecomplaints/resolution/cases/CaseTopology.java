@@ -10,12 +10,15 @@ import io.livecomplaints.events.ReplayRetention;
 import io.livecomplaints.events.SlaEvent;
 import io.livecomplaints.events.SurveyResponse;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
+import io.livecomplaints.resolution.caseview.CaseQueries;
 import io.livecomplaints.resolution.credit.model.CreditLedger;
+import io.livecomplaints.resolution.sla.model.SlaTimer;
 import io.livecomplaints.schemas.topics.Topic;
 import io.livecomplaints.schemas.topics.Topics;
+import io.livecomplaints.support.streams.schedule.DurableSchedule;
+import io.livecomplaints.support.streams.state.StateSerdes;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -38,7 +41,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * complaints-triaged ─┐
  * complaint-commands ─┼─ merge ─ case-processor ─┬─ ComplaintCase ──────▶ complaint-cases ─▶ global case-view
- * survey-responses ───┘   [cases, sla-timers,    ├─ ComplaintOutcome ───▶ complaint-outcomes
+ * survey-responses ───┘   [cases, sla-schedule,  ├─ ComplaintOutcome ───▶ complaint-outcomes
  *                          credit-view; a        ├─ RegulatorReply ─────▶ regulator-replies
  *                          wall-clock punctuator ├─ SlaEvent ───────────▶ sla-events
  *                          fires due timers]     ├─ ReplayRetention ────▶ replay-retention
@@ -49,9 +52,13 @@ import org.apache.kafka.streams.state.Stores;
 public final class CaseTopology {
 
     public static final String CASES = "cases";
-    public static final String TIMERS = "sla-timers";
-    public static final String CASE_VIEW = "case-view";
-    public static final String CREDIT_VIEW = "credit-view";
+    /**
+     * The timer schedule ({@link DurableSchedule}: time-ordered keys, {@link SlaTimer} values as state JSON). Not
+     * "sla-timers", the store of the former string-key layout, whose changelog this one must not read.
+     */
+    public static final String TIMERS = "sla-schedule";
+    public static final String CASE_VIEW = CaseQueries.CASE_VIEW;
+    public static final String CREDIT_VIEW = CaseQueries.CREDIT_VIEW;
     static final String CREDIT_LEDGER = "credit-ledger";
 
     private final Topics topics;
@@ -71,8 +78,8 @@ public final class CaseTopology {
     public KStream<String, Object> build(StreamsBuilder builder) {
         Topic<String, ComplaintCase> cases = topics.complaintCases;
         Topic<String, CreditRecord> credit = topics.creditRecords;
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASES), Serdes.String(), cases.valueSerde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASES), StateSerdes.string(), cases.valueSerde()));
+        builder.addStateStore(DurableSchedule.storeBuilder(TIMERS, StateSerdes.json(SlaTimer.class)));
         builder.globalTable(cases.name(), Consumed.with(cases.keySerde(), cases.valueSerde()),
                 Materialized.<String, ComplaintCase, KeyValueStore<Bytes, byte[]>>as(CASE_VIEW)
                         .withKeySerde(cases.keySerde()).withValueSerde(cases.valueSerde()));

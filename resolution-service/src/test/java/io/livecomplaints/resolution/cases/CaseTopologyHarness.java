@@ -9,6 +9,7 @@ import io.livecomplaints.events.ReplayRetention;
 import io.livecomplaints.events.SlaEvent;
 import io.livecomplaints.events.SurveyResponse;
 import io.livecomplaints.resolution.cases.model.CasePolicies;
+import io.livecomplaints.resolution.sla.model.SlaTimer;
 import io.livecomplaints.resolution.support.MutableClock;
 import io.livecomplaints.schemas.serde.InMemorySchemaRegistryClient;
 import io.livecomplaints.schemas.topics.Topic;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -110,7 +112,7 @@ final class CaseTopologyHarness implements AutoCloseable {
         return caseLog;
     }
 
-    KeyValueStore<String, String> timers() {
+    KeyValueStore<Bytes, SlaTimer> timers() {
         return driver.getKeyValueStore(CaseTopology.TIMERS);
     }
 
