@@ -50,6 +50,7 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ComplaintCase> cases;
     private DurableSchedule<SlaTimer> timers;
+    private KeyValueStore<String, String> legacyTimers;
     private KeyValueStore<String, ValueAndTimestamp<CreditRecord>> credit;
 
     CaseProcessor(CasePolicies policies, Clock clock, Duration punctuateEvery) {
@@ -64,6 +65,7 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
         this.cases = context.getStateStore(CaseTopology.CASES);
         this.timers = DurableSchedule.from(context, CaseTopology.TIMERS);
         this.credit = context.getStateStore(CaseTopology.CREDIT_VIEW);
+        this.legacyTimers = context.getStateStore(LegacyTimerMigration.STORE);
         context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, wallClock -> fireDueTimers(now(), wallClock));
     }
 
@@ -98,6 +100,13 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
      * punctuation's wall-clock time.
      */
     void fireDueTimers(Instant now, long wallClock) {
+        if (legacyTimers != null) {
+            int moved = LegacyTimerMigration.moveAll(legacyTimers, timers);
+            if (moved > 0) {
+                log.info("moved {} timers from the schedule store {} to {}", moved, LegacyTimerMigration.STORE, CaseTopology.TIMERS);
+            }
+            legacyTimers = null;
+        }
         timers.drainDue(now, MAX_TIMERS_PER_PUNCTUATION, due -> {
             // due at the schedule's millisecond instant, the precision of the case's clocks (Avro timestamp-millis)
             SlaTimer timer = new SlaTimer(due.due(), due.value().complaintId(), due.value().kind(), due.value().clock());

@@ -80,6 +80,8 @@ public final class CaseTopology {
         Topic<String, CreditRecord> credit = topics.creditRecords;
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASES), StateSerdes.string(), cases.valueSerde()));
         builder.addStateStore(DurableSchedule.storeBuilder(TIMERS, StateSerdes.json(SlaTimer.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LegacyTimerMigration.STORE),
+                StateSerdes.string(), StateSerdes.string()));
         builder.globalTable(cases.name(), Consumed.with(cases.keySerde(), cases.valueSerde()),
                 Materialized.<String, ComplaintCase, KeyValueStore<Bytes, byte[]>>as(CASE_VIEW)
                         .withKeySerde(cases.keySerde()).withValueSerde(cases.valueSerde()));
@@ -95,7 +97,7 @@ public final class CaseTopology {
                 .merge(builder.stream(commands.name(), Consumed.with(commands.keySerde(), commands.valueSerde())).mapValues(CaseInput::of))
                 .merge(builder.stream(surveys.name(), Consumed.with(surveys.keySerde(), surveys.valueSerde())).mapValues(CaseInput::of));
         KStream<String, Object> effects = inputs.process(() -> new CaseProcessor(policies, clock, punctuateEvery), Named.as("case-processor"),
-                CASES, TIMERS);
+                CASES, TIMERS, LegacyTimerMigration.STORE);
 
         effects.split(Named.as("effect-"))
                 .branch((k, v) -> v instanceof ComplaintCase, Branched.withConsumer(s -> to(s, cases), "case"))

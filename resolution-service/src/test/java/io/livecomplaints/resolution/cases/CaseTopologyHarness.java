@@ -116,6 +116,11 @@ final class CaseTopologyHarness implements AutoCloseable {
         return driver.getKeyValueStore(CaseTopology.TIMERS);
     }
 
+    /** The schedule store of releases before {@code DurableSchedule}, which the processor migrates. */
+    KeyValueStore<String, String> legacyTimers() {
+        return driver.getKeyValueStore(LegacyTimerMigration.STORE);
+    }
+
     @Override
     public void close() {
         driver.close();

@@ -14,9 +14,13 @@ import io.livecomplaints.events.RefusalKind;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.events.SlaEvent;
 import io.livecomplaints.events.SlaEventKind;
+import io.livecomplaints.resolution.sla.model.SlaTimer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,5 +107,39 @@ class CaseTopologyTest {
                 .contains(org.assertj.core.groups.Tuple.tuple(SlaEventKind.WARNING, SlaClock.MERCHANT_RESPONSE),
                         org.assertj.core.groups.Tuple.tuple(SlaEventKind.BREACHED, SlaClock.MERCHANT_RESPONSE));
         assertThat(h.credit.readKeyValuesToMap().get("MERCHANT:M-1").getMerchantTimeouts()).isEqualTo(1);
+    }
+
+    @Test
+    void timersOfTheScheduleBeforeTheUpgradeMoveToTheCurrentOneAndStillFire() {
+        h.open(triaged("C-5", T0).build());
+        List<SlaTimer> scheduled = new ArrayList<>();
+        try (var all = h.timers().all()) {
+            all.forEachRemaining(entry -> scheduled.add(entry.value));
+        }
+        assertThat(scheduled).hasSize(4);
+        // as an old release left them: string keys, empty values, nothing in the current schedule
+        for (SlaTimer t : scheduled) {
+            h.legacyTimers().put(String.format("%015d|%s|%s|%s", t.fireAt().toEpochMilli(), t.complaintId(), t.kind(),
+                    t.clock() == null ? "-" : t.clock().name()), "");
+        }
+        try (var all = h.timers().all()) {
+            List<Bytes> keys = new ArrayList<>();
+            all.forEachRemaining(entry -> keys.add(entry.key));
+            keys.forEach(h.timers()::delete);
+        }
+
+        h.advance(Duration.ofSeconds(1));
+        assertThat(h.legacyTimers().approximateNumEntries()).isZero();
+        List<SlaTimer> migrated = new ArrayList<>();
+        try (var all = h.timers().all()) {
+            all.forEachRemaining(entry -> migrated.add(entry.value));
+        }
+        assertThat(migrated).containsExactlyInAnyOrderElementsOf(scheduled);
+
+        SlaTimer firstDeadline = scheduled.stream().filter(t -> t.kind() == SlaTimer.Kind.DEADLINE)
+                .min(java.util.Comparator.comparing(SlaTimer::fireAt)).orElseThrow();
+        h.advance(Duration.between(T0, firstDeadline.fireAt()));
+        assertThat(h.slaEvents.readValuesToList()).extracting(SlaEvent::getKind, SlaEvent::getClock)
+                .contains(org.assertj.core.groups.Tuple.tuple(SlaEventKind.BREACHED, firstDeadline.clock()));
     }
 }

@@ -30,9 +30,9 @@ import org.apache.kafka.streams.state.Stores;
  * forwards commit together (exactly-once), and a crash before the commit fires it again.
  *
  * <pre>{@code
- * // topology: builder.addStateStore(DurableSchedule.storeBuilder("sla-timers", StateSerdes.json(SlaTimer.class)));
+ * // topology: builder.addStateStore(DurableSchedule.storeBuilder("sla-schedule", StateSerdes.json(SlaTimer.class)));
  * // processor init():
- * timers = DurableSchedule.from(context, "sla-timers");
+ * timers = DurableSchedule.from(context, "sla-schedule");
  * context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, t -> timers.drainDue(now(), 500, this::fire));
  * // process(): timers.schedule(deadline, complaintId + "|DEADLINE", timer);
  * }</pre>
