@@ -6,6 +6,7 @@ import io.livecomplaints.analytics.stats.model.Attributes;
 import io.livecomplaints.analytics.stats.model.Dimension;
 import io.livecomplaints.analytics.stats.model.Metric;
 import io.livecomplaints.analytics.stats.model.Tally;
+import io.livecomplaints.support.web.ApiProblem;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -25,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Exports the statistics to Prometheus ({@code complaints_analytics_*}), re-read from this instance's stores every
@@ -90,8 +90,8 @@ class StatsMetrics implements InitializingBean, DisposableBean {
     private void refreshQuietly() {
         try {
             refresh();
-        } catch (ResponseStatusException e) {
-            log.debug("statistics not readable yet: {}", e.getReason());
+        } catch (ApiProblem e) {
+            log.debug("statistics not readable yet: {}", e.detail());
         } catch (RuntimeException e) {
             log.warn("refreshing statistics metrics failed", e);
         }
