@@ -2,6 +2,7 @@ package io.livecomplaints.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livecomplaints.analytics.stats.StatsStores;
 import io.livecomplaints.testkit.TestPlatform;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class ApiContractTest extends AnalyticsServiceTest {
         assertThat(get(port, "/api/v1/stats/types", null).statusCode()).isEqualTo(401);
         assertThat(get(port, "/api/v1/stats/types", TestPlatform.get().tokens().user("U-1")).statusCode()).isEqualTo(403);
         assertThat(get(port, "/api/v1/stats/sla", TestPlatform.get().tokens().agent("A-1", "SENIOR", "after-sales")).statusCode()).isEqualTo(403);
-        assertThat(get(port, "/internal/v1/stats/tallies?store=stats-total&prefix=x", TestPlatform.get().tokens().user("U-1")).statusCode())
+        assertThat(get(port, "/internal/v1/stats/tallies?store=" + StatsStores.TOTAL + "&prefix=x", TestPlatform.get().tokens().user("U-1")).statusCode())
                 .isEqualTo(403);
         await("/api/v1/stats/types", body -> body.isObject());
         assertThat(get(port, "/api/v1/stats/types", TestPlatform.get().tokens().system("grafana")).statusCode()).isEqualTo(200);

@@ -13,11 +13,16 @@ import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.ComplaintType;
 import io.livecomplaints.events.Severity;
 import io.livecomplaints.testkit.TestPlatform;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -33,13 +38,16 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Two instances of the service on the same application id split the partitions of the statistics between them;
- * either one answers every query with the figures of both (it asks the other for its share).
+ * either one answers every query with the figures of both (it asks the other for its share), and each exports to
+ * Prometheus only the figures of the partitions it hosts.
  */
 class TwoInstancesTest extends AnalyticsServiceTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final int MERCHANTS = 12;
     private static final Instant T = daysAgo(7, 9);
+    /** the metrics test's own hour, apart from the merchants' hour T */
+    private static final Instant T_METRICS = daysAgo(7, 14);
 
     @Autowired
     StreamsBuilderFactoryBean streams;
@@ -49,18 +57,7 @@ class TwoInstancesTest extends AnalyticsServiceTest {
     @Test
     void eitherInstanceAnswersWithTheFiguresOfBoth() throws Exception {
         TestPlatform platform = TestPlatform.get();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", "0");
-        properties.put("spring.kafka.bootstrap-servers", platform.bootstrapServers());
-        properties.put("complaints.schema-registry.url", platform.registryUrl());
-        properties.put("complaints.security.jwt-secret", platform.jwtSecret());
-        properties.put("complaints.topics.partitions", "2");
-        properties.put("complaints.state-dir", Files.createTempDirectory("analytics-second-instance").toString());
-        properties.put("complaints.analytics.grace", "40d");
-        properties.put("spring.kafka.streams.properties.acceptable.recovery.lag", "1000000");
-        // command-line arguments: they take precedence over the shared service defaults (default properties do not)
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AnalyticsApplication.class).run(args)) {
+        try (ConfigurableApplicationContext second = startSecondInstance()) {
             int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
             awaitPartitionsSplit();
 
@@ -84,6 +81,102 @@ class TwoInstancesTest extends AnalyticsServiceTest {
             assertThat(here).isNotEmpty().doesNotContainAnyElementsOf(there);
             assertThat(there).isNotEmpty();
             assertThat(union(here, there)).isEqualTo(merchants);
+        }
+    }
+
+    /**
+     * Issue 17: each instance exports to Prometheus the statistics of the partitions it hosts now. When the second
+     * instance takes its share, the first stops exporting that share (it kept it, with its last value, and a sum over
+     * instances counted it twice); when the second leaves, the first exports everything again.
+     */
+    @Test
+    void prometheusSumsOverInstancesCountEachStatisticOnceAcrossRebalances() throws Exception {
+        TestPlatform platform = TestPlatform.get();
+        String team = "team-" + RUN;
+        String counter = "complaints_analytics_complaints_total";
+        String ofTeam = "team=\"" + team + "\"";
+        // one complaint per profile (type, channel, severity, team): each profile's counter lives on one partition
+        List<ComplaintType> types = List.of(ComplaintType.PRICE, ComplaintType.LOGISTICS, ComplaintType.SERVICE, ComplaintType.STREAM_QUALITY);
+        int complaints = 0;
+        for (ComplaintType type : types) {
+            for (Severity severity : Severity.values()) {
+                String id = "C-" + RUN + "-" + type + "-" + severity;
+                ComplaintTriaged c = triaged(id, type, Channel.APP_CHAT, severity, team,
+                        new Events.About("M-" + RUN, "A-" + RUN, "R-" + RUN, "S-" + RUN, "SKU-" + RUN), T_METRICS.plus(Duration.ofMinutes(complaints)), null);
+                write(platform.topics().complaintsTriaged, id, c);
+                complaints++;
+            }
+        }
+        int total = complaints;
+        awaitScrapes("this instance alone exports all " + total, () -> sum(scrape(port), counter, ofTeam) == total);
+
+        try (ConfigurableApplicationContext second = startSecondInstance()) {
+            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+            awaitPartitionsSplit();
+            awaitScrapes("each instance exports its own share only, together " + total, () -> {
+                double here = sum(scrape(port), counter, ofTeam);
+                double there = sum(scrape(secondPort), counter, ofTeam);
+                lastScrapes = "this instance " + here + ", the second " + there;
+                return here > 0 && there > 0 && here + there == total;
+            });
+            // and it stays so: a later scrape of both still adds up (the stale meters were removed, not overtaken)
+            Thread.sleep(1_500); // three refreshes of the meters
+            assertThat(sum(scrape(port), counter, ofTeam) + sum(scrape(secondPort), counter, ofTeam)).isEqualTo(total);
+
+            String byTeam = "/api/v1/stats/complaints?by=team";
+            JsonNode fromFirst = await(port, byTeam, b -> b.path("counts").path(team).asLong() == total);
+            JsonNode fromSecond = await(secondPort, byTeam, b -> b.path("counts").path(team).asLong() == total);
+            assertThat(fromSecond.path("counts").path(team)).isEqualTo(fromFirst.path("counts").path(team));
+        }
+        awaitScrapes("after the second instance left, this one exports all " + total + " again",
+                () -> sum(scrape(port), counter, ofTeam) == total);
+    }
+
+    /** A second analytics instance on the same application id, with its own state directory and a random port. */
+    private static ConfigurableApplicationContext startSecondInstance() throws IOException {
+        TestPlatform platform = TestPlatform.get();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", "0");
+        properties.put("spring.kafka.bootstrap-servers", platform.bootstrapServers());
+        properties.put("complaints.schema-registry.url", platform.registryUrl());
+        properties.put("complaints.security.jwt-secret", platform.jwtSecret());
+        properties.put("complaints.security.scraper.password", platform.scraperPassword());
+        properties.put("complaints.topics.partitions", "2");
+        properties.put("complaints.state-dir", Files.createTempDirectory("analytics-second-instance").toString());
+        properties.put("complaints.analytics.grace", "40d");
+        properties.put("complaints.analytics.metrics.refresh", "500ms");
+        properties.put("spring.kafka.streams.properties.acceptable.recovery.lag", "1000000");
+        // command-line arguments: they take precedence over the shared service defaults (default properties do not)
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(AnalyticsApplication.class).run(args);
+    }
+
+    private String scrape(int port) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .header("Authorization", TestPlatform.get().scraperAuthorization()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static double sum(String scrape, String metric, String label) {
+        return StatisticsTest.sum(scrape, metric, label);
+    }
+
+    /** what the last poll of a two-instance condition saw, for its failure message */
+    private String lastScrapes = "";
+
+    private interface ScrapeCondition {
+        boolean holds() throws Exception;
+    }
+
+    private void awaitScrapes(String what, ScrapeCondition condition) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        lastScrapes = "";
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + PATIENCE + ": " + what + "; last: " + lastScrapes);
+            }
+            Thread.sleep(300); // polling the scrapes until the meters' refreshes got there
         }
     }
 

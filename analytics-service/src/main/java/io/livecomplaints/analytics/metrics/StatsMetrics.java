@@ -6,6 +6,7 @@ import io.livecomplaints.analytics.stats.model.Attributes;
 import io.livecomplaints.analytics.stats.model.Dimension;
 import io.livecomplaints.analytics.stats.model.Metric;
 import io.livecomplaints.analytics.stats.model.Tally;
+import io.livecomplaints.support.web.ApiProblem;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -25,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Exports the statistics to Prometheus ({@code complaints_analytics_*}), re-read from this instance's stores every
@@ -38,6 +38,16 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code ..._merchant_requests_total}), which the platform's SLA counters do not include.
  * Quantile gauges ({@code ..._first_response_seconds}, {@code ..._resolution_seconds}) come per single attribute,
  * the others labelled {@code all}, because quantiles do not add up.
+ *
+ * <p>Meters follow the partitions (issue 17): every refresh reads every figure from the stores of the partitions
+ * this instance hosts now (active tasks only, as the interactive queries give them), then removes each meter it had
+ * registered that this refresh did not set. So after a rebalance moves a partition away, its statistics' meters
+ * disappear here with the next complete refresh while the new owner registers them, and a sum over instances counts
+ * each statistic once again (an overlap lasts at most a refresh interval; a gap, until the new owner has restored
+ * the partition). Reconciling on every refresh, rather than on Streams state changes, also covers rebalances this
+ * instance saw no transition for and needs no listener. A refresh that cannot read the stores
+ * (restoring, rebalancing: a 503 {@link ApiProblem}) stops before removing anything, so the meters do not vanish and
+ * reappear with every rebalance.
  */
 @Component
 class StatsMetrics implements InitializingBean, DisposableBean {
@@ -66,7 +76,10 @@ class StatsMetrics implements InitializingBean, DisposableBean {
     private final LocalStats local;
     private final AnalyticsProperties.Metrics settings;
     private final Map<Meter.Id, AtomicReference<Double>> values = new ConcurrentHashMap<>();
-    private final Map<Meter.Id, Meter> topMeters = new ConcurrentHashMap<>();
+    /** every meter this class registered, with its id as set by the refreshes */
+    private final Map<Meter.Id, Meter> registered = new ConcurrentHashMap<>();
+    /** the ids the running refresh has set so far */
+    private Set<Meter.Id> exported = new HashSet<>();
     private ScheduledExecutorService scheduler;
 
     StatsMetrics(MeterRegistry registry, LocalStats local, AnalyticsProperties properties) {
@@ -90,15 +103,16 @@ class StatsMetrics implements InitializingBean, DisposableBean {
     private void refreshQuietly() {
         try {
             refresh();
-        } catch (ResponseStatusException e) {
-            log.debug("statistics not readable yet: {}", e.getReason());
+        } catch (ApiProblem e) {
+            log.debug("statistics not readable yet: {}", e.detail());
         } catch (RuntimeException e) {
             log.warn("refreshing statistics metrics failed", e);
         }
     }
 
-    /** Re-reads every exported figure from the local stores. */
-    void refresh() {
+    /** Re-reads every exported figure from the local stores, then removes the meters of figures no longer here. */
+    synchronized void refresh() {
+        exported = new HashSet<>();
         PROFILE_COUNTS.forEach((metric, name) -> read(metric, Dimension.PROFILE).forEach((profile, tally) ->
                 counter(name, profileTags(profile), tally.count())));
         read(Metric.SATISFACTION, Dimension.PROFILE).forEach((profile, tally) ->
@@ -121,16 +135,16 @@ class StatsMetrics implements InitializingBean, DisposableBean {
             read(Metric.RESOLUTION, dimension).forEach((value, tally) -> quantiles("resolution.seconds", dimension, value, tally));
         }
         refreshTop();
+        removeAllBut(exported);
     }
 
     private void refreshTop() {
-        Set<Meter.Id> current = new HashSet<>();
         for (Dimension dimension : TOP_DIMENSIONS) {
             read(Metric.COMPLAINTS, dimension).entrySet().stream()
                     .sorted((a, b) -> Long.compare(b.getValue().count(), a.getValue().count()))
                     .limit(settings.topN())
-                    .forEach(entry -> current.add(gauge("top.complaints",
-                            Tags.of("dimension", dimension.id(), "key", entry.getKey()), entry.getValue().count(), true)));
+                    .forEach(entry -> gauge("top.complaints",
+                            Tags.of("dimension", dimension.id(), "key", entry.getKey()), entry.getValue().count()));
         }
         // the merchants with the most answer timeouts, with their requests (the rate is timeouts / requests in PromQL)
         Map<String, Tally> requests = read(Metric.MERCHANT_REQUESTS, Dimension.MERCHANT);
@@ -139,14 +153,18 @@ class StatsMetrics implements InitializingBean, DisposableBean {
                 .limit(settings.topN())
                 .forEach(entry -> {
                     Tags merchant = Tags.of("merchant", entry.getKey());
-                    current.add(gauge("top.merchant.timeouts", merchant, entry.getValue().count(), true));
-                    current.add(gauge("top.merchant.requests", merchant, requests.getOrDefault(entry.getKey(), new Tally()).count(), true));
+                    gauge("top.merchant.timeouts", merchant, entry.getValue().count());
+                    gauge("top.merchant.requests", merchant, requests.getOrDefault(entry.getKey(), new Tally()).count());
                 });
-        topMeters.keySet().removeIf(id -> {
+    }
+
+    /** Removes the meters of figures this instance no longer has (another instance's partitions, or out of the top N). */
+    private void removeAllBut(Set<Meter.Id> current) {
+        registered.keySet().removeIf(id -> {
             if (current.contains(id)) {
                 return false;
             }
-            registry.remove(topMeters.get(id));
+            registry.remove(registered.get(id));
             values.remove(id);
             return true;
         });
@@ -168,30 +186,26 @@ class StatsMetrics implements InitializingBean, DisposableBean {
         if (dimension != Dimension.ALL) {
             tags = tags.and(dimension.id(), value);
         }
-        gauge(name, tags.and("quantile", "0.5"), tally.median(), false);
-        gauge(name, tags.and("quantile", "0.95"), tally.p95(), false);
+        gauge(name, tags.and("quantile", "0.5"), tally.median());
+        gauge(name, tags.and("quantile", "0.95"), tally.p95());
     }
 
-    private Meter.Id gauge(String name, Tags tags, Long value, boolean top) {
+    private void gauge(String name, Tags tags, Long value) {
         Meter.Id id = new Meter.Id(PREFIX + name, tags, null, null, Meter.Type.GAUGE);
-        holder(id, () -> {
-            Gauge gauge = Gauge.builder(PREFIX + name, values.get(id), h -> h.get()).tags(tags).register(registry);
-            if (top) {
-                topMeters.put(id, gauge);
-            }
-            return gauge;
-        }).set(value == null ? Double.NaN : value.doubleValue());
-        return id;
+        holder(id, () -> Gauge.builder(PREFIX + name, values.get(id), h -> h.get()).tags(tags).register(registry))
+                .set(value == null ? Double.NaN : value.doubleValue());
     }
 
+    /** The value holder of a meter, registering the meter the first time; marks the meter as set by this refresh. */
     private AtomicReference<Double> holder(Meter.Id id, java.util.function.Supplier<Meter> register) {
+        exported.add(id);
         AtomicReference<Double> existing = values.get(id);
         if (existing != null) {
             return existing;
         }
         AtomicReference<Double> created = new AtomicReference<>(0.0);
         values.put(id, created);
-        register.get();
+        registered.put(id, register.get());
         return created;
     }
 

@@ -2,9 +2,11 @@ package io.livecomplaints.analytics.query;
 
 import io.livecomplaints.analytics.stats.StatsStores;
 import io.livecomplaints.analytics.stats.model.Granularity;
+import io.livecomplaints.support.web.ApiProblem;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,12 +34,16 @@ class InternalStatsController {
         if (StatsStores.TOTAL.equals(store)) {
             selection = StoreSelection.total(prefix);
         } else {
-            Granularity granularity = Granularity.fromId(store.substring("stats-".length()));
-            if (from == null || to == null) {
-                throw new IllegalArgumentException("windowed stores need from and to");
+            Granularity granularity = StatsStores.granularityOf(store).orElseThrow(() -> badRequest("store", "no tally store '" + store + "'"));
+            if (from == null || to == null || !from.isBefore(to)) {
+                throw badRequest(from == null ? "from" : "to", "windowed stores need from before to");
             }
             selection = StoreSelection.windows(granularity, prefix, from, to);
         }
         return local.read(selection).stream().map(RemoteStats.WireTally::of).toList();
+    }
+
+    private static ApiProblem badRequest(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, null, message).field(field);
     }
 }

@@ -4,6 +4,8 @@ import io.livecomplaints.analytics.stats.model.Dimension;
 import io.livecomplaints.analytics.stats.model.Metric;
 import io.livecomplaints.analytics.stats.model.StatKey;
 import io.livecomplaints.analytics.stats.model.Tally;
+import io.livecomplaints.analytics.stats.model.TallyState;
+import io.livecomplaints.support.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +21,6 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Reads this instance's share of the statistics: the partitions whose tasks run here (interactive queries). */
 @Component
@@ -33,11 +34,11 @@ public class LocalStats {
         this.streams = streams;
     }
 
-    /** The running Kafka Streams instance, or 503 while it starts, rebalances or restores. */
+    /** The running Kafka Streams instance, or a 503 {@link ApiProblem} while it starts, rebalances or restores. */
     public KafkaStreams running() {
         KafkaStreams kafkaStreams = streams.getKafkaStreams();
         if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "statistics are being restored or rebalanced; retry shortly");
+            throw ApiProblem.unavailable(null, "statistics are being restored or rebalanced; retry shortly").retryAfter(1);
         }
         return kafkaStreams;
     }
@@ -56,30 +57,30 @@ public class LocalStats {
         List<TallyEntry> out = new ArrayList<>();
         try {
             if (selection.windowed()) {
-                ReadOnlyWindowStore<String, Tally> store = kafkaStreams.store(
+                ReadOnlyWindowStore<String, TallyState> store = kafkaStreams.store(
                         StoreQueryParameters.fromNameAndType(selection.store(), QueryableStoreTypes.windowStore()));
-                try (KeyValueIterator<Windowed<String>, Tally> range = store.fetch(selection.prefix(),
+                try (KeyValueIterator<Windowed<String>, TallyState> range = store.fetch(selection.prefix(),
                         selection.prefix() + AFTER_EVERY_SUFFIX, selection.from(), selection.to().minusMillis(1))) {
                     range.forEachRemaining(kv -> {
                         if (kv.key.key().startsWith(selection.prefix())) {
-                            out.add(new TallyEntry(kv.key.key(), kv.key.window().startTime(), kv.value));
+                            out.add(new TallyEntry(kv.key.key(), kv.key.window().startTime(), Tally.of(kv.value)));
                         }
                     });
                 }
             } else {
-                ReadOnlyKeyValueStore<String, Tally> store = kafkaStreams.store(
+                ReadOnlyKeyValueStore<String, TallyState> store = kafkaStreams.store(
                         StoreQueryParameters.fromNameAndType(selection.store(), QueryableStoreTypes.keyValueStore()));
-                try (KeyValueIterator<String, Tally> range = store.range(selection.prefix(), selection.prefix() + AFTER_EVERY_SUFFIX)) {
-                    range.forEachRemaining((KeyValue<String, Tally> kv) -> {
+                try (KeyValueIterator<String, TallyState> range = store.range(selection.prefix(), selection.prefix() + AFTER_EVERY_SUFFIX)) {
+                    range.forEachRemaining((KeyValue<String, TallyState> kv) -> {
                         if (kv.key.startsWith(selection.prefix())) {
-                            out.add(new TallyEntry(kv.key, null, kv.value));
+                            out.add(new TallyEntry(kv.key, null, Tally.of(kv.value)));
                         }
                     });
                 }
             }
         } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "statistics store " + selection.store()
-                    + " is migrating; retry shortly", e);
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, null, "statistics store " + selection.store()
+                    + " is migrating; retry shortly", e).retryAfter(1);
         }
         return out;
     }

@@ -1,6 +1,8 @@
 package io.livecomplaints.analytics.query;
 
 import io.livecomplaints.analytics.stats.model.Tally;
+import io.livecomplaints.analytics.stats.model.TallyState;
+import io.livecomplaints.support.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,17 +32,16 @@ class RemoteStats {
 
     static final String PATH = "/internal/v1/stats/tallies";
 
-    /** A tally on the wire: its key, window start (epoch millis, null for all-time) and bytes (base64). */
-    record WireTally(String key, Long windowStart, String tally) {
+    /** A tally on the wire: its key, window start (epoch millis, null for all-time) and state (as its store keeps it). */
+    record WireTally(String key, Long windowStart, TallyState tally) {
 
         static WireTally of(TallyEntry entry) {
             return new WireTally(entry.key(), entry.windowStart() == null ? null : entry.windowStart().toEpochMilli(),
-                    Base64.getEncoder().encodeToString(entry.tally().toBytes()));
+                    entry.tally().state());
         }
 
         TallyEntry entry() {
-            return new TallyEntry(key, windowStart == null ? null : Instant.ofEpochMilli(windowStart),
-                    Tally.fromBytes(Base64.getDecoder().decode(tally)));
+            return new TallyEntry(key, windowStart == null ? null : Instant.ofEpochMilli(windowStart), Tally.of(tally));
         }
     }
 
@@ -67,16 +66,17 @@ class RemoteStats {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "instance " + host + " answered "
-                        + response.statusCode() + " for its share of the statistics");
+                throw ApiProblem.unavailable(null, "instance " + host + " answered " + response.statusCode()
+                        + " for its share of the statistics").retryAfter(1);
             }
             List<WireTally> wire = json.readValue(response.body(), new TypeReference<List<WireTally>>() { });
             return wire.stream().map(WireTally::entry).toList();
         } catch (IOException e) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "instance " + host + " unreachable: " + e.getMessage(), e);
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, null, "instance " + host + " unreachable: " + e.getMessage(), e)
+                    .retryAfter(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "interrupted", e);
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, null, "interrupted", e);
         }
     }
 

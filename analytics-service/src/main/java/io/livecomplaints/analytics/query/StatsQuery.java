@@ -8,6 +8,7 @@ import io.livecomplaints.analytics.stats.model.Granularity;
 import io.livecomplaints.analytics.stats.model.Metric;
 import io.livecomplaints.analytics.stats.model.StatKey;
 import io.livecomplaints.analytics.stats.model.Tally;
+import io.livecomplaints.support.web.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,14 +23,13 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Answers statistics for the whole cluster of analytics instances. Every statistic key lives in exactly one
  * partition, owned by one instance; a breakdown (every value of a dimension) spans partitions, so the query is
  * scattered to every instance hosting the store (this one read locally, the others over HTTP on their internal
- * endpoint) and the disjoint answers are merged. If any owner cannot answer, the query fails (503) rather than
- * returning partial figures.
+ * endpoint) and the disjoint answers are merged. If any owner cannot answer, the query fails (503 with Retry-After)
+ * rather than returning partial figures.
  */
 @Service
 public class StatsQuery {
@@ -90,9 +90,13 @@ public class StatsQuery {
         return out;
     }
 
-    /** Which windows answer the period (see {@link WindowChoice}). */
+    /** Which windows answer the period (see {@link WindowChoice}); 400 naming {@code from} if none still does. */
     public WindowChoice.Plan plan(Period period) {
-        return WindowChoice.plan(period, retention, clock.instant());
+        try {
+            return WindowChoice.plan(period, retention, clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, null, e.getMessage()).field("from");
+        }
     }
 
     public Map<Granularity, Duration> retention() {
@@ -103,7 +107,7 @@ public class StatsQuery {
         KafkaStreams kafkaStreams = local.running();
         Collection<StreamsMetadata> owners = kafkaStreams.streamsMetadataForStore(selection.store());
         if (owners.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "no instance hosts " + selection.store() + " yet");
+            throw ApiProblem.unavailable(null, "no instance hosts " + selection.store() + " yet").retryAfter(1);
         }
         List<TallyEntry> entries = new java.util.ArrayList<>();
         for (StreamsMetadata owner : owners) {

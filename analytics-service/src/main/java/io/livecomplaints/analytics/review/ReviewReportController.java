@@ -1,7 +1,6 @@
 package io.livecomplaints.analytics.review;
 
 import io.livecomplaints.analytics.review.model.ReviewReport;
-import io.livecomplaints.analytics.web.BadParameterException;
 import io.livecomplaints.analytics.web.StatsParameters;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,7 +34,7 @@ class ReviewReportController {
                              @RequestParam(required = false) String format,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if (format != null && !format.equals("html") && !format.equals("json")) {
-            throw new BadParameterException("format", "format must be json or html");
+            throw StatsParameters.badParameter("format", "format must be json or html");
         }
         boolean html = format == null ? accept != null && accept.contains(MediaType.TEXT_HTML_VALUE) : format.equals("html");
         ReviewReport report = reports.review(StatsParameters.period(from, to));

@@ -1,12 +1,15 @@
 package io.livecomplaints.analytics.stats;
 
 import io.livecomplaints.analytics.stats.model.Granularity;
+import io.livecomplaints.analytics.stats.model.ProfileState;
 import io.livecomplaints.analytics.stats.model.StatKey;
 import io.livecomplaints.analytics.stats.model.Tally;
+import io.livecomplaints.analytics.stats.model.TallyState;
 import io.livecomplaints.events.OrderEvent;
 import io.livecomplaints.events.QosSample;
 import io.livecomplaints.schemas.topics.Topic;
 import io.livecomplaints.schemas.topics.Topics;
+import io.livecomplaints.support.streams.state.StateSerdes;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -32,8 +35,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * commerce-orders (by orderId) ─► order observations (each order once) ────────────────┤
  *                                                                                        ▼
  *            repartition by statistic key ─► tallies: all-time ({@value StatsStores#TOTAL}) and
- *            tumbling 1 min / 1 h / 1 day windows (stats-1m, stats-1h, stats-1d, with retention)
+ *            tumbling 1 min / 1 h / 1 day windows (stats-1m-v2, stats-1h-v2, stats-1d-v2, with retention)
  * </pre>
+ * Tallies and profiles are kept as JSON of {@link TallyState} and {@link ProfileState} (StateSerdes).
  * live-qos feeds a global table (latest sample per session) that gives technical complaints their CDN region.
  * Event time is the envelope's occurredAt; an event later than the grace period still counts in the totals.
  * The API reads the tallies through {@link io.livecomplaints.analytics.query.StatsQuery}.
@@ -55,7 +59,7 @@ public final class AnalyticsTopology {
                 Materialized.<String, QosSample, KeyValueStore<Bytes, byte[]>>as(StatsStores.SESSION_QOS)
                         .withKeySerde(qos.keySerde()).withValueSerde(qos.valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatsStores.PROFILES),
-                Serdes.String(), StatsSerdes.profile()));
+                StateSerdes.string(), StateSerdes.json(ProfileState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatsStores.ORDERS_SEEN),
                 Serdes.String(), Serdes.Long()));
 
@@ -80,16 +84,17 @@ public final class AnalyticsTopology {
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName("observations"))
                 .groupByKey(Grouped.with(Serdes.String(), Serdes.Long()));
 
-        Aggregator<String, Long, Tally> add = (key, value, tally) -> tally.add(value, StatKey.parse(key).metric().sampled());
-        byStatistic.aggregate(Tally::new, add, Named.as("total-tallies"),
-                Materialized.<String, Tally, KeyValueStore<Bytes, byte[]>>as(StatsStores.TOTAL)
-                        .withKeySerde(Serdes.String()).withValueSerde(StatsSerdes.tally()));
+        Aggregator<String, Long, TallyState> add = (key, value, state) ->
+                Tally.of(state).add(value, StatKey.parse(key).metric().sampled()).state();
+        byStatistic.aggregate(() -> TallyState.EMPTY, add, Named.as("total-tallies"),
+                Materialized.<String, TallyState, KeyValueStore<Bytes, byte[]>>as(StatsStores.TOTAL)
+                        .withKeySerde(StateSerdes.string()).withValueSerde(StateSerdes.json(TallyState.class)));
         for (Granularity granularity : Granularity.values()) {
             Duration retention = retention(properties, granularity);
             byStatistic.windowedBy(TimeWindows.ofSizeAndGrace(granularity.size(), properties.grace()))
-                    .aggregate(Tally::new, add, Named.as("tallies-" + granularity.id()),
-                            Materialized.<String, Tally, WindowStore<Bytes, byte[]>>as(StatsStores.windowed(granularity))
-                                    .withKeySerde(Serdes.String()).withValueSerde(StatsSerdes.tally())
+                    .aggregate(() -> TallyState.EMPTY, add, Named.as("tallies-" + granularity.id()),
+                            Materialized.<String, TallyState, WindowStore<Bytes, byte[]>>as(StatsStores.windowed(granularity))
+                                    .withKeySerde(StateSerdes.string()).withValueSerde(StateSerdes.json(TallyState.class))
                                     .withRetention(retention));
         }
         return observations;

@@ -3,6 +3,7 @@ package io.livecomplaints.analytics.stats;
 import io.livecomplaints.analytics.stats.model.ComplaintProfile;
 import io.livecomplaints.analytics.stats.model.LifecycleObservations;
 import io.livecomplaints.analytics.stats.model.Observation;
+import io.livecomplaints.analytics.stats.model.ProfileState;
 import io.livecomplaints.events.Envelope;
 import io.livecomplaints.events.QosSample;
 import io.livecomplaints.schemas.envelope.Envelopes;
@@ -29,7 +30,7 @@ class LifecycleObservationProcessor implements Processor<String, Object, String,
     private final Duration retention;
     private final Duration purgeInterval;
     private ProcessorContext<String, Long> context;
-    private KeyValueStore<String, ComplaintProfile> profiles;
+    private KeyValueStore<String, ProfileState> profiles;
     private KeyValueStore<String, Object> sessions;
 
     LifecycleObservationProcessor(Duration retention, Duration purgeInterval) {
@@ -56,12 +57,9 @@ class LifecycleObservationProcessor implements Processor<String, Object, String,
         if (complaintId == null) {
             return;
         }
-        ComplaintProfile profile = profiles.get(complaintId);
-        if (profile == null) {
-            profile = new ComplaintProfile();
-        }
+        ComplaintProfile profile = ComplaintProfile.of(profiles.get(complaintId));
         List<Observation> observations = LifecycleObservations.observe(profile, envelope, event, this::regionOf);
-        profiles.put(complaintId, profile);
+        profiles.put(complaintId, profile.state());
         for (Observation observation : observations) {
             context.forward(new Record<>(observation.key().toString(), observation.value(), observation.at().toEpochMilli()));
         }
@@ -76,10 +74,10 @@ class LifecycleObservationProcessor implements Processor<String, Object, String,
     private void purge(long now) {
         Instant cutoff = Instant.ofEpochMilli(now).minus(retention);
         List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, ComplaintProfile> all = profiles.all()) {
+        try (KeyValueIterator<String, ProfileState> all = profiles.all()) {
             while (all.hasNext()) {
-                KeyValue<String, ComplaintProfile> entry = all.next();
-                if (entry.value.lastSeenAt().isBefore(cutoff)) {
+                KeyValue<String, ProfileState> entry = all.next();
+                if (ComplaintProfile.of(entry.value).lastSeenAt().isBefore(cutoff)) {
                     expired.add(entry.key);
                 }
             }

@@ -3,11 +3,16 @@ package io.livecomplaints.analytics.web;
 import io.livecomplaints.analytics.query.model.Period;
 import io.livecomplaints.analytics.stats.model.Dimension;
 import io.livecomplaints.analytics.stats.model.Granularity;
+import io.livecomplaints.support.web.ApiProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 
-/** Turns query parameters into a period, a dimension or a window size, or a 400 naming the parameter. */
+/**
+ * Turns query parameters into a period, a dimension or a window size, or throws a 400 {@link ApiProblem} naming the
+ * parameter (rendered by service-support's ApiProblemAdvice).
+ */
 public final class StatsParameters {
 
     /**
@@ -22,18 +27,30 @@ public final class StatsParameters {
     private StatsParameters() {
     }
 
+    /**
+     * 400 naming the field, the message as detail (title "Bad Request"); a bad {@code from} or {@code to} also gives
+     * the allowed range ({@code earliest}, {@code latest}).
+     */
+    public static ApiProblem badParameter(String field, String message) {
+        ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, null, message).field(field);
+        if (field.equals("from") || field.equals("to")) {
+            problem.with("earliest", EARLIEST.toString()).with("latest", LATEST.toString());
+        }
+        return problem;
+    }
+
     public static Period period(Instant from, Instant to) {
         if ((from == null) != (to == null)) {
-            throw new BadParameterException(from == null ? "from" : "to", "give both from and to (ISO-8601 instants), or neither for all time");
+            throw badParameter(from == null ? "from" : "to", "give both from and to (ISO-8601 instants), or neither for all time");
         }
         if (from != null && !from.isBefore(to)) {
-            throw new BadParameterException("to", "to must be after from");
+            throw badParameter("to", "to must be after from");
         }
         if (from != null) {
             within("from", from);
             within("to", to);
             if (Duration.between(from, to).compareTo(LONGEST) > 0) {
-                throw new BadParameterException("to", "a period may span at most " + LONGEST.toDays() + " days");
+                throw badParameter("to", "a period may span at most " + LONGEST.toDays() + " days");
             }
         }
         return new Period(from, to);
@@ -41,7 +58,7 @@ public final class StatsParameters {
 
     private static void within(String field, Instant value) {
         if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
-            throw new BadParameterException(field, field + " must lie between " + EARLIEST + " and " + LATEST);
+            throw badParameter(field, field + " must lie between " + EARLIEST + " and " + LATEST);
         }
     }
 
@@ -54,14 +71,14 @@ public final class StatsParameters {
         } catch (IllegalArgumentException e) {
             // fall through to the answer naming what is allowed
         }
-        throw new BadParameterException("by", "'" + by + "' is not one of " + allowed.stream().map(Dimension::id).sorted().toList());
+        throw badParameter("by", "'" + by + "' is not one of " + allowed.stream().map(Dimension::id).sorted().toList());
     }
 
     public static Granularity window(String window) {
         try {
             return Granularity.fromId(window);
         } catch (IllegalArgumentException e) {
-            throw new BadParameterException("window", "window must be total, 1m, 1h or 1d");
+            throw badParameter("window", "window must be total, 1m, 1h or 1d");
         }
     }
 }

@@ -1,14 +1,9 @@
 package io.livecomplaints.analytics.stats.model;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,8 +16,6 @@ public final class ComplaintProfile {
 
     /** How many recent event ids are remembered per complaint for de-duplication. */
     static final int RECENT_EVENTS = 64;
-    /** 1: without the merchant, withdrawal and corrections; 2: with them (format 1 profiles are still read). */
-    private static final byte FORMAT = 2;
 
     private Attributes attributes = Attributes.NONE;
     private Instant receivedAt;
@@ -144,70 +137,38 @@ public final class ComplaintProfile {
         correctionsCounted = Math.max(correctionsCounted, count);
     }
 
-    public byte[] toBytes() {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeUTF(attributes.type());
-            out.writeUTF(attributes.channel());
-            out.writeUTF(attributes.severity());
-            out.writeUTF(attributes.team());
-            out.writeLong(receivedAt == null ? Long.MIN_VALUE : receivedAt.toEpochMilli());
-            out.writeLong(lastSeenAt.toEpochMilli());
-            out.writeByte((counted ? 1 : 0) | (firstResponded ? 2 : 0) | (decided ? 4 : 0) | (breached ? 8 : 0) | (reopened ? 16 : 0)
-                    | (merchantRequested ? 32 : 0) | (merchantTimedOut ? 64 : 0) | (withdrawn ? 128 : 0));
-            out.writeUTF(merchantId == null ? "" : merchantId);
-            out.writeShort(breachedClocks.size());
-            for (String clock : breachedClocks) {
-                out.writeUTF(clock);
-            }
-            out.writeShort(recentEvents.size());
-            for (String id : recentEvents) {
-                out.writeUTF(id);
-            }
-            out.writeInt(correctionsCounted);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** What the store keeps of this profile. */
+    public ProfileState state() {
+        return new ProfileState(attributes, merchantId, receivedAt, lastSeenAt, counted, firstResponded, decided, breached,
+                reopened, merchantRequested, merchantTimedOut, withdrawn, correctionsCounted, List.copyOf(breachedClocks),
+                List.copyOf(recentEvents));
     }
 
-    public static ComplaintProfile fromBytes(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            byte format = in.readByte();
-            if (format != 1 && format != FORMAT) {
-                throw new IllegalArgumentException("unknown profile format " + format);
-            }
-            ComplaintProfile profile = new ComplaintProfile();
-            profile.attributes = new Attributes(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
-            long received = in.readLong();
-            profile.receivedAt = received == Long.MIN_VALUE ? null : Instant.ofEpochMilli(received);
-            profile.lastSeenAt = Instant.ofEpochMilli(in.readLong());
-            int flags = in.readUnsignedByte();
-            profile.counted = (flags & 1) != 0;
-            profile.firstResponded = (flags & 2) != 0;
-            profile.decided = (flags & 4) != 0;
-            profile.breached = (flags & 8) != 0;
-            profile.reopened = (flags & 16) != 0;
-            profile.merchantRequested = (flags & 32) != 0;
-            profile.merchantTimedOut = (flags & 64) != 0;
-            profile.withdrawn = (flags & 128) != 0;
-            if (format >= 2) {
-                String merchant = in.readUTF();
-                profile.merchantId = merchant.isEmpty() ? null : merchant;
-            }
-            for (int i = in.readShort(); i > 0; i--) {
-                profile.breachedClocks.add(in.readUTF());
-            }
-            for (int i = in.readShort(); i > 0; i--) {
-                profile.recentEvents.addLast(in.readUTF());
-            }
-            if (format >= FORMAT) {
-                profile.correctionsCounted = in.readInt();
-            }
+    /** The profile a store kept (a new one for null). */
+    public static ComplaintProfile of(ProfileState state) {
+        ComplaintProfile profile = new ComplaintProfile();
+        if (state == null) {
             return profile;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        profile.attributes = state.attributes() == null ? Attributes.NONE : state.attributes();
+        profile.merchantId = state.merchantId();
+        profile.receivedAt = state.receivedAt();
+        profile.lastSeenAt = state.lastSeenAt() == null ? Instant.EPOCH : state.lastSeenAt();
+        profile.counted = state.counted();
+        profile.firstResponded = state.firstResponded();
+        profile.decided = state.decided();
+        profile.breached = state.breached();
+        profile.reopened = state.reopened();
+        profile.merchantRequested = state.merchantRequested();
+        profile.merchantTimedOut = state.merchantTimedOut();
+        profile.withdrawn = state.withdrawn();
+        profile.correctionsCounted = state.correctionsCounted();
+        if (state.breachedClocks() != null) {
+            profile.breachedClocks.addAll(state.breachedClocks());
+        }
+        if (state.recentEvents() != null) {
+            profile.recentEvents.addAll(state.recentEvents());
+        }
+        return profile;
     }
 }

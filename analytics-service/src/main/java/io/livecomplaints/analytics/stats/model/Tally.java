@@ -1,6 +1,7 @@
 package io.livecomplaints.analytics.stats.model;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
@@ -13,7 +14,6 @@ import org.HdrHistogram.Histogram;
 public final class Tally {
 
     static final int SIGNIFICANT_DIGITS = 3;
-    private static final byte FORMAT = 1;
 
     private long count;
     private long sum;
@@ -88,37 +88,29 @@ public final class Tally {
         return percentile(95);
     }
 
-    /** Compact bytes: format, count, sum, then the compressed histogram if any. */
-    public byte[] toBytes() {
-        byte[] compressed = new byte[0];
+    /** What the store keeps of this tally. */
+    public TallyState state() {
+        byte[] compressed = null;
         if (histogram != null) {
             ByteBuffer target = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-            int written = histogram.encodeIntoCompressedByteBuffer(target);
-            compressed = java.util.Arrays.copyOf(target.array(), written);
+            compressed = Arrays.copyOf(target.array(), histogram.encodeIntoCompressedByteBuffer(target));
         }
-        return ByteBuffer.allocate(1 + 8 + 8 + 4 + compressed.length)
-                .put(FORMAT).putLong(count).putLong(sum).putInt(compressed.length).put(compressed).array();
+        return new TallyState(count, sum, compressed);
     }
 
-    public static Tally fromBytes(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        byte format = buffer.get();
-        if (format != FORMAT) {
-            throw new IllegalArgumentException("unknown tally format " + format);
+    /** The tally a store kept (an empty one for null). */
+    public static Tally of(TallyState state) {
+        if (state == null) {
+            return new Tally();
         }
-        long count = buffer.getLong();
-        long sum = buffer.getLong();
-        int length = buffer.getInt();
         Histogram histogram = null;
-        if (length > 0) {
+        if (state.histogram() != null) {
             try {
-                // HdrHistogram reads the backing array from index 0 (it ignores a slice's offset): give it its own array
-                histogram = Histogram.decodeFromCompressedByteBuffer(
-                        ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, buffer.position(), buffer.position() + length)), 0);
+                histogram = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(state.histogram()), 0);
             } catch (DataFormatException e) {
                 throw new IllegalArgumentException("corrupt tally histogram", e);
             }
         }
-        return new Tally(count, sum, histogram);
+        return new Tally(state.count(), state.sum(), histogram);
     }
 }

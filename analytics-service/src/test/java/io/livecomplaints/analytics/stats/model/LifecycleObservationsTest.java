@@ -23,10 +23,12 @@ import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.events.SlaEvent;
 import io.livecomplaints.events.SlaEventKind;
 import io.livecomplaints.schemas.envelope.Envelopes;
+import io.livecomplaints.support.streams.state.StateSerdes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 /** The counting rules over event sequences, aggregated as the topology does (without Kafka). */
@@ -41,12 +43,17 @@ class LifecycleObservationsTest {
 
     private void deliver(Object event) {
         String id = Envelopes.of(event).getComplaintId();
-        // as in the store: the profile goes through its bytes between events
-        ComplaintProfile profile = profiles.containsKey(id) ? ComplaintProfile.fromBytes(profiles.get(id).toBytes()) : new ComplaintProfile();
+        // as in the store: the profile goes through its state JSON between events
+        ComplaintProfile profile = profiles.containsKey(id) ? throughItsState(profiles.get(id)) : new ComplaintProfile();
         for (Observation o : LifecycleObservations.observe(profile, Envelopes.of(event), event, sessionRegions::get)) {
             tallies.computeIfAbsent(o.key(), k -> new Tally()).add(o);
         }
         profiles.put(id, profile);
+    }
+
+    private static ComplaintProfile throughItsState(ComplaintProfile profile) {
+        Serde<ProfileState> serde = StateSerdes.json(ProfileState.class);
+        return ComplaintProfile.of(serde.deserializer().deserialize("profiles", serde.serializer().serialize("profiles", profile.state())));
     }
 
     private Tally tally(Metric metric, Dimension dimension, String value) {
@@ -201,7 +208,7 @@ class LifecycleObservationsTest {
     }
 
     @Test
-    void profilesSurviveTheirBytes() {
+    void profilesSurviveTheirStateJson() {
         ComplaintProfile profile = new ComplaintProfile();
         profile.learn(new Attributes("LOGISTICS", "IM", "LOW", "logistics"), at(0));
         profile.firstDelivery("E-1");
@@ -209,7 +216,10 @@ class LifecycleObservationsTest {
         profile.markBreached("RESOLUTION");
         profile.learnMerchant("M-7");
         profile.markMerchantRequested();
-        ComplaintProfile copy = ComplaintProfile.fromBytes(profile.toBytes());
+        profile.markWithdrawn();
+        profile.correctionsCounted(2);
+        profile.seenAt(at(5));
+        ComplaintProfile copy = throughItsState(profile);
         assertThat(copy.attributes()).isEqualTo(profile.attributes());
         assertThat(copy.merchantId()).isEqualTo("M-7");
         assertThat(copy.markMerchantRequested()).isFalse();
@@ -220,5 +230,9 @@ class LifecycleObservationsTest {
         assertThat(copy.markBreached("RESOLUTION")).isFalse();
         assertThat(copy.markBreached("FIRST_RESPONSE")).isTrue();
         assertThat(copy.markDecided()).isTrue();
+        assertThat(copy.markWithdrawn()).isFalse();
+        assertThat(copy.correctionsCounted()).isEqualTo(2);
+        assertThat(copy.lastSeenAt()).isEqualTo(at(5));
+        assertThat(ComplaintProfile.of(null).markCounted()).isTrue();
     }
 }

@@ -2,7 +2,9 @@ package io.livecomplaints.analytics.stats.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livecomplaints.support.streams.state.StateSerdes;
 import java.time.Instant;
+import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 class TallyTest {
@@ -44,9 +46,15 @@ class TallyTest {
         assertThat(merged.p95()).isEqualTo(all.p95()).isEqualTo(50);
     }
 
+    /** As the stores and the instances' internal endpoint keep it: JSON of its state (StateSerdes). */
+    private static Tally throughItsState(Tally tally) {
+        Serde<TallyState> serde = StateSerdes.json(TallyState.class);
+        return Tally.of(serde.deserializer().deserialize("stats", serde.serializer().serialize("stats", tally.state())));
+    }
+
     @Test
-    void roundTripsThroughBytes() {
-        Tally tally = Tally.fromBytes(sampled(5, 1500, 2880).toBytes());
+    void roundTripsThroughItsStateJson() {
+        Tally tally = throughItsState(sampled(5, 1500, 2880));
         assertThat(tally.count()).isEqualTo(3);
         assertThat(tally.sum()).isEqualTo(4385);
         assertThat(tally.median()).isEqualTo(1500);
@@ -56,11 +64,13 @@ class TallyTest {
     @Test
     void countedMetricsKeepNoDistribution() {
         Tally money = new Tally().add(new Observation(COUNTED, Instant.EPOCH, 12900)).add(new Observation(COUNTED, Instant.EPOCH, 0));
-        Tally decoded = Tally.fromBytes(money.toBytes());
+        Tally decoded = throughItsState(money);
         assertThat(decoded.count()).isEqualTo(2);
         assertThat(decoded.sum()).isEqualTo(12900);
         assertThat(decoded.median()).isNull();
+        assertThat(decoded.state().histogram()).isNull();
         assertThat(new Tally().mean()).isNull();
+        assertThat(Tally.of(null).count()).isZero();
     }
 
     @Test
