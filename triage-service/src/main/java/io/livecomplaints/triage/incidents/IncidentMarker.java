@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class IncidentMarker implements FixedKeyProcessor<String, ComplaintTriaged, ComplaintTriaged> {
 
-    public static final String STORE = "incidents";
+    public static final String STORE = "incident-groups"; // "incidents" held pipe-delimited strings before StateSerdes JSON
 
     private final QosIncidents qos;
     private final SurgeDetector surge;

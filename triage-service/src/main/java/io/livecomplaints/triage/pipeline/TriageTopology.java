@@ -125,7 +125,7 @@ public final class TriageTopology {
                 .filter((key, value) -> value != null)
                 .flatMap((key, value) -> CaseLoadTracker.changes(key, value.getTeam(), value.getAssigneeId(), value.getState(),
                         value.getTransferredFrom()))
-                .repartition(Repartitioned.with(Serdes.String(), StateSerdes.json(CaseChange.class)).withName("cases-by-team")
+                .repartition(Repartitioned.with(Serdes.String(), StateSerdes.json(CaseChange.class)).withName("case-changes-by-team") // "cases-by-team" carried pipe-delimited strings
                         .withNumberOfPartitions(settings.routingPartitions()))
                 .process(CaseLoadTracker::new, RoutingStores.NAMES);
         return triaged;

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reads as null (or a primitive's zero), so a record may gain members. Instants are ISO-8601 text.
  *
  * <pre>{@code
- * builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("incidents"),
+ * builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("incident-groups"),
  *         StateSerdes.string(), StateSerdes.json(IncidentState.class)));
  * }</pre>
  *
