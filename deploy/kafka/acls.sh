@@ -146,3 +146,30 @@ acl --allow-principal User:upstream-commerce --topic live-sessions --operation W
 acl --allow-principal User:upstream-commerce --topic live-qos --operation Write --operation Describe
 acl --allow-principal User:upstream-commerce --topic complaint-submissions --operation Write --operation Describe
 acl --allow-principal User:upstream-commerce --cluster --operation IdempotentWrite
+
+# User:lag-exporter
+acl --allow-principal User:lag-exporter --group intake-service --resource-pattern-type prefixed --operation Describe
+acl --allow-principal User:lag-exporter --topic intake-service- --resource-pattern-type prefixed --operation Describe
+acl --allow-principal User:lag-exporter --group triage-service --resource-pattern-type prefixed --operation Describe
+acl --allow-principal User:lag-exporter --topic triage-service- --resource-pattern-type prefixed --operation Describe
+acl --allow-principal User:lag-exporter --group resolution-service --resource-pattern-type prefixed --operation Describe
+acl --allow-principal User:lag-exporter --topic resolution-service- --resource-pattern-type prefixed --operation Describe
+acl --allow-principal User:lag-exporter --group notification-service --resource-pattern-type prefixed --operation Describe
+acl --allow-principal User:lag-exporter --topic notification-service- --resource-pattern-type prefixed --operation Describe
+acl --allow-principal User:lag-exporter --group analytics-service --resource-pattern-type prefixed --operation Describe
+acl --allow-principal User:lag-exporter --topic analytics-service- --resource-pattern-type prefixed --operation Describe
+acl --allow-principal User:lag-exporter --topic commerce-orders --operation Describe
+acl --allow-principal User:lag-exporter --topic live-sessions --operation Describe
+acl --allow-principal User:lag-exporter --topic live-qos --operation Describe
+acl --allow-principal User:lag-exporter --topic complaint-submissions --operation Describe
+acl --allow-principal User:lag-exporter --topic complaints-received --operation Describe
+acl --allow-principal User:lag-exporter --topic complaints-triaged --operation Describe
+acl --allow-principal User:lag-exporter --topic complaint-commands --operation Describe
+acl --allow-principal User:lag-exporter --topic complaint-cases --operation Describe
+acl --allow-principal User:lag-exporter --topic complaint-outcomes --operation Describe
+acl --allow-principal User:lag-exporter --topic regulator-replies --operation Describe
+acl --allow-principal User:lag-exporter --topic sla-events --operation Describe
+acl --allow-principal User:lag-exporter --topic notifications --operation Describe
+acl --allow-principal User:lag-exporter --topic survey-responses --operation Describe
+acl --allow-principal User:lag-exporter --topic replay-retention --operation Describe
+acl --allow-principal User:lag-exporter --topic credit-records --operation Describe

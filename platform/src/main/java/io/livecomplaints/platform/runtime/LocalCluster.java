@@ -6,20 +6,32 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * A whole local deployment on free loopback ports, as separate processes: a standalone KRaft Kafka broker from the
- * Maven jars in {@code platform/target/kafka-broker}, the schema registry and any of the services from their
- * runnable jars in {@code platform/target/services}. Everything lives under one work directory and stops with
- * {@link #close()}. For benchmarks and fault-injection runs (kill a service, stop the broker) that must not touch
- * the fixed ports of {@code bin/local}.
+ * A whole local deployment as separate processes: a standalone KRaft Kafka broker from the Maven jars in
+ * {@code platform/target/kafka-broker} on the project's one broker configuration (deploy/kafka/server.properties),
+ * the schema registry, any of the services and the lag exporter from their runnable jars in
+ * {@code platform/target/services}. Everything lives under one work directory: {@code kafka/} (configuration and
+ * data), {@code logs/<name>.log}, {@code state/<service>}, {@code secrets/} (the services' token secret and the metrics
+ * scraper's password, generated once) and {@code pids/<name>.pid}.
+ * <ul>
+ *   <li>{@link #in}: free loopback ports, processes that are children of this JVM and stop with {@link #close()}: for
+ *       tests, benchmarks and fault-injection runs (kill a service, stop the broker), which must not touch the fixed
+ *       ports of {@code bin/local};</li>
+ *   <li>{@link #detached}: the fixed ports of {@code bin/local} ({@link LocalPorts}), processes that outlive this JVM
+ *       (a later {@code bin/local down} stops them through their pid files), the broker's data kept between runs.</li>
+ * </ul>
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -31,33 +43,52 @@ public final class LocalCluster implements AutoCloseable {
             "COMPLAINTS_INTAKE_RATELIMIT_PERUSER_LIMIT", "100000000",
             "COMPLAINTS_INTAKE_RATELIMIT_PERIP_LIMIT", "100000000");
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path platformTarget;
     private final Path workDir;
-    private final String jwtSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
-    private final String scraperPassword = UUID.randomUUID().toString();
+    private final LocalPorts fixedPorts;
+    private final ProcessLauncher launcher;
     private final List<ServiceProcess> services = new ArrayList<>();
     private Process broker;
     private List<String> brokerCommand;
     private int brokerPort;
+    private int controllerPort;
     private ServiceProcess registry;
+    private ServiceProcess lagExporter;
     private List<String> serviceJvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
 
-    private LocalCluster(Path platformTarget, Path workDir) {
+    private LocalCluster(Path platformTarget, Path workDir, LocalPorts fixedPorts, boolean detached) {
         this.platformTarget = platformTarget;
         this.workDir = workDir;
+        this.fixedPorts = fixedPorts;
+        PidFiles pidFiles = new PidFiles(workDir.resolve("pids"));
+        this.launcher = detached ? ProcessLauncher.detached(pidFiles) : ProcessLauncher.attached(pidFiles);
+        if (fixedPorts != null) {
+            brokerPort = fixedPorts.broker();
+            controllerPort = fixedPorts.controller();
+        }
     }
 
     /** A cluster built from {@code platformTarget} (platform/target after {@code mvn package}) in {@code workDir}. */
     public static LocalCluster in(Path platformTarget, Path workDir) throws IOException {
         Files.createDirectories(workDir.resolve("logs"));
-        return new LocalCluster(platformTarget.toAbsolutePath(), workDir.toAbsolutePath());
+        return new LocalCluster(platformTarget.toAbsolutePath(), workDir.toAbsolutePath(), null, false);
     }
 
-    /** Formats and starts the broker (KRaft combined mode, PLAINTEXT) and waits until it accepts connections. */
+    /**
+     * {@code bin/local}'s cluster: on {@code ports}, in {@code workDir} (var/), its processes detached from this JVM.
+     * Components already running (their pid files) are not started again by the caller; their addresses are known.
+     */
+    public static LocalCluster detached(Path platformTarget, Path workDir, LocalPorts ports) throws IOException {
+        Files.createDirectories(workDir.resolve("logs"));
+        return new LocalCluster(platformTarget.toAbsolutePath(), workDir.toAbsolutePath(), ports, true);
+    }
+
+    /** Formats (first start only) and starts the broker (KRaft combined mode, PLAINTEXT); waits until it listens. */
     public LocalCluster startBroker() throws IOException, InterruptedException {
-        brokerPort = ServiceProcess.freePort();
-        int controllerPort = ServiceProcess.freePort();
-        return startBroker(controllerPort, List.of(
+        allocateBrokerPorts();
+        return startBroker(List.of(
                 "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
                 "inter.broker.listener.name=PLAINTEXT",
@@ -65,72 +96,61 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Formats and starts a broker as docker-compose.yml runs it (docs/security.md): clients authenticate with
-     * SASL/SCRAM-SHA-512 on the one client listener, the controller listener with SASL/PLAIN as the admin, the
-     * StandardAuthorizer denies whatever no ACL allows, and {@code admin} is the only super user. {@code users}
-     * (name → password, the admin included) get SCRAM credentials when the storage is formatted.
+     * Formats and starts a broker as docker-compose.yml runs it (deploy/kafka/server-sasl.properties, docs/security.md):
+     * clients authenticate with SASL/SCRAM-SHA-512 on the one client listener, the controller listener with SASL/PLAIN
+     * as the admin, the StandardAuthorizer denies whatever no ACL allows, and {@code admin} is the only super user.
+     * {@code users} (name → password, the admin included) get SCRAM credentials when the storage is formatted.
      */
     public LocalCluster startSecuredBroker(Map<String, String> users) throws IOException, InterruptedException {
         String admin = users.get("admin");
         if (admin == null) {
             throw new IllegalArgumentException("users must include admin");
         }
-        brokerPort = ServiceProcess.freePort();
-        int controllerPort = ServiceProcess.freePort();
+        allocateBrokerPorts();
         List<String> format = new ArrayList<>();
         users.forEach((name, password) -> {
             format.add("--add-scram");
             format.add("SCRAM-SHA-512=[name=" + name + ",password=" + password + "]");
         });
-        return startBroker(controllerPort, List.of(
+        List<String> settings = new ArrayList<>(List.of(
                 "listeners=SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:" + brokerPort,
-                "inter.broker.listener.name=SASL_PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
-                "sasl.enabled.mechanisms=SCRAM-SHA-512",
-                "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
-                "sasl.mechanism.controller.protocol=PLAIN",
-                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
-                "listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required "
-                        + "username=\"admin\" password=\"" + admin + "\" user_admin=\"" + admin + "\";",
-                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required "
-                        + "username=\"admin\" password=\"" + admin + "\";",
-                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
-                "super.users=User:admin",
-                "allow.everyone.if.no.acl.found=false"), format);
+                "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT"));
+        settings.addAll(BrokerConfiguration.secured(admin));
+        return startBroker(settings, format);
     }
 
-    private LocalCluster startBroker(int controllerPort, List<String> listeners, List<String> formatOptions)
-            throws IOException, InterruptedException {
+    private void allocateBrokerPorts() throws IOException {
+        if (fixedPorts == null) {
+            brokerPort = ServiceProcess.freePort();
+            controllerPort = ServiceProcess.freePort();
+        } else {
+            requireFree(brokerPort);
+            requireFree(controllerPort);
+        }
+    }
+
+    private LocalCluster startBroker(List<String> listeners, List<String> formatOptions) throws IOException, InterruptedException {
         Path dir = workDir.resolve("kafka");
-        Files.createDirectories(dir.resolve("data"));
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
         Path properties = dir.resolve("server.properties");
-        List<String> config = new ArrayList<>(List.of(
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "controller.listener.names=CONTROLLER"));
+        List<String> config = new ArrayList<>(BrokerConfiguration.singleNode());
+        config.add("controller.quorum.voters=1@127.0.0.1:" + controllerPort);
         config.addAll(listeners);
-        config.addAll(List.of(
-                "log.dirs=" + dir.resolve("data"),
-                "num.partitions=3",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=false", ""));
-        Files.writeString(properties, String.join("\n", config));
+        config.add("log.dirs=" + data);
+        Files.writeString(properties, String.join("\n", config) + "\n");
         Path logback = dir.resolve("logback.xml");
         Files.writeString(logback, "<configuration><appender name=\"F\" class=\"ch.qos.logback.core.ConsoleAppender\"><encoder>"
                 + "<pattern>%d %p [kafka] %c{1} : %m%n</pattern></encoder></appender><root level=\"WARN\"><appender-ref ref=\"F\"/></root></configuration>");
         String classpath = platformTarget.resolve("kafka-broker") + "/*" + java.io.File.pathSeparator + platformTarget.resolve("lib") + "/*";
-        String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
-        List<String> format = new ArrayList<>(List.of(java(), "-cp", classpath, "-Dlogback.configurationFile=" + logback,
-                "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()));
-        format.addAll(formatOptions);
-        run(format, workDir.resolve("logs/kafka-format.log"));
+        if (!Files.exists(data.resolve("meta.properties"))) {
+            List<String> format = new ArrayList<>(List.of(java(), "-cp", classpath, "-Dlogback.configurationFile=" + logback,
+                    "kafka.tools.StorageTool", "format", "-t", org.apache.kafka.common.Uuid.randomUuid().toString(),
+                    "-c", properties.toString()));
+            format.addAll(formatOptions);
+            run(format, workDir.resolve("logs/kafka-format.log"));
+        }
         brokerCommand = List.of(java(), "-Xms256m", "-Xmx768m", "-cp", classpath, "-Dlogback.configurationFile=" + logback,
                 "kafka.Kafka", properties.toString());
         launchBroker();
@@ -144,12 +164,12 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts the schema registry with extra environment variables (e.g. its Kafka credentials). */
     public LocalCluster startRegistry(Map<String, String> environment) throws IOException, InterruptedException {
-        int port = ServiceProcess.freePort();
+        int port = port("schema-registry");
         Map<String, String> env = new HashMap<>(environment);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         env.put("SCHEMA_REGISTRY_PORT", Integer.toString(port));
         registry = new ServiceProcess("schema-registry", platformTarget.resolve("services/schema-registry.jar"), port,
-                env, workDir.resolve("logs"), "/actuator/health").start();
+                env, workDir.resolve("logs"), "/actuator/health").launchedBy(launcher).start();
         registry.awaitReady(Duration.ofMinutes(2));
         return this;
     }
@@ -181,12 +201,31 @@ public final class LocalCluster implements AutoCloseable {
 
     private ServiceProcess launchService(String name, Map<String, String> environment) throws IOException {
         Map<String, String> env = new HashMap<>(environment);
-        env.putIfAbsent("COMPLAINTS_SECURITY_JWT_SECRET", jwtSecret);
-        env.putIfAbsent("COMPLAINTS_SECURITY_SCRAPER_PASSWORD", scraperPassword);
-        ServiceProcess service = ServiceProcess.springService(name, platformTarget.resolve("services"), ServiceProcess.freePort(),
-                bootstrapServers(), registryUrl(), workDir.resolve(name), env).jvmOptions(serviceJvmOptions);
+        env.putIfAbsent("COMPLAINTS_SECURITY_JWT_SECRET", secret("jwt-secret"));
+        env.putIfAbsent("COMPLAINTS_SECURITY_SCRAPER_PASSWORD", scraperPassword());
+        ServiceProcess service = ServiceProcess.springService(name, platformTarget.resolve("services"), port(name),
+                bootstrapServers(), registryUrl(), workDir.resolve("state").resolve(name), workDir.resolve("logs"), env)
+                .jvmOptions(serviceJvmOptions).launchedBy(launcher);
         services.add(service.start());
         return service;
+    }
+
+    /**
+     * Starts the lag exporter (consumer lag read from the broker, readiness of {@code probedServices}) with extra
+     * environment variables (e.g. its Kafka credentials) and waits until it is ready.
+     */
+    public ServiceProcess startLagExporter(Map<String, String> environment, Collection<String> probedServices)
+            throws IOException, InterruptedException {
+        int port = port("lag-exporter");
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("COMPLAINTS_LAG_EXPORTER_BOOTSTRAP_SERVERS", bootstrapServers());
+        env.put("COMPLAINTS_LAG_EXPORTER_READINESS", probedServices.stream()
+                .map(name -> name + "=" + serviceUrl(name) + "/actuator/health/readiness").collect(Collectors.joining(",")));
+        lagExporter = new ServiceProcess("lag-exporter", platformTarget.resolve("services/lag-exporter.jar"), port, env,
+                workDir.resolve("logs"), "/actuator/health/readiness").jvmOptions(serviceJvmOptions).launchedBy(launcher).start();
+        lagExporter.awaitReady(Duration.ofMinutes(2));
+        return lagExporter;
     }
 
     public String bootstrapServers() {
@@ -194,23 +233,49 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public String registryUrl() {
+        if (registry == null && fixedPorts != null) {
+            return "http://127.0.0.1:" + fixedPorts.of("schema-registry");
+        }
         return registry.url();
+    }
+
+    /** The URL of a service this cluster started, or on the fixed ports, of the one that runs there. */
+    public String serviceUrl(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).map(ServiceProcess::url).findFirst()
+                .orElseGet(() -> {
+                    if (fixedPorts == null) {
+                        throw new IllegalArgumentException("no service " + name + " started");
+                    }
+                    return "http://127.0.0.1:" + fixedPorts.of(name);
+                });
     }
 
     /** The metrics scraper's password (user {@code prometheus}) that the services of this cluster accept. */
     public String scraperPassword() {
-        return scraperPassword;
+        return secret("scraper-password");
+    }
+
+    /** The file of {@link #scraperPassword()} (e.g. Prometheus's basic_auth password_file). */
+    public Path scraperPasswordFile() {
+        scraperPassword();
+        return workDir.resolve("secrets/scraper-password");
+    }
+
+    /** The file holding the secret the services verify bearer tokens with (the simulator reads it). */
+    public Path jwtSecretFile() {
+        secret("jwt-secret");
+        return workDir.resolve("secrets/jwt-secret");
     }
 
     /** The Authorization header of the metrics scraper for the services of this cluster. */
     public String scraperAuthorization() {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(("prometheus:" + scraperPassword)
+        return "Basic " + Base64.getEncoder().encodeToString(("prometheus:" + scraperPassword())
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Mints tokens the services of this cluster accept. */
     public AccessTokens tokens() {
-        return new AccessTokens(jwtSecret);
+        return new AccessTokens(secret("jwt-secret"));
     }
 
     public List<ServiceProcess> services() {
@@ -257,9 +322,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void launchBroker() throws IOException, InterruptedException {
-        broker = new ProcessBuilder(brokerCommand)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("logs/kafka.log").toFile()))
-                .start();
+        broker = launcher.start("kafka", brokerCommand, Map.of(), workDir.resolve("logs/kafka.log"));
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!portOpen(brokerPort)) {
             if (!broker.isAlive() || System.nanoTime() > deadline) {
@@ -269,8 +332,12 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** Stops what this object started (in detached mode too), the services first. */
     @Override
     public void close() throws InterruptedException {
+        if (lagExporter != null) {
+            lagExporter.stop();
+        }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).stop();
         }
@@ -282,6 +349,39 @@ public final class LocalCluster implements AutoCloseable {
             if (!broker.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 broker.destroyForcibly().waitFor();
             }
+        }
+    }
+
+    private int port(String component) throws IOException {
+        if (fixedPorts == null) {
+            return ServiceProcess.freePort();
+        }
+        int port = fixedPorts.of(component);
+        requireFree(port);
+        return port;
+    }
+
+    private static void requireFree(int port) {
+        if (portOpen(port)) {
+            throw new IllegalStateException("port " + port + " is taken by another process");
+        }
+    }
+
+    /** A secret of this cluster, generated once into secrets/ (owner-only) and read from there afterwards. */
+    private synchronized String secret(String name) {
+        Path file = workDir.resolve("secrets").resolve(name);
+        try {
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                byte[] random = new byte[48];
+                RANDOM.nextBytes(random);
+                Files.deleteIfExists(file);
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, Base64.getEncoder().encodeToString(random).replaceAll("[/+=]", ""));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -297,7 +397,7 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private static boolean portOpen(int port) {
+    static boolean portOpen(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;

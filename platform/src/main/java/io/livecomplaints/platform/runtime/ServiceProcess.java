@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final String readinessPath;
     private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
+    private ProcessLauncher launcher = ProcessLauncher.attached(null);
     private Process process;
 
     /**
@@ -48,14 +48,20 @@ public final class ServiceProcess implements AutoCloseable {
     /** A Spring Boot service of ours on the given port, pointed at a broker and a registry. */
     public static ServiceProcess springService(String name, Path servicesDir, int port, String bootstrapServers,
                                                String registryUrl, Path workDir, Map<String, String> extraEnvironment) {
+        return springService(name, servicesDir, port, bootstrapServers, registryUrl, workDir.resolve("state"),
+                workDir.resolve("logs"), extraEnvironment);
+    }
+
+    /** As above, with its Kafka Streams state in {@code stateDir} and its log {@code <name>.log} in {@code logDir}. */
+    public static ServiceProcess springService(String name, Path servicesDir, int port, String bootstrapServers,
+                                               String registryUrl, Path stateDir, Path logDir, Map<String, String> extraEnvironment) {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "SERVER_PORT", Integer.toString(port),
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "COMPLAINTS_SCHEMA_REGISTRY_URL", registryUrl,
-                "COMPLAINTS_STATE_DIR", workDir.resolve("state").toString()));
+                "COMPLAINTS_STATE_DIR", stateDir.toString()));
         env.putAll(extraEnvironment);
-        return new ServiceProcess(name, servicesDir.resolve(name + ".jar"), port, env, workDir.resolve("logs"),
-                "/actuator/health/readiness");
+        return new ServiceProcess(name, servicesDir.resolve(name + ".jar"), port, env, logDir, "/actuator/health/readiness");
     }
 
     /** The JVM options (heap, JIT, -D system properties) the process starts with; before {@link #start()}. */
@@ -64,16 +70,18 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** How it starts (default: a child of this JVM, no pid file); before {@link #start()}. */
+    public ServiceProcess launchedBy(ProcessLauncher launcher) {
+        this.launcher = launcher;
+        return this;
+    }
+
     public ServiceProcess start() throws IOException {
-        Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
-        process = builder.start();
+        process = launcher.start(name, command, environment, log);
         return this;
     }
 

@@ -29,7 +29,10 @@ import org.apache.kafka.common.resource.ResourceType;
  *   <li>each reader: READ (and DESCRIBE) on it, WRITE on its {@code <topic>-dlt} for records it gives up on;</li>
  *   <li>each service: its consumer groups, Kafka Streams internal topics (repartition, changelog) and transactional
  *       ids (exactly-once) under the prefix of its name, which is its {@code application.id} and group id;</li>
- *   <li>the upstream systems' principal writes the upstream topics; the schema registry owns {@code _schemas}.</li>
+ *   <li>the upstream systems' principal writes the upstream topics; the schema registry owns {@code _schemas};</li>
+ *   <li>the lag exporter may only DESCRIBE: the services' consumer groups and the topics they commit offsets on
+ *       (the lifecycle topics and their Streams internal topics), which is what reading committed and end offsets
+ *       needs.</li>
  * </ul>
  * Topics (and DLTs) are created by the admin principal, which is the broker's only super user; services then run
  * with {@code COMPLAINTS_TOPICS_CREATE=false}. {@code main} prints the script committed as deploy/kafka/acls.sh.
@@ -39,6 +42,7 @@ public final class KafkaAcls {
     public static final String ADMIN = "admin";
     public static final String SCHEMA_REGISTRY = "schema-registry";
     public static final String SCHEMAS_TOPIC = "_schemas";
+    public static final String LAG_EXPORTER = "lag-exporter";
     /** The services, each its own principal. */
     public static final List<String> SERVICES = List.of(Parties.INTAKE, Parties.TRIAGE, Parties.RESOLUTION,
             Parties.NOTIFICATION, Parties.ANALYTICS);
@@ -46,11 +50,15 @@ public final class KafkaAcls {
     private KafkaAcls() {
     }
 
-    /** Every principal that gets SCRAM credentials besides the admin: the services, the registry, the upstream systems. */
+    /**
+     * Every principal that gets SCRAM credentials besides the admin: the services, the registry, the upstream systems,
+     * the lag exporter.
+     */
     public static List<String> principals() {
         List<String> principals = new ArrayList<>(SERVICES);
         principals.add(SCHEMA_REGISTRY);
         principals.add(Parties.UPSTREAM);
+        principals.add(LAG_EXPORTER);
         return principals;
     }
 
@@ -82,6 +90,15 @@ public final class KafkaAcls {
             allow(acls, Parties.UPSTREAM, topic(topic.name()), AclOperation.WRITE, AclOperation.DESCRIBE);
         }
         allow(acls, Parties.UPSTREAM, cluster(), AclOperation.IDEMPOTENT_WRITE);
+        // the lag exporter lists the groups it may describe, reads their committed offsets (OffsetFetch leaves out
+        // topics it may not describe) and the end offsets (ListOffsets): DESCRIBE, nothing else
+        for (String service : SERVICES) {
+            allow(acls, LAG_EXPORTER, new ResourcePattern(ResourceType.GROUP, service, PatternType.PREFIXED), AclOperation.DESCRIBE);
+            allow(acls, LAG_EXPORTER, new ResourcePattern(ResourceType.TOPIC, service + "-", PatternType.PREFIXED), AclOperation.DESCRIBE);
+        }
+        for (Topic<String, ?> topic : topics.all()) {
+            allow(acls, LAG_EXPORTER, topic(topic.name()), AclOperation.DESCRIBE);
+        }
         return acls;
     }
 

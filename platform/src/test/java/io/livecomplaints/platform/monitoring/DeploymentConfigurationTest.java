@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import io.livecomplaints.platform.runtime.LocalMonitoring;
+import io.livecomplaints.platform.runtime.LocalPorts;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +49,8 @@ class DeploymentConfigurationTest {
     void everyServiceRunsUnderItsNameAndConfiguredPortWithAHealthCheckAndIsScraped() throws IOException {
         Map<String, Object> prometheus = Deployment.yaml("deploy/prometheus/prometheus.yml");
         List<String> scraped = targets(prometheus, "live-complaints");
-        String local = Files.readString(Deployment.ROOT.resolve("bin/local"));
+        String local = LocalMonitoring.prometheusConfig(Files.readString(Deployment.ROOT.resolve("deploy/prometheus/prometheus.yml")),
+                Deployment.ROOT, Path.of("/var/secrets/scraper-password"), LocalPorts.BIN_LOCAL);
         for (String name : Deployment.SERVICES) {
             int port = Deployment.configuredPort(name);
             Map<String, Object> service = service(name);
@@ -63,7 +67,9 @@ class DeploymentConfigurationTest {
             assertThat(environment).as(name + ": schemas are registered by schema-init only")
                     .containsEntry("COMPLAINTS_SCHEMA_REGISTRY_AUTO_REGISTER", "false");
             assertThat(scraped).as("prometheus targets").contains(name + ":" + port);
-            assertThat(local).as("bin/local runs " + name + " on its configured port").contains(name + ":" + port);
+            assertThat(LocalPorts.BIN_LOCAL.of(name)).as("bin/local runs " + name + " on its configured port").isEqualTo(port);
+            assertThat(LocalPorts.SERVICES).as("bin/local starts " + name).contains(name);
+            assertThat(local).as("bin/local's Prometheus scrapes " + name).contains("127.0.0.1:" + port);
         }
         assertThat(scraped).hasSize(Deployment.SERVICES.size());
         for (Map<String, Object> scrape : (List<Map<String, Object>>) prometheus.get("scrape_configs")) {
@@ -77,7 +83,8 @@ class DeploymentConfigurationTest {
         assertThat(service("schema-registry").get("environment").toString()).contains("SCHEMA_REGISTRY_WRITER_PASSWORD");
         assertThat(service("schema-init").get("entrypoint").toString()).contains("io.livecomplaints.schemas.topics.RegisterSchemas");
         assertThat(service("schema-init").get("environment").toString()).contains("SCHEMA_REGISTRY_WRITER_PASSWORD");
-        assertThat(local).as("bin/local's Prometheus scrapes with the credential").contains("basic_auth", "COMPLAINTS_SECURITY_SCRAPER_PASSWORD");
+        assertThat(local).as("bin/local's Prometheus scrapes with the credential").contains("basic_auth", "username: prometheus",
+                "password_file: /var/secrets/scraper-password");
         assertThat(service("analytics-service").get("environment").toString()).contains("COMPLAINTS_ANALYTICS_ADVERTISED_HOST=analytics-service");
     }
 
@@ -89,7 +96,11 @@ class DeploymentConfigurationTest {
         assertThat(pinned.find()).isTrue();
         assertThat(kafka.get("image")).isEqualTo("apache/kafka:" + pinned.group(1));
         Map<String, Object> environment = (Map<String, Object>) kafka.get("environment");
-        assertThat(environment.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+        // the project's one broker configuration, which LocalCluster (bin/local, the tests) reads too
+        assertThat(Files.readAllLines(Deployment.ROOT.resolve("deploy/kafka/server.properties"))).contains("process.roles=broker,controller");
+        assertThat((List<String>) kafka.get("volumes")).contains("./deploy/kafka:/opt/live-complaints:ro");
+        assertThat(Files.readString(Deployment.ROOT.resolve("deploy/kafka/kafka-start.sh")))
+                .contains("\"$here/server.properties\"", "\"$here/server-sasl.properties\"");
         assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS").toString()).contains("PLAINTEXT://kafka:9092");
         assertThat(kafka).containsKey("healthcheck");
 

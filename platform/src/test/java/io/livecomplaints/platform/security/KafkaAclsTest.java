@@ -53,4 +53,20 @@ class KafkaAclsTest {
                 .containsExactlyInAnyOrder("complaints-received", "commerce-orders-dlt", "live-sessions-dlt",
                         "complaint-submissions-dlt", "complaints-received-dlt", "complaint-cases-dlt", "intake-service-");
     }
+
+    @Test
+    void theLagExporterMayOnlyDescribeTheServicesGroupsAndTheirTopics() {
+        var exporter = KafkaAcls.bindings(topics).stream().filter(a -> a.entry().principal().equals("User:" + KafkaAcls.LAG_EXPORTER)).toList();
+        assertThat(KafkaAcls.principals()).contains(KafkaAcls.LAG_EXPORTER);
+        assertThat(exporter).isNotEmpty().allMatch(a -> a.entry().operation() == AclOperation.DESCRIBE)
+                .allMatch(a -> a.pattern().resourceType() == ResourceType.GROUP || a.pattern().resourceType() == ResourceType.TOPIC);
+        for (String service : KafkaAcls.SERVICES) {
+            assertThat(exporter).as(service + "'s groups").anyMatch(a -> a.pattern().resourceType() == ResourceType.GROUP
+                    && a.pattern().name().equals(service));
+        }
+        for (var topic : topics.all()) {
+            assertThat(exporter).as(topic.name()).anyMatch(a -> a.pattern().resourceType() == ResourceType.TOPIC
+                    && a.pattern().name().equals(topic.name()));
+        }
+    }
 }

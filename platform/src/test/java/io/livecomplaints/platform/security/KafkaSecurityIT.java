@@ -190,6 +190,49 @@ class KafkaSecurityIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void theLagExporterReadsLagWithItsOwnDescribeOnlyPrincipal() throws Exception {
+        // a group of intake's with a committed offset behind the end of its topic
+        try (KafkaProducer<byte[], byte[]> upstream = producer(Parties.UPSTREAM, Map.of())) {
+            upstream.send(record("complaint-submissions", "LAG-" + UUID.randomUUID())).get();
+        }
+        org.apache.kafka.common.TopicPartition submissions = new org.apache.kafka.common.TopicPartition("complaint-submissions", 0);
+        try (KafkaConsumer<byte[], byte[]> intake = consumer(Parties.INTAKE, Parties.INTAKE + "-lagprobe")) {
+            intake.assign(List.of(submissions));
+            intake.commitSync(Map.of(submissions, new org.apache.kafka.clients.consumer.OffsetAndMetadata(0)));
+        }
+        Map<String, String> env = new LinkedHashMap<>(Map.of("COMPLAINTS_LAG_EXPORTER_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                "COMPLAINTS_LAG_EXPORTER_USERNAME", KafkaAcls.LAG_EXPORTER,
+                "COMPLAINTS_LAG_EXPORTER_PASSWORD", PASSWORDS.get(KafkaAcls.LAG_EXPORTER),
+                "COMPLAINTS_LAG_EXPORTER_INTERVAL", "2s"));
+        ServiceProcess exporter = cluster.startLagExporter(env, List.of());
+        java.util.regex.Pattern lag = java.util.regex.Pattern.compile("kafka_consumergroup_lag\\{[^}]*group=\"" + Parties.INTAKE
+                + "-lagprobe\",topic=\"complaint-submissions\"[^}]*} ([0-9.]+)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String reading = null;
+        do {
+            Thread.sleep(1000);
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(exporter.url() + "/actuator/prometheus"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher found = lag.matcher(metrics);
+            reading = found.find() ? found.group(1) : null;
+        } while (reading == null && System.nanoTime() < deadline);
+        assertThat(reading).as("the exporter's reading of the group's lag").isNotNull();
+        assertThat(Double.parseDouble(reading)).isGreaterThanOrEqualTo(1.0);
+        // DESCRIBE only: it reads no record and writes none
+        try (KafkaConsumer<byte[], byte[]> exporterConsumer = consumer(KafkaAcls.LAG_EXPORTER, Parties.INTAKE + "-lagprobe")) {
+            exporterConsumer.subscribe(List.of("complaint-submissions"));
+            assertThat(failure(() -> exporterConsumer.poll(Duration.ofSeconds(10)))).isInstanceOf(GroupAuthorizationException.class);
+        }
+        // not idempotent: an idempotent producer would already be refused the cluster's IDEMPOTENT_WRITE
+        try (KafkaProducer<byte[], byte[]> exporterProducer = producer(KafkaAcls.LAG_EXPORTER,
+                Map.of(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false))) {
+            assertThat(failure(() -> exporterProducer.send(record("complaint-submissions", "k")).get()))
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
     private static Map<String, String> credentials(String principal) {
         return Map.of(KafkaClientSecurity.PROTOCOL_ENV, "SASL_PLAINTEXT", KafkaClientSecurity.MECHANISM_ENV, "SCRAM-SHA-512",
                 KafkaClientSecurity.USERNAME_ENV, principal, KafkaClientSecurity.PASSWORD_ENV, PASSWORDS.get(principal));
