@@ -13,14 +13,12 @@ import io.livecomplaints.intake.validation.model.NewComplaint;
 import io.livecomplaints.intake.submission.model.Reception;
 import io.livecomplaints.intake.validation.model.ComplaintValidator;
 import io.livecomplaints.intake.validation.model.FieldViolation;
-import io.livecomplaints.intake.validation.model.InvalidComplaintException;
 import io.livecomplaints.schemas.topics.Topics;
 import io.livecomplaints.support.kafka.publish.DurablePublisher;
 import io.livecomplaints.support.tracing.HopTracing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,12 +69,9 @@ public class ComplaintIntake {
 
     /** @param idempotencyKey the raw header, or null */
     public IdempotentFiling.Filing file(Filer filer, ComplaintDraft draft, String idempotencyKey) {
-        List<FieldViolation> violations = new ArrayList<>(validator.violations(draft));
-        IdempotencyKey.problemWith(idempotencyKey).ifPresent(p -> violations.add(new FieldViolation(IDEMPOTENCY_KEY_FIELD, p)));
-        if (!violations.isEmpty()) {
-            throw new InvalidComplaintException(violations);
-        }
-        NewComplaint complaint = validator.accept(draft);
+        List<FieldViolation> headerProblems = IdempotencyKey.problemWith(idempotencyKey)
+                .map(p -> List.of(new FieldViolation(IDEMPOTENCY_KEY_FIELD, p))).orElse(List.of());
+        NewComplaint complaint = validator.accept(draft, headerProblems); // every bad field, the header's too, at once
         String fingerprint = RequestFingerprint.of(filer.source(), complaint);
         if (idempotencyKey == null) {
             Instant now = now();

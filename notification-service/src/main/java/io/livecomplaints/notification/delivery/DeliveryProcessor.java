@@ -116,7 +116,8 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
             notices.add(AssignmentRule.announce(triaged));
         } else if (event instanceof ComplaintCase change) {
             String complaintId = change.getEnvelope().getComplaintId();
-            KnownComplaint known = known(complaintId, change.getUserId());
+            KnownComplaint stored = complaints.get(complaintId);
+            KnownComplaint known = stored != null ? stored : new KnownComplaint(change.getUserId(), null, 0);
             CaseProgressRule.progress(change, known.lastToldCaseVersion()).ifPresent(notices::add);
             notices.addAll(MerchantNoticeRule.request(change, known.lastToldCaseVersion(), services.merchantReminders(), now));
             if (change.getVersion() > known.lastToldCaseVersion()) {
@@ -129,7 +130,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
                     known = known.merchantRequestClosed();
                 }
             }
-            complaints.put(complaintId, known.told(change.getVersion()));
+            keep(complaintId, stored, known.told(change.getVersion()));
         } else if (event instanceof SlaEvent sla) {
             SlaWarningRule.warn(sla).ifPresent(notices::add);
         } else if (event instanceof ComplaintOutcome outcome) {
@@ -157,14 +158,21 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
     }
 
     private void remember(String complaintId, String userId, PersonalContact contact) {
-        ComplaintContact known = contact == null ? null
+        ComplaintContact given = contact == null ? null
                 : new ComplaintContact(contact.getName(), contact.getPhone(), contact.getEmail(), contact.getConsentToContact());
-        complaints.put(complaintId, known(complaintId, userId).withContact(userId, known));
+        KnownComplaint stored = complaints.get(complaintId);
+        KnownComplaint known = stored != null ? stored : new KnownComplaint(userId, null, 0);
+        keep(complaintId, stored, known.withContact(userId, given));
     }
 
-    private KnownComplaint known(String complaintId, String userId) {
-        KnownComplaint known = complaints.get(complaintId);
-        return known != null ? known : new KnownComplaint(userId, null, 0);
+    /**
+     * Writes what is known about the complaint only when it changed: each write is a changelog record, and most events
+     * (the triaged complaint after the received one, a replayed case change) change nothing here.
+     */
+    private void keep(String complaintId, KnownComplaint stored, KnownComplaint known) {
+        if (!known.equals(stored)) {
+            complaints.put(complaintId, known);
+        }
     }
 
     private void offerSurvey(ComplaintOutcome outcome, Instant now) {

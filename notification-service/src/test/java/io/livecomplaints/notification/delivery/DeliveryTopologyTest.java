@@ -1,5 +1,7 @@
 package io.livecomplaints.notification.delivery;
 
+import io.livecomplaints.notification.channels.model.ComplaintContact;
+import io.livecomplaints.notification.delivery.model.KnownComplaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livecomplaints.events.CaseState;
@@ -219,6 +221,28 @@ class DeliveryTopologyTest {
         });
         assertThat(email.calls()).isNotEmpty().allSatisfy(m -> assertThat(m.address()).isEqualTo("buyer@example.com"));
         assertThat(inbox("U-8")).isNotEmpty(); // the user still hears it in the app
+    }
+
+    @Test
+    void whatIsKnownAboutAComplaintIsWrittenOnlyWhenItChanges() throws Exception {
+        start(shanghai("2026-11-23T14:00:00"), 10);
+        ComplaintReceived filed = received("C-9", "U-9", "zh-CN", true);
+        TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(
+                "notification-service-" + NotificationStores.COMPLAINTS + "-changelog", new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+
+        input(topics.complaintsReceived).pipeInput("C-9", filed);
+        assertThat(changelog.readValuesToList()).as("the owner and contact").hasSize(1);
+        input(topics.complaintsTriaged).pipeInput("C-9", Events.triaged(filed, ComplaintType.LOGISTICS, "logistics", false, null));
+        assertThat(changelog.readValuesToList()).as("the triaged complaint tells nothing new").isEmpty();
+        input(topics.complaintCases).pipeInput("C-9", Events.caseChange("C-9", "U-9", "zh-CN", 2, "ACCEPT", CaseState.ASSIGNED,
+                CaseState.IN_PROGRESS, null));
+        assertThat(changelog.readValuesToList()).as("the case version told").hasSize(1);
+        input(topics.complaintCases).pipeInput("C-9", Events.caseChange("C-9", "U-9", "zh-CN", 2, "ACCEPT", CaseState.ASSIGNED,
+                CaseState.IN_PROGRESS, null));
+        assertThat(changelog.readValuesToList()).as("a replayed case change").isEmpty();
+        assertThat(driver.<String, KnownComplaint>getKeyValueStore(NotificationStores.COMPLAINTS).get("C-9"))
+                .isEqualTo(new KnownComplaint("U-9", new ComplaintContact("张三", "13812345678", "buyer@example.com", true), 2));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -19,6 +20,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Without a generated class it yields GenericRecords.
  */
 public class AvroWireDeserializer<T> implements Deserializer<T> {
+
+    /** Each thread's decoder, re-pointed at every record's bytes instead of allocated per record. */
+    private static final ThreadLocal<BinaryDecoder[]> DECODERS = ThreadLocal.withInitial(() -> new BinaryDecoder[1]);
 
     private SchemaRegistryClient registry;
     private Class<? extends SpecificRecord> readerClass;
@@ -54,8 +58,9 @@ public class AvroWireDeserializer<T> implements Deserializer<T> {
         int id = ByteBuffer.wrap(data, 1, 4).getInt();
         try {
             DatumReader<Object> reader = readers.computeIfAbsent(id, this::readerFor);
-            return (T) reader.read(null, DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
-                    data.length - WireFormat.HEADER_SIZE, null));
+            BinaryDecoder[] decoder = DECODERS.get();
+            decoder[0] = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, decoder[0]);
+            return (T) reader.read(null, decoder[0]);
         } catch (RuntimeException | java.io.IOException e) {
             throw new SerializationException("cannot decode record with schema id " + id + " on " + topic + ": " + e.getMessage(), e);
         }

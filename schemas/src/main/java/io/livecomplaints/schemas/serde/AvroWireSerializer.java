@@ -1,8 +1,6 @@
 package io.livecomplaints.schemas.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -20,13 +18,21 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Writes Avro records (specific or generic) in Confluent's wire format, registering or looking up the
  * writer schema under the TopicNameStrategy subject. Drop-in for Confluent's KafkaAvroSerializer.
+ *
+ * <p>Per record it costs one identity lookup of the schema id and one copy of the encoded bytes: ids are cached by
+ * topic and schema instance (a generated class hands out one {@code Schema} object, so the registry client's cache,
+ * keyed on the schema's JSON text, is asked once per schema, not per record), and each thread encodes into its own
+ * reused buffer.
  */
 public class AvroWireSerializer<T extends GenericContainer> implements Serializer<T> {
+
+    private static final ThreadLocal<EncodeBuffer> BUFFERS = ThreadLocal.withInitial(EncodeBuffer::new);
 
     private SchemaRegistryClient registry;
     private boolean autoRegister = true;
     private boolean isKey;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    private final Map<SchemaOnTopic, Integer> ids = new ConcurrentHashMap<>();
 
     /** For Kafka's reflective instantiation; configure() must follow. */
     public AvroWireSerializer() {
@@ -47,6 +53,7 @@ public class AvroWireSerializer<T extends GenericContainer> implements Serialize
         if (configs.containsKey(SerdeConfig.AUTO_REGISTER_SCHEMAS)) {
             this.autoRegister = SerdeConfig.autoRegister(configs);
         }
+        ids.clear(); // another registry or registration mode: ids are asked again
     }
 
     @Override
@@ -55,6 +62,25 @@ public class AvroWireSerializer<T extends GenericContainer> implements Serialize
             return null;
         }
         Schema schema = record.getSchema();
+        int id = schemaId(topic, schema);
+        EncodeBuffer buffer = BUFFERS.get();
+        try {
+            BinaryEncoder encoder = buffer.encoder();
+            buffer.startRecord(id);
+            writers.computeIfAbsent(schema, AvroWireSerializer::writerFor).write(record, encoder);
+            encoder.flush();
+            return buffer.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            buffer.dropEncoder(); // it may hold part of the failed record
+            throw new SerializationException("cannot write " + schema.getFullName() + " to " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int schemaId(String topic, Schema schema) {
+        Integer cached = ids.get(new SchemaOnTopic(topic, schema));
+        if (cached != null) {
+            return cached;
+        }
         String subject = WireFormat.subject(topic, isKey);
         int id;
         try {
@@ -62,17 +88,8 @@ public class AvroWireSerializer<T extends GenericContainer> implements Serialize
         } catch (RuntimeException e) {
             throw new SerializationException("cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
         }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            out.write(WireFormat.MAGIC_BYTE);
-            out.write(ByteBuffer.allocate(4).putInt(id).array());
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writers.computeIfAbsent(schema, AvroWireSerializer::writerFor).write(record, encoder);
-            encoder.flush();
-            return out.toByteArray();
-        } catch (IOException | RuntimeException e) {
-            throw new SerializationException("cannot write " + schema.getFullName() + " to " + topic + ": " + e.getMessage(), e);
-        }
+        ids.put(new SchemaOnTopic(topic, schema), id);
+        return id;
     }
 
     @SuppressWarnings("unchecked")
@@ -82,5 +99,72 @@ public class AvroWireSerializer<T extends GenericContainer> implements Serialize
             return (DatumWriter<Object>) (DatumWriter<?>) new SpecificDatumWriter<>(schema);
         }
         return new GenericDatumWriter<>(schema);
+    }
+
+    /** A cache key that compares the schema by identity: equal-but-distinct schemas just ask the registry client once more. */
+    private record SchemaOnTopic(String topic, Schema schema) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SchemaOnTopic other && other.schema == schema && other.topic.equals(topic);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * topic.hashCode() + System.identityHashCode(schema);
+        }
+    }
+
+    /** One thread's growable output (not synchronized, unlike ByteArrayOutputStream) and its buffered encoder. */
+    private static final class EncodeBuffer extends java.io.OutputStream {
+        private static final int INITIAL = 1024;
+        private static final int MAX_KEPT = 64 * 1024;
+        private byte[] bytes = new byte[INITIAL];
+        private int size;
+        private BinaryEncoder encoder;
+
+        /** Starts a record with its wire-format header; call after {@link #encoder()}. */
+        void startRecord(int schemaId) {
+            if (bytes.length > MAX_KEPT) {
+                bytes = new byte[INITIAL]; // one huge record does not pin its buffer to the thread
+            }
+            size = 0;
+            write(WireFormat.MAGIC_BYTE);
+            write(schemaId >>> 24);
+            write(schemaId >>> 16);
+            write(schemaId >>> 8);
+            write(schemaId);
+        }
+
+        BinaryEncoder encoder() {
+            encoder = EncoderFactory.get().binaryEncoder(this, encoder);
+            return encoder;
+        }
+
+        void dropEncoder() {
+            encoder = null;
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(bytes, size);
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
     }
 }

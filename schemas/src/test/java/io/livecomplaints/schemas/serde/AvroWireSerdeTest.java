@@ -98,4 +98,70 @@ class AvroWireSerdeTest {
         assertThat(serde.serializer().serialize("t", null)).isNull();
         assertThat(serde.deserializer().deserialize("t", null)).isNull();
     }
+
+    @Test
+    void asksTheRegistryOncePerTopicAndSchemaAndWritesTheSameBytesEveryTime() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        SchemaRegistryClient counting = new SchemaRegistryClient() {
+            @Override
+            public int register(String subject, Schema schema) {
+                asked.incrementAndGet();
+                return registry.register(subject, schema);
+            }
+
+            @Override
+            public int lookup(String subject, Schema schema) {
+                asked.incrementAndGet();
+                return registry.lookup(subject, schema);
+            }
+
+            @Override
+            public RegisteredSchema latest(String subject) {
+                return registry.latest(subject);
+            }
+
+            @Override
+            public Schema schemaById(int id) {
+                return registry.schemaById(id);
+            }
+        };
+        AvroWireSerializer<OrderEvent> serializer = new AvroWireSerializer<>(counting, true);
+        OrderEvent order = order();
+
+        byte[] first = serializer.serialize("commerce-orders", order);
+        byte[] again = serializer.serialize("commerce-orders", order);
+        serializer.serialize("commerce-orders-copy", order);
+        serializer.serialize("commerce-orders-copy", order);
+
+        assertThat(asked).hasValue(2);
+        assertThat(again).isEqualTo(first);
+        assertThat(new AvroWireDeserializer<OrderEvent>(registry, OrderEvent.class).deserialize("commerce-orders", again))
+                .isEqualTo(order);
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenLeavesNothingBehindForTheNext() {
+        AvroWireSerializer<OrderEvent> serializer = new AvroWireSerializer<>(registry, true);
+        OrderEvent broken = order();
+        broken.setProductName(null); // a required field: the writer fails part-way through the record
+        OrderEvent order = order();
+        byte[] expected = serializer.serialize("commerce-orders", order);
+
+        assertThatThrownBy(() -> serializer.serialize("commerce-orders", broken)).isInstanceOf(SerializationException.class);
+
+        assertThat(serializer.serialize("commerce-orders", order)).isEqualTo(expected);
+    }
+
+    @Test
+    void recordsLargerThanTheBufferAreWrittenWhole() {
+        AvroWireSerde<OrderEvent> serde = new AvroWireSerde<>(OrderEvent.class, registry, true);
+        OrderEvent large = order();
+        large.setProductName("大".repeat(100_000));
+
+        byte[] bytes = serde.serializer().serialize("commerce-orders", large);
+
+        assertThat(serde.deserializer().deserialize("commerce-orders", bytes)).isEqualTo(large);
+        assertThat(serde.deserializer().deserialize("commerce-orders", serde.serializer().serialize("commerce-orders", order())).getProductName())
+                .isEqualTo("羊绒大衣");
+    }
 }

@@ -1,5 +1,6 @@
 package io.livecomplaints.triage.grading;
 
+import io.livecomplaints.schemas.records.ShallowCopy;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.triage.grading.model.OrderComplaintHistory;
 import java.util.Arrays;
@@ -44,6 +45,8 @@ public final class RepeatComplaintMarker implements FixedKeyProcessor<String, Co
         List<String> seen = stored == null ? List.of() : Arrays.asList(stored.split(","));
         OrderComplaintHistory.Outcome outcome = OrderComplaintHistory.record(seen, record.value().getEnvelope().getComplaintId(), KEPT_PER_ORDER);
         history.put(orderId, String.join(",", outcome.history()));
-        context.forward(record.withValue(ComplaintTriaged.newBuilder(record.value()).setRepeatComplaint(outcome.repeat()).build()));
+        ComplaintTriaged marked = ShallowCopy.of(record.value());
+        marked.setRepeatComplaint(outcome.repeat());
+        context.forward(record.withValue(marked));
     }
 }

@@ -1,5 +1,6 @@
 package io.livecomplaints.triage.incidents;
 
+import io.livecomplaints.schemas.records.ShallowCopy;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.Incident;
 import io.livecomplaints.events.IncidentKind;
@@ -70,8 +71,10 @@ public final class IncidentMarker implements FixedKeyProcessor<String, Complaint
         if (incident == null || !incident.open()) {
             return triaged;
         }
-        return ComplaintTriaged.newBuilder(triaged).setIncident(Incident.newBuilder()
+        ComplaintTriaged marked = ShallowCopy.of(triaged);
+        marked.setIncident(Incident.newBuilder()
                 .setIncidentId(incident.incidentId()).setKind(incident.kind()).setSize(incident.size())
-                .setFirstSeenAt(Instant.ofEpochMilli(incident.firstSeenAt())).build()).build();
+                .setFirstSeenAt(Instant.ofEpochMilli(incident.firstSeenAt())).build());
+        return marked;
     }
 }

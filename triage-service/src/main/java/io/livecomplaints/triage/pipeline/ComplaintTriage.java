@@ -1,5 +1,6 @@
 package io.livecomplaints.triage.pipeline;
 
+import io.livecomplaints.schemas.records.ShallowCopy;
 import io.livecomplaints.events.Classification;
 import io.livecomplaints.events.ComplaintReceived;
 import io.livecomplaints.events.ComplaintTriaged;
@@ -104,12 +105,12 @@ public final class ComplaintTriage {
         Grade grade = grader.grade(new GradingFacts(classification.getPrimaryType(), classification.getSecondaryTypes(),
                 complaint.getChannel(), complaint.getText(), complaint.getDemands(), amountOf(complaint), complaint.getVip(),
                 repeat, emotion.read(complaint.getText()), credit));
-        return ComplaintTriaged.newBuilder(assessed)
-                .setSeverity(grade.severity())
-                .setPriority(grade.priority())
-                .setPriorityReasons(grade.reasons())
-                .setRepeatComplaint(repeat)
-                .build();
+        ComplaintTriaged graded = ShallowCopy.of(assessed); // not newBuilder(assessed): that deep-copies the whole complaint
+        graded.setSeverity(grade.severity());
+        graded.setPriority(grade.priority());
+        graded.setPriorityReasons(grade.reasons());
+        graded.setRepeatComplaint(repeat);
+        return graded;
     }
 
     /**
@@ -117,7 +118,12 @@ public final class ComplaintTriage {
      * agents downstream of complaints-triaged get the masked contact only.
      */
     static ComplaintReceived withoutContact(ComplaintReceived complaint) {
-        return complaint.getContact() == null ? complaint : ComplaintReceived.newBuilder(complaint).setContact(null).build();
+        if (complaint.getContact() == null) {
+            return complaint;
+        }
+        ComplaintReceived withoutContact = ShallowCopy.of(complaint);
+        withoutContact.setContact(null);
+        return withoutContact;
     }
 
     /** When the problem happened: as the user said, else when the complaint arrived. */

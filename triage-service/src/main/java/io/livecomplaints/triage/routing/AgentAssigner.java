@@ -1,5 +1,6 @@
 package io.livecomplaints.triage.routing;
 
+import io.livecomplaints.schemas.records.ShallowCopy;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.triage.routing.model.AgentLoadLedger;
 import io.livecomplaints.triage.routing.model.AgentSelection;
@@ -70,6 +71,11 @@ public final class AgentAssigner implements FixedKeyProcessor<String, ComplaintT
     }
 
     private static ComplaintTriaged withAgent(ComplaintTriaged triaged, String agentId) {
-        return agentId == null ? triaged : ComplaintTriaged.newBuilder(triaged).setAssignedAgentId(agentId).build();
+        if (agentId == null) {
+            return triaged;
+        }
+        ComplaintTriaged assigned = ShallowCopy.of(triaged);
+        assigned.setAssignedAgentId(agentId);
+        return assigned;
     }
 }

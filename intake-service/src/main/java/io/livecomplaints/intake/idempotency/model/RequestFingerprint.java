@@ -15,6 +15,9 @@ import java.util.HexFormat;
 public final class RequestFingerprint {
 
     private static final char SEP = '\u001f';
+    private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread instead of a provider look-up per request; a MessageDigest is not thread-safe. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(RequestFingerprint::newSha256);
 
     private RequestFingerprint() {
     }
@@ -61,8 +64,12 @@ public final class RequestFingerprint {
     }
 
     private static String sha256(String text) {
+        return HEX.formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8))); // digest() resets it for the next
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

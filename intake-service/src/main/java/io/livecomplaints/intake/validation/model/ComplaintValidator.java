@@ -44,9 +44,20 @@ public final class ComplaintValidator {
 
     /** The typed complaint, or an {@link InvalidComplaintException} naming every bad field. */
     public NewComplaint accept(ComplaintDraft draft) {
+        return accept(draft, List.of());
+    }
+
+    /**
+     * The typed complaint, or an {@link InvalidComplaintException} naming every bad field of the draft followed by
+     * {@code alsoWrong}: what the caller found wrong with the rest of the request (a header), reported in the same
+     * answer. The rules run once.
+     */
+    public NewComplaint accept(ComplaintDraft draft, List<FieldViolation> alsoWrong) {
         List<FieldViolation> violations = violations(draft);
-        if (!violations.isEmpty()) {
-            throw new InvalidComplaintException(violations);
+        if (!violations.isEmpty() || !alsoWrong.isEmpty()) {
+            List<FieldViolation> all = new java.util.ArrayList<>(violations);
+            all.addAll(alsoWrong);
+            throw new InvalidComplaintException(all);
         }
         return new NewComplaint(draft.userId().strip(), ChannelKnown.parse(draft.channel()),
                 draft.language() == null ? DEFAULT_LANGUAGE : draft.language(), draft.text().strip(),

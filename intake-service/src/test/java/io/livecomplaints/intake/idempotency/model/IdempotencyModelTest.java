@@ -23,6 +23,13 @@ class IdempotencyModelTest {
     }
 
     @Test
+    void theFingerprintKeepsTheFormatOfThoseAlreadyStoredInComplaintsReceived() {
+        // SHA-256 (hex) of the fields joined by U+001F, null as U+0000: what every stored event's requestFingerprint was made of
+        assertThat(RequestFingerprint.of("api", complaint("破损", List.of(Demand.REFUND), null)))
+                .isEqualTo("e7f3bc6dbb218c5d2bbe01346e6d10edc185694f51a65b511dd833a3fb4f85ec");
+    }
+
+    @Test
     void anyDifferenceChangesTheFingerprint() {
         String base = RequestFingerprint.of("api", complaint("破损", List.of(Demand.REFUND), null));
         assertThat(RequestFingerprint.of("api", complaint("破损了", List.of(Demand.REFUND), null))).isNotEqualTo(base);

@@ -146,4 +146,17 @@ class ComplaintValidatorTest {
                 .isInstanceOfSatisfying(InvalidComplaintException.class, e -> assertThat(e.violations()).hasSize(2))
                 .hasMessageContaining("channel").hasMessageContaining("text");
     }
+
+    @Test
+    void whatTheCallerFoundWrongElsewhereIsReportedAfterTheDraftsViolations() {
+        FieldViolation header = new FieldViolation("Idempotency-Key", "must be printable");
+
+        assertThatThrownBy(() -> validator.accept(draft("FAX", ""), List.of(header)))
+                .isInstanceOfSatisfying(InvalidComplaintException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("channel", "text", "Idempotency-Key"));
+        assertThatThrownBy(() -> validator.accept(draft("APP_CHAT", "客服不回复"), List.of(header)))
+                .as("a valid draft with a bad header is refused too")
+                .isInstanceOfSatisfying(InvalidComplaintException.class, e -> assertThat(e.violations()).containsExactly(header));
+        assertThat(validator.accept(draft("APP_CHAT", "客服不回复"), List.of()).text()).isEqualTo("客服不回复");
+    }
 }

@@ -4,6 +4,7 @@ import io.livecomplaints.events.ComplaintType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,9 @@ public final class ComplaintClassifier {
     }
 
     public ClassificationResult classify(String text) {
-        ClassificationResult learned = classifyByEvidence(text);
-        return fundsSafety.find(text).map(finding -> fundsSafetyFirst(learned, finding)).orElse(learned);
+        String normalized = TextNormalizer.normalize(text); // once for every matcher: NFKC is not free
+        ClassificationResult learned = classifyByEvidence(text, normalized);
+        return fundsSafety.findInNormalized(normalized).map(finding -> fundsSafetyFirst(learned, finding)).orElse(learned);
     }
 
     /** The rule's type is primary (certain by rule: confidence 1); the learned primary becomes the first secondary type. */
@@ -78,10 +80,10 @@ public final class ComplaintClassifier {
                 1.0, learned.language(), signals.stream().limit(settings.maxSignals()).toList(), learned.modelVersion());
     }
 
-    private ClassificationResult classifyByEvidence(String text) {
+    private ClassificationResult classifyByEvidence(String text, String normalized) {
         String language = Languages.detect(text == null ? "" : text);
-        List<String> features = extractor.features(text).stream().filter(model::knows).toList();
-        List<Lexicon.Hit> hits = lexicon.find(text == null ? "" : text);
+        List<String> features = extractor.featuresOfNormalized(normalized).stream().filter(model::knows).toList();
+        List<Lexicon.Hit> hits = lexicon.findInNormalized(normalized);
         if (features.isEmpty() && hits.isEmpty()) {
             return new ClassificationResult(settings.fallbackType(), List.of(), 0.0, language,
                     List.of("rule:no-known-terms→" + settings.fallbackType()), version);
@@ -119,10 +121,14 @@ public final class ComplaintClassifier {
                 .forEach(h -> signals.add("lexicon:" + h.entry().term()));
         hits.stream().filter(h -> secondary.contains(h.entry().type())).sorted(strongest)
                 .forEach(h -> signals.add("lexicon:" + h.entry().term() + "→" + h.entry().type()));
-        new ArrayList<>(new LinkedHashSet<>(features)).stream()
-                .filter(f -> model.evidenceFor(f, primary) > 0)
-                .sorted(Comparator.comparingDouble((String f) -> model.evidenceFor(f, primary)).reversed())
-                .forEach(f -> signals.add(FeatureExtractor.describe(f)));
+        Map<String, Double> evidence = new LinkedHashMap<>(); // each feature's evidence once, not once per comparison
+        for (String feature : features) {
+            evidence.computeIfAbsent(feature, f -> model.evidenceFor(f, primary));
+        }
+        evidence.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> signals.add(FeatureExtractor.describe(e.getKey())));
         return signals.stream().limit(settings.maxSignals()).toList();
     }
 

@@ -24,7 +24,11 @@ public final class FeatureExtractor {
     }
 
     public List<String> features(String text) {
-        String normalized = TextNormalizer.normalize(text);
+        return featuresOfNormalized(TextNormalizer.normalize(text));
+    }
+
+    /** The features of text already put through {@link TextNormalizer#normalize} (a classifier normalizes once). */
+    public List<String> featuresOfNormalized(String normalized) {
         List<String> features = new ArrayList<>();
         String previousLatin = null;
         for (String word : segmenter.words(normalized)) {

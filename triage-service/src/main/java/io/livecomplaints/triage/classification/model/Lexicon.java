@@ -26,7 +26,11 @@ public final class Lexicon {
     }
 
     public List<Hit> find(String text) {
-        String normalized = TextNormalizer.normalize(text);
+        return findInNormalized(TextNormalizer.normalize(text));
+    }
+
+    /** The hits in text already put through {@link TextNormalizer#normalize} (a classifier normalizes once). */
+    public List<Hit> findInNormalized(String normalized) {
         boolean[] taken = new boolean[normalized.length()];
         List<Hit> hits = new ArrayList<>();
         for (LexiconEntry entry : entries) {

@@ -57,13 +57,17 @@ public final class MoneyWithoutOrderRule {
     }
 
     public Optional<Finding> find(String text) {
-        String safe = text == null ? "" : text;
-        List<Lexicon.Hit> repeatedHits = repeated.find(safe);
+        return findInNormalized(TextNormalizer.normalize(text));
+    }
+
+    /** The finding in text already put through {@link TextNormalizer#normalize} (a classifier normalizes once). */
+    public Optional<Finding> findInNormalized(String normalized) {
+        List<Lexicon.Hit> repeatedHits = repeated.findInNormalized(normalized);
         if (!repeatedHits.isEmpty()) {
             return Optional.of(new Finding(List.of(repeatedHits.get(0).entry().term())));
         }
-        List<Lexicon.Hit> takenHits = taken.find(safe);
-        List<Lexicon.Hit> noOrderHits = takenHits.isEmpty() ? List.of() : noOrder.find(safe);
+        List<Lexicon.Hit> takenHits = taken.findInNormalized(normalized);
+        List<Lexicon.Hit> noOrderHits = takenHits.isEmpty() ? List.of() : noOrder.findInNormalized(normalized);
         if (noOrderHits.isEmpty()) {
             return Optional.empty();
         }

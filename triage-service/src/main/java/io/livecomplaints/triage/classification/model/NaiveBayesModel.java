@@ -15,10 +15,14 @@ public final class NaiveBayesModel {
 
     private final Map<ComplaintType, Double> logPriors;
     private final Map<String, EnumMap<ComplaintType, Double>> logLikelihoods;
+    /** Per feature, the mean of log P(f | t) over all types: fixed once trained, and asked for every signal. */
+    private final Map<String, Double> meanLogLikelihoods = new HashMap<>();
 
     private NaiveBayesModel(Map<ComplaintType, Double> logPriors, Map<String, EnumMap<ComplaintType, Double>> logLikelihoods) {
         this.logPriors = logPriors;
         this.logLikelihoods = logLikelihoods;
+        logLikelihoods.forEach((feature, logs) ->
+                meanLogLikelihoods.put(feature, logs.values().stream().mapToDouble(Double::doubleValue).average().orElse(0)));
     }
 
     /** Counts features per type over the examples; {@code smoothing} is the pseudo-count of every feature. */
@@ -85,7 +89,6 @@ public final class NaiveBayesModel {
         if (logs == null) {
             return 0;
         }
-        double mean = logs.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return logs.get(type) - mean;
+        return logs.get(type) - meanLogLikelihoods.get(feature);
     }
 }
