@@ -137,7 +137,7 @@ final class BenchmarkReport {
         md.append(String.format("Plain `KafkaProducer`/`KafkaConsumer` in the benchmark JVM against the same broker: %d records of %d bytes ",
                 any.records(), any.recordBytes()));
         md.append("(the mean serialized `ComplaintReceived` measured in this run) and a 36-character key, produced as fast as the ")
-                .append("producer can (acks=all, idempotent, linger 5 ms, as the services), then copied through ").append(any.hops())
+                .append("producer can (acks=all, idempotent, linger 5 ms; the hops' transactional producers 100 ms, as the Streams services), then copied through ").append(any.hops())
                 .append(" consume-produce hops, one thread each (as one stream thread per service), ").append(any.partitions())
                 .append(" partitions per topic as ours. Hops counted honestly: from `complaints-received` to a RESULT notification the ")
                 .append("pipeline has 6 consume-produce hops, each an exactly-once commit: triage is 4 (its topology repartitions by order, ")

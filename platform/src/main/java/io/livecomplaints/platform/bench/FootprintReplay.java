@@ -87,7 +87,7 @@ final class FootprintReplay {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 100); // as the Streams services' producers
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic + "-tx");
         byte[] value = new byte[size];
         new Random(topic.hashCode()).nextBytes(value);

@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The raw Kafka baseline: what the same broker does with plain clients for the pipeline's shape. A producer writes
- * {@code records} values of the pipeline's record size (acks=all, idempotent, linger 5 ms as the services) to
+ * {@code records} values of the pipeline's record size (acks=all, idempotent, linger 5 ms; the transactional hops linger 100 ms as the Streams services) to
  * {@code h0}; then {@code hops} consume-transform-produce hops ({@code h0 → h1 → ... → hN}), one thread each as one
  * stream thread per service, copy every record to the next topic; a sink reads the last topic. Each hop is either
  * at-least-once (every commit interval: flush the sends, then commit the consumed offsets) or exactly-once (a
@@ -127,7 +127,8 @@ final class KafkaBaseline {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // the hops linger as Kafka Streams' producers do (its default 100 ms; a commit flushes them anyway)
+        config.put(ProducerConfig.LINGER_MS_CONFIG, transactionalId != null ? 100 : 5);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         if (transactionalId != null) {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
