@@ -43,6 +43,8 @@ topic replay-retention
 topic replay-retention-dlt
 topic credit-records --config cleanup.policy=compact
 topic credit-records-dlt
+topic triage-control
+topic triage-control-dlt
 
 # User:intake-service
 acl --allow-principal User:intake-service --topic complaints-received --operation Read --operation Write --operation Describe
@@ -62,6 +64,7 @@ acl --allow-principal User:intake-service --cluster --operation IdempotentWrite
 
 # User:triage-service
 acl --allow-principal User:triage-service --topic complaints-triaged --operation Write --operation Describe
+acl --allow-principal User:triage-service --topic triage-control --operation Read --operation Write --operation Describe
 acl --allow-principal User:triage-service --topic live-qos --operation Read --operation Describe
 acl --allow-principal User:triage-service --topic live-qos-dlt --operation Write --operation Describe
 acl --allow-principal User:triage-service --topic complaints-received --operation Read --operation Describe
@@ -70,6 +73,7 @@ acl --allow-principal User:triage-service --topic complaint-cases --operation Re
 acl --allow-principal User:triage-service --topic complaint-cases-dlt --operation Write --operation Describe
 acl --allow-principal User:triage-service --topic credit-records --operation Read --operation Describe
 acl --allow-principal User:triage-service --topic credit-records-dlt --operation Write --operation Describe
+acl --allow-principal User:triage-service --topic triage-control-dlt --operation Write --operation Describe
 acl --allow-principal User:triage-service --group triage-service --resource-pattern-type prefixed --operation Read --operation Describe
 acl --allow-principal User:triage-service --topic triage-service- --resource-pattern-type prefixed --operation Read --operation Write --operation Create --operation Delete --operation Describe --operation DescribeConfigs --operation AlterConfigs
 acl --allow-principal User:triage-service --transactional-id triage-service --resource-pattern-type prefixed --operation Write --operation Describe

@@ -52,6 +52,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.livecomplaints.testkit.security.AuthMatrix;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,6 +100,10 @@ class TriageServiceTest {
     }
 
     private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        return call(port, method, path, token, body);
+    }
+
+    private HttpResponse<String> call(int port, String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -324,6 +331,82 @@ class TriageServiceTest {
         assertThat(after.get("correctedExamples").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(after.get("trainingExamples").asLong()).isGreaterThan(before.get("trainingExamples").asLong() - before.get("correctedExamples").asLong());
         assertThat(after.get("modelVersion").asString()).contains("corrections");
+    }
+
+    /**
+     * Two instances on one application id: a classifier reload asked of one reaches the other (triage-control), and the
+     * agents' load, partitioned by team, reads the same from either.
+     */
+    @Test
+    void aReloadOnOneInstanceReachesEveryInstanceAndEitherShowsTheSameAgentsLoad() throws Exception {
+        String operator = TestPlatform.get().tokens().operator("ops-two");
+        String supervisor = TestPlatform.get().tokens().supervisor("SUP-two", "SUPERVISOR");
+        String term = "quorblix";
+        Path lexicon = CLASSIFIER_DIR.resolve("lexicon.tsv");
+        String original = Files.readString(lexicon);
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(TriageApplication.class).run(
+                "--server.port=0", "--spring.kafka.bootstrap-servers=" + TestPlatform.get().bootstrapServers(),
+                "--complaints.schema-registry.url=" + TestPlatform.get().registryUrl(),
+                "--complaints.security.jwt-secret=" + TestPlatform.get().jwtSecret(), "--complaints.topics.partitions=2",
+                "--complaints.state-dir=" + Files.createTempDirectory("triage-second-instance"),
+                "--complaints.triage.classifier.location=" + CLASSIFIER_DIR + "/",
+                "--spring.kafka.streams.properties.acceptable.recovery.lag=1000000")) {
+            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+            String preview = "{\"text\":\"" + term + "\",\"channel\":\"APP_CHAT\"}";
+            assertThat(call(secondPort, "POST", "/api/v1/triage/preview", operator, preview).body()).doesNotContain("lexicon:" + term);
+
+            Files.writeString(lexicon, original + "PRICE\t9.0\t" + term + "\n");
+            HttpResponse<String> reloaded = call("POST", "/api/v1/triage/classifier/reload", operator, null);
+            assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
+            String version = JSON.readTree(reloaded.body()).get("modelVersion").asString();
+            // the other instance reloads from the control topic: same model, same classification
+            awaitOn(secondPort, "/api/v1/triage/classifier", operator, body -> body.contains("\"modelVersion\":\"" + version + "\""));
+            HttpResponse<String> there = call(secondPort, "POST", "/api/v1/triage/preview", operator, preview);
+            assertThat(JSON.readTree(there.body()).get("classification").get("primaryType").asString()).isEqualTo("PRICE");
+            assertThat(there.body()).contains("lexicon:" + term);
+
+            // a complaint assigned on whichever instance owns its team: both show the agent's load the same
+            String id = "C-two-load-" + run;
+            String agent;
+            try (TopicWriter<ComplaintReceived> complaints = TestPlatform.get().writer(topics.complaintsReceived);
+                 TopicReader<ComplaintTriaged> triaged = TestPlatform.get().reader(topics.complaintsTriaged)) {
+                complaints.send(id, ComplaintReceived.newBuilder(complaint(id, "账号被盗，有人用我的余额在直播间下单", Instant.now()))
+                        .setUserId("U-two-load-" + run).build());
+                agent = awaitTriaged(triaged, id).getAssignedAgentId();
+            }
+            String fromSecond = awaitOn(secondPort, "/api/v1/triage/agents", supervisor, body -> loadOf(body, agent) >= 1);
+            String fromFirst = awaitOn(port, "/api/v1/triage/agents", supervisor, body -> body.equals(fromSecond));
+            assertThat(fromFirst).isEqualTo(fromSecond);
+        } finally {
+            Files.writeString(lexicon, original);
+            call("POST", "/api/v1/triage/classifier/reload", operator, null);
+        }
+        // the second instance left: this one answers for every team again
+        awaitOn(port, "/api/v1/triage/agents", supervisor, body -> true);
+    }
+
+    /** Polls an eventually consistent read until it satisfies {@code done}; 503 with Retry-After is the only other answer. */
+    private String awaitOn(int port, String path, String token, Predicate<String> done) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            last = call(port, "GET", path, token, null);
+            assertThat(last.statusCode()).as(last.body()).isIn(200, 503);
+            if (last.statusCode() == 200 && done.test(last.body())) {
+                return last.body();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(":" + port + path + " never answered as expected: " + (last == null ? null : last.statusCode() + " " + last.body()));
+    }
+
+    private static long loadOf(String agentsJson, String agent) {
+        for (JsonNode a : JSON.readTree(agentsJson)) {
+            if (a.get("id").asString().equals(agent)) {
+                return a.get("openCases").asLong();
+            }
+        }
+        return -1;
     }
 
     private long awaitLoad(String agent, Predicate<Long> expected) throws Exception {

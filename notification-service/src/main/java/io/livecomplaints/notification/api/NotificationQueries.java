@@ -4,64 +4,58 @@ import io.livecomplaints.notification.delivery.NotificationStores;
 import io.livecomplaints.notification.inbox.model.InboxKeys;
 import io.livecomplaints.notification.inbox.model.InboxMessage;
 import io.livecomplaints.notification.surveys.model.SurveyState;
-import io.livecomplaints.support.web.ApiProblem;
+import io.livecomplaints.support.streams.query.StoreOwners;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The API's reads of the delivery stream's stores (Kafka Streams interactive queries over every partition this
- * instance hosts): inboxes and surveys. With several instances, a user's inbox may live on another one: run one
- * instance per partition set behind sticky routing, or add the forwarding by {@code queryMetadataForKey}.
+ * The API's reads of the delivery stream's stores, which are partitioned by complaint id: a survey lives in its
+ * complaint's partition (the request is routed to its owner, {@code ForwardToOwner}); an inbox holds messages about
+ * complaints of every partition, so it is gathered from every instance owning some ({@link StoreOwners#gather}).
+ * Unreadable stores (starting, moving, failed) are 503 with Retry-After.
  */
 @Component
 class NotificationQueries {
 
-    private final StreamsBuilderFactoryBean streams;
+    private final StoreOwners owners;
 
-    NotificationQueries(StreamsBuilderFactoryBean streams) {
-        this.streams = streams;
+    NotificationQueries(StoreOwners owners) {
+        this.owners = owners;
     }
 
-    /** Every message of {@code owner}'s inbox (a user id, or a merchant's or anchor's recipient), newest first. */
-    List<InboxMessage> inbox(String owner) {
-        ReadOnlyKeyValueStore<String, InboxMessage> inbox = store(NotificationStores.INBOX, "Inbox unavailable");
-        List<InboxMessage> all = new ArrayList<>();
-        try (KeyValueIterator<String, InboxMessage> entries = inbox.prefixScan(InboxKeys.prefix(owner), new StringSerializer())) {
-            while (entries.hasNext()) {
-                all.add(entries.next().value);
-            }
-        }
-        Collections.reverse(all); // keys sort oldest first
-        return all;
+    /**
+     * The parts of an inbox answer, one per instance owning partitions of the inbox store, each made by {@code part}
+     * from that instance's messages of {@code owner} (a user id, or a merchant's or anchor's recipient), newest first.
+     */
+    <T> List<T> inbox(String owner, Class<T> type, Function<List<InboxMessage>, T> part) {
+        return owners.gather(NotificationStores.INBOX, type, partitions -> part.apply(localInbox(owner, partitions)));
     }
 
-    /** The survey offered for the complaint, if any. */
+    /** The survey offered for the complaint, if any (read where the request was routed: the complaint's owner). */
     Optional<SurveyState> survey(String complaintId) {
-        return Optional.ofNullable(this.<SurveyState>store(NotificationStores.SURVEYS, "Surveys unavailable").get(complaintId));
+        return Optional.ofNullable(owners.<SurveyState, SurveyState>readForKey(NotificationStores.SURVEYS, complaintId, s -> s.get(complaintId)));
     }
 
-    /** The store, or a 503 problem titled {@code unavailable} while the stream is starting, rebalancing or stopped. */
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name, String unavailable) {
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
-        if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
-            throw ApiProblem.unavailable(unavailable, "notifications are not readable right now (stream "
-                    + (kafkaStreams == null ? "not started" : kafkaStreams.state()) + ")");
+    private List<InboxMessage> localInbox(String owner, Set<Integer> partitions) {
+        List<InboxMessage> all = new ArrayList<>();
+        for (int partition : partitions) {
+            all.addAll(owners.<InboxMessage, List<InboxMessage>>readLocal(NotificationStores.INBOX, partition, inbox -> {
+                List<InboxMessage> ofPartition = new ArrayList<>();
+                try (KeyValueIterator<String, InboxMessage> entries = inbox.prefixScan(InboxKeys.prefix(owner), new StringSerializer())) {
+                    entries.forEachRemaining(entry -> ofPartition.add(entry.value));
+                }
+                return ofPartition;
+            }));
         }
-        try {
-            return kafkaStreams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
-        } catch (InvalidStateStoreException e) {
-            throw ApiProblem.unavailable(unavailable, "notifications are not readable right now: " + e.getMessage());
-        }
+        all.sort(java.util.Comparator.comparingLong(InboxMessage::sentAt)); // stable: a partition's own order (filing sequence) stays
+        Collections.reverse(all); // newest first
+        return all;
     }
 }

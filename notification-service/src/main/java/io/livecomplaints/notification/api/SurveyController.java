@@ -1,6 +1,7 @@
 package io.livecomplaints.notification.api;
 
 import io.livecomplaints.events.SurveyResponse;
+import io.livecomplaints.notification.delivery.NotificationStores;
 import io.livecomplaints.notification.surveys.SurveyAnswerClaims;
 import io.livecomplaints.notification.surveys.model.SurveyAnswerRule;
 import io.livecomplaints.notification.surveys.model.SurveyState;
@@ -10,6 +11,7 @@ import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.support.kafka.publish.DurablePublisher;
 import io.livecomplaints.support.privacy.Pii;
 import io.livecomplaints.support.security.Caller;
+import io.livecomplaints.support.streams.query.ForwardToOwner;
 import io.livecomplaints.support.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The answer goes to survey-responses (acks=all before 202); an unhappy one may ask to reopen the case, which
  * resolution-service turns into REOPENED. Someone else's complaint, or one without a survey offered, is a 404; a
  * survey answered already is a 409, also when two answers arrive together ({@link SurveyAnswerClaims}: only the
- * first is published). The comment is passed on with phone numbers and addresses masked.
+ * first is published). The comment is passed on with phone numbers and addresses masked. A survey lives in its
+ * complaint's partition: on any other instance the request is forwarded to the owner (which checks the caller and
+ * holds the claims), so every instance answers the same.
  */
 @RestController
 @RequestMapping("/api/v1/surveys")
@@ -65,6 +69,7 @@ class SurveyController {
 
     /** The survey of the owner's complaint, once it has been offered. */
     @GetMapping("/{complaintId}")
+    @ForwardToOwner(store = NotificationStores.SURVEYS, key = "complaintId")
     Offered survey(Caller caller, @PathVariable String complaintId) {
         SurveyState survey = ownSurvey(caller, complaintId);
         return new Offered(complaintId, Instant.ofEpochMilli(survey.offeredAt()), survey.answered());
@@ -79,6 +84,7 @@ class SurveyController {
     }
 
     @PostMapping("/{complaintId}")
+    @ForwardToOwner(store = NotificationStores.SURVEYS, key = "complaintId")
     ResponseEntity<Accepted> answer(Caller caller, @PathVariable String complaintId, @RequestBody Answer answer) {
         SurveyState survey = ownSurvey(caller, complaintId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -20,6 +20,7 @@ public final class TopicNames {
     public static final String SURVEY_RESPONSES = "survey-responses";
     public static final String REPLAY_RETENTION = "replay-retention";
     public static final String CREDIT_RECORDS = "credit-records";
+    public static final String TRIAGE_CONTROL = "triage-control";
 
     /** Suffix of dead-letter topics. */
     public static final String DLT_SUFFIX = "-dlt";

@@ -15,6 +15,7 @@ import io.livecomplaints.events.RegulatorReply;
 import io.livecomplaints.events.ReplayRetention;
 import io.livecomplaints.events.SlaEvent;
 import io.livecomplaints.events.SurveyResponse;
+import io.livecomplaints.events.TriageControl;
 import io.livecomplaints.schemas.serde.AvroWireSerde;
 import io.livecomplaints.schemas.serde.SchemaRegistryClient;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class Topics {
     public final Topic<String, SurveyResponse> surveyResponses;
     public final Topic<String, ReplayRetention> replayRetention;
     public final Topic<String, CreditRecord> creditRecords;
+    public final Topic<String, TriageControl> triageControl;
 
     public Topics(SchemaRegistryClient registry, boolean autoRegister) {
         this.registry = registry;
@@ -70,6 +72,8 @@ public final class Topics {
         surveyResponses = define(TopicNames.SURVEY_RESPONSES, SurveyResponse.class, Parties.NOTIFICATION, false, Parties.NOTIFICATION, Parties.RESOLUTION, Parties.ANALYTICS);
         replayRetention = define(TopicNames.REPLAY_RETENTION, ReplayRetention.class, Parties.RESOLUTION, false);
         creditRecords = define(TopicNames.CREDIT_RECORDS, CreditRecord.class, Parties.RESOLUTION, true, Parties.TRIAGE, Parties.RESOLUTION);
+        // operations every triage instance carries out (classifier reloads): each instance reads it without a group
+        triageControl = define(TopicNames.TRIAGE_CONTROL, TriageControl.class, Parties.TRIAGE, false, Parties.TRIAGE);
     }
 
     /** All topics, in the order of the lifecycle. */

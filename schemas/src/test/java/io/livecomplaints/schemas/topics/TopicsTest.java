@@ -30,7 +30,7 @@ class TopicsTest {
     @Test
     void eachServiceWritesOnlyItsOwnTopics() {
         assertThat(topics.writtenBy(Parties.INTAKE)).extracting(Topic::name).containsExactly("complaints-received");
-        assertThat(topics.writtenBy(Parties.TRIAGE)).extracting(Topic::name).containsExactly("complaints-triaged");
+        assertThat(topics.writtenBy(Parties.TRIAGE)).extracting(Topic::name).containsExactly("complaints-triaged", "triage-control");
         assertThat(topics.writtenBy(Parties.NOTIFICATION)).extracting(Topic::name)
                 .containsExactly("notifications", "survey-responses");
         assertThat(topics.complaintCases.compacted()).isTrue();

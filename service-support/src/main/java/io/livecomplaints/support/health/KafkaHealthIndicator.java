@@ -16,10 +16,13 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Ready only when the broker answers, the Kafka Streams topology (if any) is RUNNING (OUT_OF_SERVICE while it
- * rebalances or restores, DOWN when it failed), and
- * every listener container (if any) runs. Part of the readiness group, so a service that lost Kafka is
- * taken out of load balancing instead of accepting work it cannot pass on.
+ * Ready only when the broker answers, the Kafka Streams topology (if any) can serve, and every listener container (if
+ * any) runs. Part of the readiness group, so a service that lost Kafka is taken out of load balancing instead of
+ * accepting work it cannot pass on. A topology that RUNS or REBALANCES serves: during a rebalance every instance still
+ * answers (its own partitions, or forwarded to their owners, or 503 Retry-After for a moment), and taking every
+ * rebalancing instance out at once would make a rolling restart take the whole service out. Not started, failed or
+ * stopping is DOWN. A service whose API does not need its topology ({@code complaints.health.streams-readiness=false},
+ * intake) reports the state without depending on it.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
@@ -28,14 +31,27 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
     private final Map<String, Object> adminConfig;
     private final ObjectProvider<StreamsBuilderFactoryBean> streams;
     private final ObjectProvider<KafkaListenerEndpointRegistry> listeners;
+    private final boolean streamsReadiness;
     private volatile Admin admin;
 
     public KafkaHealthIndicator(Map<String, Object> adminConfig, ObjectProvider<StreamsBuilderFactoryBean> streams,
                                 ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+        this(adminConfig, streams, listeners, true);
+    }
+
+    /** @param streamsReadiness whether the Kafka Streams state decides this health (else it is only reported) */
+    public KafkaHealthIndicator(Map<String, Object> adminConfig, ObjectProvider<StreamsBuilderFactoryBean> streams,
+                                ObjectProvider<KafkaListenerEndpointRegistry> listeners, boolean streamsReadiness) {
         super("Kafka health check failed");
         this.adminConfig = adminConfig;
         this.streams = streams;
         this.listeners = listeners;
+        this.streamsReadiness = streamsReadiness;
+    }
+
+    /** Whether a Kafka Streams client in this state can serve the API: running, or rebalancing (see the class comment). */
+    static boolean serves(KafkaStreams.State state) {
+        return state != null && state.isRunningOrRebalancing();
     }
 
     @Override
@@ -47,9 +63,7 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
             KafkaStreams kafkaStreams = factory.getKafkaStreams();
             KafkaStreams.State state = kafkaStreams == null ? null : kafkaStreams.state();
             builder.withDetail("streams", String.valueOf(state));
-            if (state == KafkaStreams.State.REBALANCING) {
-                builder.status("OUT_OF_SERVICE"); // assigning or restoring tasks: not processing yet
-            } else if (state != KafkaStreams.State.RUNNING) {
+            if (streamsReadiness && !serves(state)) {
                 builder.down();
             }
         }

@@ -103,8 +103,9 @@ public class KafkaSupportAutoConfiguration {
     @ConditionalOnMissingBean(name = "kafka")
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin,
                                               ObjectProvider<StreamsBuilderFactoryBean> streams,
-                                              ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+                                              ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+                                              @Value("${complaints.health.streams-readiness:true}") boolean streamsReadiness) {
         Map<String, Object> adminConfig = admin.getConfigurationProperties();
-        return new KafkaHealthIndicator(adminConfig, streams, listeners);
+        return new KafkaHealthIndicator(adminConfig, streams, listeners, streamsReadiness);
     }
 }

@@ -5,6 +5,7 @@ import io.livecomplaints.support.limits.BodyTooLargeException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -31,6 +32,8 @@ import tools.jackson.core.exc.StreamReadException;
  * <ul>
  * <li>{@link ApiProblem} (and a service's exceptions that extend it) as it says, with Retry-After when it has one;</li>
  * <li>{@link PublishFailedException}: 503 with Retry-After, in the words the publisher was given;</li>
+ * <li>a Kafka Streams state store that cannot be read now ({@code InvalidStateStoreException}: its partition is moving
+ * or restoring): 503 with Retry-After, never a 500;</li>
  * <li>a request body that cannot be read: 413 when it grew past the streamed cap ({@code complaints.api.request-max-bytes},
  * chunked or not), else 400 naming the field ({@code field} and {@code errors[{field,message}]}): a value of the
  * wrong type ({@link StrictJsonAutoConfiguration} refuses coercion), a key given twice, nesting past Jackson's limit,
@@ -45,6 +48,7 @@ import tools.jackson.core.exc.StreamReadException;
 public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+    private static final long STORE_RETRY_AFTER_SECONDS = 2;
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:Object property|field) \"([^\"]{1,100})\"");
 
     @ExceptionHandler(ApiProblem.class)
@@ -56,6 +60,14 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notRecorded(PublishFailedException e) {
         log.warn("not recorded, answering 503: {}", e.getMessage());
         return ProblemRenderer.entity(e.answer());
+    }
+
+    /** A state store read while its partition moves or restores (Kafka Streams rebalancing): 503, retry shortly. */
+    @ExceptionHandler(InvalidStateStoreException.class)
+    ResponseEntity<ProblemDetail> storeMoving(InvalidStateStoreException e) {
+        log.warn("state store not readable now, answering 503: {}", e.getMessage());
+        return ProblemRenderer.entity(ApiProblem.unavailable("Temporarily unavailable",
+                "This data is being moved between instances. Please retry.").retryAfter(STORE_RETRY_AFTER_SECONDS));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.livecomplaints.triage.classification;
 
 import io.livecomplaints.schemas.topics.Topics;
+import io.livecomplaints.support.kafka.publish.DurablePublisher;
 import io.livecomplaints.triage.classification.model.LabeledComplaint;
 import java.time.Clock;
 import java.util.List;
@@ -9,7 +10,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The classifier, trained at startup from the configured data and agents' corrections, reloadable through the API. */
+/**
+ * The classifier, trained at startup from the configured data and agents' corrections, reloadable through the API on
+ * every instance at once ({@link ClassifierReloads}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ClassificationConfiguration {
 
@@ -19,5 +23,10 @@ class ClassificationConfiguration {
                 ? new CorrectionExamples(kafka.buildConsumerProperties(), topics.complaintCases, properties.correctionsTimeout())
                 : List::of;
         return new ClassifierHolder(properties.location(), new SmartChineseSegmenter(), properties.settings(), clock, corrections);
+    }
+
+    @Bean
+    ClassifierReloads classifierReloads(ClassifierHolder holder, DurablePublisher publisher, Topics topics, KafkaProperties kafka, Clock clock) {
+        return new ClassifierReloads(holder, publisher, topics.triageControl, kafka.buildConsumerProperties(), clock);
     }
 }

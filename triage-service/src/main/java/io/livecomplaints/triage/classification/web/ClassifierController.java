@@ -1,7 +1,9 @@
 package io.livecomplaints.triage.classification.web;
 
 import io.livecomplaints.support.web.ApiProblem;
+import io.livecomplaints.support.security.Caller;
 import io.livecomplaints.triage.classification.ClassifierHolder;
+import io.livecomplaints.triage.classification.ClassifierReloads;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -13,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The classifier in use ({@code GET /api/v1/triage/classifier}) and its reload from the current data files without a
- * restart ({@code POST /api/v1/triage/classifier/reload}, operators only; on a bad file the old classifier stays).
+ * restart ({@code POST /api/v1/triage/classifier/reload}, operators only; on a bad file the old classifier stays). The
+ * reload is carried out here and then on every other instance ({@link ClassifierReloads}).
  */
 @RestController
 @RequestMapping("/api/v1/triage/classifier")
@@ -30,9 +33,11 @@ class ClassifierController {
     }
 
     private final ClassifierHolder holder;
+    private final ClassifierReloads reloads;
 
-    ClassifierController(ClassifierHolder holder) {
+    ClassifierController(ClassifierHolder holder, ClassifierReloads reloads) {
         this.holder = holder;
+        this.reloads = reloads;
     }
 
     @GetMapping
@@ -43,9 +48,9 @@ class ClassifierController {
 
     @PostMapping("/reload")
     @PreAuthorize("hasRole('OPERATOR')")
-    ClassifierInfo reload() {
+    ClassifierInfo reload(Caller caller) {
         try {
-            return ClassifierInfo.of(holder.reload());
+            return ClassifierInfo.of(reloads.reloadEverywhere(caller.id()));
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Classifier not reloaded",
                     "The classifier data could not be loaded; the previous classifier stays in use: " + e.getMessage(), e);
