@@ -177,3 +177,4 @@ acl --allow-principal User:lag-exporter --topic notifications --operation Descri
 acl --allow-principal User:lag-exporter --topic survey-responses --operation Describe
 acl --allow-principal User:lag-exporter --topic replay-retention --operation Describe
 acl --allow-principal User:lag-exporter --topic credit-records --operation Describe
+acl --allow-principal User:lag-exporter --topic triage-control --operation Describe
