@@ -25,7 +25,7 @@ public final class FailoverReport {
                 v.duplicated(), r.maxStallMillis() / 1000.0, r.maxStallWhere(), r.load()));
         md.append("Seconds from the kill -9 until the survivor answered every probe correctly, per service; until a survivor's intake "
                 + "accepted a complaint; until that complaint's case and acknowledgment were readable (flow moving); until every "
-                + "group had caught up; and the victims' restart until ready.\n\n");
+                + "group had caught up; and the victims' restart until ready (\"not in time\": not within 240 s, a restart not within 360 s).\n\n");
         md.append("| round | at | killed | intake | triage | resolution | notification | analytics | all APIs | accepts | flow moving | caught up | restart |\n");
         md.append("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Kill k : r.kills()) {
@@ -57,6 +57,6 @@ public final class FailoverReport {
     }
 
     private static String s(Double seconds) {
-        return seconds == null || seconds < 0 ? "not within 240" : String.format("%.1f", seconds);
+        return seconds == null || seconds < 0 ? "not in time" : String.format("%.1f", seconds);
     }
 }

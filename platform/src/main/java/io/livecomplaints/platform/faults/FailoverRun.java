@@ -34,6 +34,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FailoverRun {
 
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(4);
+    /** As long as {@link ServiceReplicas} gives a first start: five JVMs restart at once on a possibly loaded machine. */
+    private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(6);
     private static final int REFERENCES = 15;
 
     /**
@@ -56,7 +58,7 @@ public final class FailoverRun {
         }
 
         public boolean recovered() {
-            return allApisSeconds() >= 0 && acceptSeconds >= 0 && flowSeconds >= 0 && caughtUpSeconds >= 0;
+            return allApisSeconds() >= 0 && acceptSeconds >= 0 && flowSeconds >= 0 && caughtUpSeconds >= 0 && restartSeconds >= 0;
         }
     }
 
@@ -202,10 +204,7 @@ public final class FailoverRun {
         for (ServiceProcess victim : victims) {
             victim.start();
         }
-        for (ServiceProcess victim : victims) {
-            victim.awaitReady(RECOVERY_TIMEOUT);
-        }
-        double restartSeconds = seconds(restartedAt);
+        double restartSeconds = awaitReady(victims, restartedAt + RESTART_TIMEOUT.toNanos()) ? seconds(restartedAt) : -1;
         awaitCaughtUp(restartedAt, restartedAt + RECOVERY_TIMEOUT.toNanos(), threshold);
         ScenarioRunner.log("  round %d: victims ready again %.1f s after their restart", round + 1, restartSeconds);
         return new Kill(round + 1, at, issuedAt, victimNames, apiSeconds, lastFailures, acceptSeconds, flowSeconds, caughtUp,
@@ -225,6 +224,20 @@ public final class FailoverRun {
                 Thread.sleep(1000);
             }
         }
+    }
+
+    /** Whether every victim is ready again before the deadline (a run goes on without them, and fails, if not). */
+    private static boolean awaitReady(List<ServiceProcess> victims, long deadline) throws InterruptedException {
+        for (ServiceProcess victim : victims) {
+            while (!victim.ready()) {
+                if (System.nanoTime() > deadline || !victim.alive()) {
+                    ScenarioRunner.log("  %s not ready again within %s after its restart; see %s", victim.name(), RESTART_TIMEOUT, victim.log());
+                    return false;
+                }
+                Thread.sleep(250);
+            }
+        }
+        return true;
     }
 
     private double awaitCaughtUp(long t0, long deadline, long threshold) throws InterruptedException {

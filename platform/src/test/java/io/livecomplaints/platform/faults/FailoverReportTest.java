@@ -49,7 +49,7 @@ class FailoverReportTest {
 
         assertThat(kill.allApisSeconds()).isEqualTo(-1);
         assertThat(kill.recovered()).isFalse();
-        assertThat(FailoverReport.of(result(kill, 0))).contains("**FAIL**", "not within 240",
+        assertThat(FailoverReport.of(result(kill, 0))).contains("**FAIL**", "not in time",
                 "- round 1, triage-service: `GET /api/v1/triage/agents → 503 {}`");
     }
 
