@@ -22,13 +22,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * does: a 503, 429, 5xx or a connection error is retried with the same key and body until accepted (that is how a
  * client stays exactly-once across an intake crash). Every tenth complaint is submitted twice with the same key:
  * alternately once more after the first was accepted, and twice at the same moment from two threads. Records, per
- * key, every complaint id the intake answered with.
+ * key, every complaint id the intake answered with. Given several intake instances, they are chosen as a load
+ * balancer would: {@link Routing}.
  */
 public final class ComplaintDriver {
 
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
 
-    private final IntakeClient intake;
+    private final List<IntakeClient> intakes;
+    private final Routing routing;
+
+    /** How requests are spread over several intake instances. */
+    public enum Routing {
+        /**
+         * Affinity by user (as docs/intake-service.md asks of a load balancer in front of several intakes): a user's
+         * requests go to one instance, to the next only while that one does not answer at all (connection refused,
+         * timeout); an error status is retried on the same instance.
+         */
+        BY_USER,
+        /** Complaint i to instance i mod n, every retry to the next instance; the twins of a resubmission reach two instances. */
+        ROUND_ROBIN
+    }
     private final UpstreamWorld world;
     private final ComplaintCorpus corpus = ComplaintCorpus.load();
     private final String runTag;
@@ -37,7 +51,13 @@ public final class ComplaintDriver {
     private final AtomicInteger retries = new AtomicInteger();
 
     public ComplaintDriver(IntakeClient intake, UpstreamWorld world, String runTag) {
-        this.intake = intake;
+        this(List.of(intake), Routing.BY_USER, world, runTag);
+    }
+
+    /** A driver spreading its complaints over several intake instances. */
+    public ComplaintDriver(List<IntakeClient> intakes, Routing routing, UpstreamWorld world, String runTag) {
+        this.intakes = List.copyOf(intakes);
+        this.routing = routing;
         this.world = world;
         this.runTag = runTag;
     }
@@ -56,17 +76,21 @@ public final class ComplaintDriver {
             UpstreamWorld.Order order = world.orders().get(random.nextInt(world.orders().size()));
             ObjectNode body = body(corpus.pick(random), order);
             String key = runTag + "-" + i;
+            int first = routing == Routing.BY_USER ? Math.floorMod(order.userId().hashCode(), intakes.size()) : i;
+            int second = routing == Routing.BY_USER ? first : first + 1;
             Submissions.KeyOutcome outcome = new Submissions.KeyOutcome(key, i % 10 == 0 ? (i / 10 % 2 == 0 ? Submissions.Repeat.SEQUENTIAL
                     : Submissions.Repeat.CONCURRENT) : Submissions.Repeat.NONE);
             outcomes.put(key, outcome);
             switch (outcome.repeat()) {
-                case NONE -> pool.execute(() -> fileOnce(order.userId(), body, outcome));
+                case NONE -> pool.execute(() -> fileOnce(order.userId(), body, outcome, first));
                 case SEQUENTIAL -> pool.execute(() -> {
-                    fileOnce(order.userId(), body, outcome);
-                    fileOnce(order.userId(), body, outcome);
+                    fileOnce(order.userId(), body, outcome, first);
+                    fileOnce(order.userId(), body, outcome, second);
                 });
                 case CONCURRENT -> {
                     CountDownLatch together = new CountDownLatch(2);
+                    AtomicInteger twins = new AtomicInteger(first);
+                    int step = second - first;
                     Runnable twin = () -> {
                         together.countDown();
                         try {
@@ -75,7 +99,7 @@ public final class ComplaintDriver {
                             Thread.currentThread().interrupt();
                             return;
                         }
-                        fileOnce(order.userId(), body, outcome);
+                        fileOnce(order.userId(), body, outcome, twins.getAndAdd(step));
                     };
                     pool.execute(twin);
                     pool.execute(twin);
@@ -95,12 +119,14 @@ public final class ComplaintDriver {
         return issued.get();
     }
 
-    private void fileOnce(String userId, ObjectNode body, Submissions.KeyOutcome outcome) {
+    /** @param first the intake instance to ask first (mod n); retries move on as {@link #routing} says */
+    private void fileOnce(String userId, ObjectNode body, Submissions.KeyOutcome outcome, int first) {
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
         long backoffMillis = 100;
+        int instance = first;
         while (System.nanoTime() < deadline) {
             try {
-                IntakeClient.Filed filed = intake.file(userId, body, outcome.key());
+                IntakeClient.Filed filed = intakes.get(Math.floorMod(instance, intakes.size())).file(userId, body, outcome.key());
                 if (filed.accepted()) {
                     outcome.accepted(filed.complaintId());
                     return;
@@ -109,8 +135,12 @@ public final class ComplaintDriver {
                     outcome.refused(filed.status() + " " + filed.body());
                     return;
                 }
+                if (routing == Routing.ROUND_ROBIN) {
+                    instance++;
+                }
             } catch (IOException e) {
-                // intake down or restarting: the same key makes the retry safe
+                // intake down or restarting: the same key makes the retry safe, on the next instance
+                instance++;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -127,7 +157,7 @@ public final class ComplaintDriver {
         outcome.refused("no answer within " + GIVE_UP_AFTER);
     }
 
-    private static ObjectNode body(ComplaintCorpus.Sample sample, UpstreamWorld.Order order) {
+    static ObjectNode body(ComplaintCorpus.Sample sample, UpstreamWorld.Order order) {
         ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         body.put("channel", "ORDER_PAGE");
         body.put("text", sample.text());

@@ -23,6 +23,10 @@ import java.util.Set;
  *
  * <p>{@code bin/faults [all|kill|broker|poison|duplicates] [--complaints 20000] [--rate 25] [--services analytics-service,...]
  * [--out docs/reliability.md]}
+ *
+ * <p>{@code bin/faults instances [--standby 0|1|0,1] [--instances 2] [--routing by-user|round-robin] [--complaints 20000] [--rate 25]}:
+ * the failover run
+ * of {@link FailoverRun}, once per standby setting, each on a fresh deployment.
  */
 public final class FaultInjection {
 
@@ -39,6 +43,16 @@ public final class FaultInjection {
         double rate = Double.parseDouble(options.getOrDefault("rate", "25"));
         Path target = Path.of(options.getOrDefault("platform-target", "platform/target"));
         Path out = Path.of(options.getOrDefault("out", "docs/reliability.md"));
+        if (which.equals("instances")) {
+            int instances = Integer.parseInt(options.getOrDefault("instances", "2"));
+            boolean passed = true;
+            ComplaintDriver.Routing routing = options.getOrDefault("routing", "by-user").equals("round-robin")
+                    ? ComplaintDriver.Routing.ROUND_ROBIN : ComplaintDriver.Routing.BY_USER;
+            for (String standby : options.getOrDefault("standby", "1").split(",")) {
+                passed &= failover(target, out, instances, Integer.parseInt(standby.strip()), routing, complaints, rate);
+            }
+            System.exit(passed ? 0 : 1);
+        }
         List<String> victims = options.containsKey("services") ? List.of(options.get("services").split(",")) : Scenario.SERVICES;
         List<Scenario> scenarios = Scenario.named(which, victims);
         Path work = Files.createTempDirectory("faults");
@@ -92,13 +106,65 @@ public final class FaultInjection {
         }
     }
 
+    /** Kill points of the failover run: 20, 50 and 80% of the complaints filed. */
+    static final List<Double> FAILOVER_KILLS = List.of(0.2, 0.5, 0.8);
+
+    /** One failover run on a fresh deployment of {@code instances} of each service; writes its section of the report. */
+    private static boolean failover(Path target, Path out, int instances, int standby, ComplaintDriver.Routing routing, int complaints,
+                                    double rate) throws Exception {
+        Path work = Files.createTempDirectory("faults-instances");
+        System.out.printf("starting broker, registry and %d instances of each of the five services (standby replicas %d) under %s ...%n",
+                instances, standby, work);
+        FailoverRun.Result result;
+        try (LocalCluster cluster = LocalCluster.in(target, work)) {
+            cluster.startBroker().startRegistry();
+            try (ServiceReplicas replicas = ServiceReplicas.start(cluster, target, Scenario.SERVICES, instances, standbyEnvironment(standby))) {
+                result = failoverOn(cluster, replicas, standby, routing, complaints, rate, FAILOVER_KILLS);
+            }
+        }
+        String report = FailoverReport.of(result);
+        System.out.println();
+        System.out.println(report);
+        String routed = routing == ComplaintDriver.Routing.ROUND_ROBIN ? " --routing round-robin" : "";
+        String command = "bin/faults instances --standby " + standby + " --instances " + instances + routed + " --complaints " + complaints
+                + " --rate " + (int) rate;
+        String begin = "<!-- bin/faults instances --standby " + standby + routed + " results: begin -->";
+        String end = "<!-- bin/faults instances --standby " + standby + routed + " results: end -->";
+        write(out, begin, end, begin + "\n\n" + ReliabilityReport.measuredOn(command) + "\n\n" + report + end);
+        System.out.println("written to " + out);
+        return result.passed();
+    }
+
+    /** The services' environment for a number of standby replicas (service-defaults: complaints.streams.standby-replicas). */
+    public static Map<String, String> standbyEnvironment(int standby) {
+        return Map.of("COMPLAINTS_STREAMS_STANDBY_REPLICAS", Integer.toString(standby));
+    }
+
+    /** The failover run on running replicas: upstream world published, lag monitored, the kills at {@code killPoints}. */
+    public static FailoverRun.Result failoverOn(LocalCluster cluster, ServiceReplicas replicas, int standby, ComplaintDriver.Routing routing,
+                                                int complaints, double rate, List<Double> killPoints) throws Exception {
+        Topics topics = new Topics(new HttpSchemaRegistryClient(cluster.registryUrl()), true);
+        UpstreamWorld world = new UpstreamWorld();
+        try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers(), cluster.registryUrl())) {
+            world.publish(topics, publisher, 20, 2000, new Random(11), Instant.now());
+        }
+        try (LagMonitor monitor = new LagMonitor(cluster.bootstrapServers(), Scenario.SERVICES)) {
+            return new FailoverRun(cluster, replicas, topics, world, monitor, ACK_CHANNELS).run(complaints, rate, killPoints, standby, routing);
+        }
+    }
+
     /** Replaces the results between the markers of an existing report, or writes a new one with just the results. */
     static void write(Path out, String section) throws java.io.IOException {
+        write(out, BEGIN, END, section);
+    }
+
+    /** Replaces what lies between {@code BEGIN} and {@code END} (both included) with {@code section}, or appends it. */
+    static void write(Path out, String beginMarker, String endMarker, String section) throws java.io.IOException {
         String text = Files.exists(out) ? Files.readString(out) : "";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
+        int begin = text.indexOf(beginMarker);
+        int end = text.indexOf(endMarker);
         if (begin >= 0 && end > begin) {
-            text = text.substring(0, begin) + section + text.substring(end + END.length());
+            text = text.substring(0, begin) + section + text.substring(end + endMarker.length());
         } else {
             text = text + (text.isEmpty() ? "# Reliability under faults\n\n" : "\n") + section + "\n";
         }

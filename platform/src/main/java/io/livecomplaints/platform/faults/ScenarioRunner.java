@@ -108,21 +108,11 @@ public final class ScenarioRunner {
         }
         log("%s: filed in %.0f s (%d retries); draining", scenario.name(), submissions.seconds(), submissions.retries());
 
-        awaitDrained(Math.max(10, threshold / 5));
+        awaitDrained(monitor, Math.max(10, threshold / 5));
         OutputReader reader = new OutputReader(cluster.bootstrapServers(), topics);
         Map<String, Map<String, Integer>> expectedDlt = poison == null ? Map.of() : poison.expectedDeadLetters();
         String poisonPrefix = poison == null ? PoisonInjector.KEY_PREFIX + tag + "-" : poison.keyPrefix();
-        Verdict verdict;
-        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        while (true) {
-            verdict = Verdict.of(submissions, reader.read(poisonPrefix, startedAt), requiredAckChannels, expectedDlt);
-            if ((verdict.lost() == 0 && verdict.dltMatches()) || System.nanoTime() > deadline) {
-                break;
-            }
-            log("%s: %d complaints not through yet, dead letters %d of %d; reading again in 10 s", scenario.name(), verdict.lost(),
-                    verdict.dltActualTotal(), verdict.dltExpectedTotal());
-            Thread.sleep(10_000);
-        }
+        Verdict verdict = awaitVerdict(scenario.name(), reader, submissions, poisonPrefix, startedAt, requiredAckChannels, expectedDlt);
         Map<String, Integer> written = poison == null ? Map.of() : poison.written();
         Map<String, Map<String, Integer>> skippedExpected = poison == null ? Map.of() : poison.expectedSkipped();
         // global stores skip poison; a scenario with poison and restarts could not compare the (restarted) counters
@@ -174,15 +164,34 @@ public final class ScenarioRunner {
         return new FaultRecord(fault.describe(), seconds, note);
     }
 
+    /**
+     * Reads the output topics until every accepted complaint is through and the dead letters are as expected, or
+     * {@link #DRAIN_TIMEOUT} has passed, and returns the verdict of the last reading.
+     */
+    static Verdict awaitVerdict(String name, OutputReader reader, ComplaintDriver.Submissions submissions, String poisonPrefix,
+                                long startedAt, Set<String> requiredAckChannels, Map<String, Map<String, Integer>> expectedDlt)
+            throws Exception {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (true) {
+            Verdict verdict = Verdict.of(submissions, reader.read(poisonPrefix, startedAt), requiredAckChannels, expectedDlt);
+            if ((verdict.lost() == 0 && verdict.dltMatches()) || System.nanoTime() > deadline) {
+                return verdict;
+            }
+            log("%s: %d complaints not through yet, dead letters %d of %d; reading again in 10 s", name, verdict.lost(),
+                    verdict.dltActualTotal(), verdict.dltExpectedTotal());
+            Thread.sleep(10_000);
+        }
+    }
+
     /** Waits until every group's lag is at most {@code lag} (only commit markers left). */
-    private void awaitDrained(long lag) throws InterruptedException {
+    static void awaitDrained(LagMonitor monitor, long lag) throws InterruptedException {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         do {
             monitor.awaitFreshSample(Duration.ofSeconds(10));
         } while (!monitor.behind(lag).isEmpty() && System.nanoTime() < deadline);
     }
 
-    private static void awaitIssued(ComplaintDriver driver, int count) throws InterruptedException {
+    static void awaitIssued(ComplaintDriver driver, int count) throws InterruptedException {
         while (driver.issued() < count) {
             Thread.sleep(50);
         }

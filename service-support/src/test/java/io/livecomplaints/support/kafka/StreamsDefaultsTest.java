@@ -8,6 +8,10 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertiesPropertySource;
+import org.springframework.core.env.PropertySourcesPropertyResolver;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** What the shared defaults make of every service's Kafka Streams clients, as Kafka Streams itself reads them. */
 class StreamsDefaultsTest {
@@ -24,15 +28,34 @@ class StreamsDefaultsTest {
         assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     }
 
-    /** The {@code spring.kafka.streams.properties.*} of the shared defaults, as Spring hands them to Kafka Streams. */
+    @Test
+    void everyStatefulTaskHasOneStandbyReplicaUnlessTheEnvironmentSaysOtherwise() throws Exception {
+        assertThat(new StreamsConfig(streamsProperties()).getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+        assertThat(new StreamsConfig(streamsProperties(Map.of("COMPLAINTS_STREAMS_STANDBY_REPLICAS", "0")))
+                .getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isZero();
+    }
+
     private static Properties streamsProperties() throws Exception {
+        return streamsProperties(Map.of());
+    }
+
+    /**
+     * The {@code spring.kafka.streams.properties.*} of the shared defaults, as Spring hands them to Kafka Streams:
+     * placeholders resolved, environment variables first.
+     */
+    private static Properties streamsProperties(Map<String, Object> environment) throws Exception {
         Properties defaults = new Properties();
         try (InputStream in = StreamsDefaultsTest.class.getClassLoader().getResourceAsStream("io/livecomplaints/support/service-defaults.properties")) {
             defaults.load(in);
         }
+        MutablePropertySources sources = new MutablePropertySources();
+        sources.addLast(new SystemEnvironmentPropertySource("environment", environment));
+        sources.addLast(new PropertiesPropertySource("defaults", defaults));
+        PropertySourcesPropertyResolver resolver = new PropertySourcesPropertyResolver(sources);
+        resolver.setIgnoreUnresolvableNestedPlaceholders(true);
         Properties streams = new Properties();
         defaults.stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX))
-                .forEach(k -> streams.put(k.substring(PREFIX.length()), defaults.getProperty(k)));
+                .forEach(k -> streams.put(k.substring(PREFIX.length()), resolver.getProperty(k)));
         streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "intake-service");
         streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
         return streams;
