@@ -198,7 +198,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
         for (DeliveryJob job : jobs) {
             if (deliveries.get(job.key()) != null) {
                 services.metrics().counter("complaints.notifications.duplicates", "channel", job.channel().name()).increment();
-                continue; // this event was planned before: each (event, kind, channel) is sent once
+                continue; // planned before: each (dedup id, kind, channel) is sent once
             }
             if (job.channel() == NotificationChannel.IN_APP && notBefore <= now.toEpochMilli()) {
                 attempt(job, now);
@@ -211,7 +211,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
 
     private static DeliveryJob job(Notice notice, NotificationChannel channel, String target, RecordMetadata source,
                                    String language, TemplateCatalog.Rendered text, String subject, Instant now, long notBefore) {
-        return new DeliveryJob(DeliveryJob.keyOf(notice.sourceEventId(), notice.kind(), channel, target), notice.sourceEventId(),
+        return new DeliveryJob(DeliveryJob.keyOf(notice.dedupId(), notice.kind(), channel, target), notice.sourceEventId(),
                 source == null ? null : source.topic(), source == null ? -1 : source.partition(), source == null ? -1 : source.offset(),
                 notice.complaintId(), notice.traceId(), notice.userId(), notice.kind(), channel, target, notice.type(),
                 text.templateId(), language, subject, text.text(), now.toEpochMilli(), notBefore, 0, false, JobStatus.PENDING, null, 0);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livecomplaints.events.CaseState;
 import io.livecomplaints.events.ComplaintOutcome;
 import io.livecomplaints.events.ComplaintReceived;
+import io.livecomplaints.events.Envelope;
 import io.livecomplaints.events.ComplaintType;
 import io.livecomplaints.events.DeliveryStatus;
 import io.livecomplaints.events.NotificationChannel;
@@ -40,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -186,7 +188,7 @@ class DeliveryTopologyTest {
 
         assertThat(sms.calls()).singleElement().satisfies(m -> {
             assertThat(m.address()).isEqualTo("13812345678");
-            assertThat(m.idempotencyKey()).isEqualTo(complaint.getEnvelope().getEventId() + ":ACKNOWLEDGMENT:SMS");
+            assertThat(m.idempotencyKey()).isEqualTo("C-1:ACKNOWLEDGMENT:SMS"); // once per complaint, not per event
         });
         assertThat(email.calls()).singleElement().satisfies(m -> assertThat(m.subject()).contains("C-1"));
         assertThat(receipts(NotificationChannel.SMS, DeliveryStatus.SENT)).singleElement()
@@ -194,6 +196,27 @@ class DeliveryTopologyTest {
         assertThat(receipts(NotificationChannel.EMAIL, DeliveryStatus.SENT)).singleElement()
                 .satisfies(r -> assertThat(r.getRecipientMasked()).isEqualTo("b***@example.com"));
         assertThat(receipts()).allSatisfy(r -> assertThat(r.toString()).doesNotContain("13812345678").doesNotContain("buyer@"));
+    }
+
+    @Test
+    void aComplaintWrittenTwiceByIntakeIsAcknowledgedOnceOnEveryChannel() throws Exception {
+        start(shanghai("2026-11-23T14:00:00"), 10);
+        ComplaintReceived first = received("C-twice", "U-twice", "zh-CN", true);
+        // an Idempotency-Key retry that reached the other intake instance: same complaint id, another event id
+        ComplaintReceived resubmitted = ComplaintReceived.newBuilder(first).setEnvelope(Envelope.newBuilder(first.getEnvelope())
+                .setEventId(UUID.randomUUID().toString()).build()).build();
+
+        input(topics.complaintsReceived).pipeInput("C-twice", first);
+        input(topics.complaintsReceived).pipeInput("C-twice", resubmitted);
+        advance(TICK);
+
+        assertThat(receipts(NotificationChannel.IN_APP, DeliveryStatus.SENT)).singleElement()
+                .satisfies(r -> assertThat(r.getSourceEventId()).isEqualTo(first.getEnvelope().getEventId()));
+        assertThat(inbox("U-twice")).hasSize(1);
+        assertThat(sms.calls()).hasSize(1);
+        assertThat(email.calls()).hasSize(1);
+        assertThat(receipts(NotificationChannel.SMS, DeliveryStatus.SENT)).hasSize(1);
+        assertThat(receipts(NotificationChannel.EMAIL, DeliveryStatus.SENT)).hasSize(1);
     }
 
     @Test
@@ -480,7 +503,7 @@ class DeliveryTopologyTest {
         input(topics.complaintsReceived).pipeInput("C-10", complaint);
         advance(TICK);
         KeyValueStore<String, DeliveryJob> deliveries = driver.getKeyValueStore(NotificationStores.DELIVERIES);
-        String smsKey = DeliveryJob.keyOf(complaint.getEnvelope().getEventId(), NotificationKind.ACKNOWLEDGMENT, NotificationChannel.SMS, null);
+        String smsKey = DeliveryJob.keyOf("C-10", NotificationKind.ACKNOWLEDGMENT, NotificationChannel.SMS, null);
         assertThat(deliveries.get(smsKey)).isNotNull();
 
         driver.advanceWallClockTime(Duration.ofDays(30).plusMinutes(1));

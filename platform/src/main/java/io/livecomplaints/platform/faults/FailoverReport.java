@@ -17,12 +17,13 @@ public final class FailoverReport {
         md.append(String.format("#### %d instances of each service, num.standby.replicas=%d: %s%n%n", r.instances(), r.standbyReplicas(),
                 r.passed() ? "PASS" : "**FAIL**"));
         md.append(String.format("%d complaints at %.0f/s filed in %.0f s over the intake instances (%s; %d HTTP retries with the same "
-                        + "Idempotency-Key); %d distinct complaints accepted, %d keys never accepted, **%d lost, %d duplicated**; "
+                        + "Idempotency-Key); %d distinct complaints accepted, %d keys never accepted, **%d lost, %d duplicated** (%d resubmissions absorbed: "
+                        + "a complaint intake wrote twice, accepted once downstream); "
                         + "longest partition stall outside the kills %.1f s (%s). Load average (1/5/15 min) %s.%n%n",
                 r.complaints(), r.rate(), r.submissions().seconds(), r.routing() == ComplaintDriver.Routing.BY_USER
                         ? "affinity by user, another instance only when one does not answer" : "round robin, every retry on the next instance",
                 r.submissions().retries(), v.accepted(), v.refusedKeys(), v.lost(),
-                v.duplicated(), r.maxStallMillis() / 1000.0, r.maxStallWhere(), r.load()));
+                v.duplicated(), v.resubmissionsAbsorbed(), r.maxStallMillis() / 1000.0, r.maxStallWhere(), r.load()));
         md.append("Seconds from the kill -9 until the survivor answered every probe correctly, per service; until a survivor's intake "
                 + "accepted a complaint; until that complaint's case and acknowledgment were readable (flow moving); until every "
                 + "group had caught up; and the victims' restart until ready (\"not in time\": not within 240 s, a restart not within 360 s).\n\n");

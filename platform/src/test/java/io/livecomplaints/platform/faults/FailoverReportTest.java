@@ -26,7 +26,7 @@ class FailoverReportTest {
     }
 
     private static FailoverRun.Result result(FailoverRun.Kill kill, int lost) {
-        Verdict verdict = new Verdict(100, 0, lost, 0, Map.of(), Map.of(), List.of());
+        Verdict verdict = new Verdict(100, 0, lost, 0, 0, Map.of(), Map.of(), List.of());
         return new FailoverRun.Result(1, 2, ComplaintDriver.Routing.BY_USER, 100, 25, new ComplaintDriver.Submissions(List.of(), 3, 4.0), verdict, List.of(kill),
                 0, "-", "1.00 1.00 1.00 → 2.00 2.00 2.00");
     }

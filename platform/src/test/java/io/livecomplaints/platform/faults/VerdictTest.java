@@ -46,17 +46,37 @@ class VerdictTest {
     }
 
     @Test
-    void aSecondReceivedEventOrASecondAcknowledgmentIsADuplicate() {
+    void aSecondAcknowledgmentOrASecondTriagedRecordIsADuplicate() {
         Observations seen = new Observations();
         through(seen, "C-1", 1);
-        seen.received("C-1", "e-r-1b");
+        seen.triaged("C-1", "e-t-1b");
         through(seen, "C-2", 2);
         seen.receipt("C-2", "e-r-2", "ACKNOWLEDGMENT", "IN_APP", "SENT", "e-n-2b");
 
         Verdict verdict = Verdict.of(submissions(accepted("k1", Repeat.NONE, "C-1"), accepted("k2", Repeat.NONE, "C-2")), seen, IN_APP, Map.of());
 
         assertThat(verdict.duplicated()).isEqualTo(2);
+        assertThat(verdict.resubmissionsAbsorbed()).isZero();
         assertThat(verdict.lost()).isZero();
+    }
+
+    @Test
+    void aSecondReceivedEventAbsorbedDownstreamIsAResubmissionNotADuplicate() {
+        Observations seen = new Observations();
+        through(seen, "C-1", 1);
+        seen.received("C-1", "e-r-1b"); // intake wrote the complaint again; triage and notification accepted it once
+
+        Verdict verdict = Verdict.of(submissions(accepted("k1", Repeat.CONCURRENT, "C-1")), seen, IN_APP, Map.of());
+
+        assertThat(verdict.duplicated()).isZero();
+        assertThat(verdict.resubmissionsAbsorbed()).isEqualTo(1);
+        assertThat(verdict.problems()).isEmpty();
+        assertThat(verdict.delivered()).isTrue();
+
+        seen.receipt("C-1", "e-r-1b", "ACKNOWLEDGMENT", "IN_APP", "SENT", "e-n-1b"); // ... unless it was acknowledged twice
+        Verdict notAbsorbed = Verdict.of(submissions(accepted("k1", Repeat.CONCURRENT, "C-1")), seen, IN_APP, Map.of());
+        assertThat(notAbsorbed.duplicated()).isEqualTo(1);
+        assertThat(notAbsorbed.delivered()).isFalse();
     }
 
     @Test

@@ -14,8 +14,10 @@ import io.livecomplaints.triage.routing.RoutingProperties;
 import io.livecomplaints.triage.routing.model.AgentSelection;
 import io.livecomplaints.triage.routing.model.TeamRouting;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,9 +54,10 @@ class TriageStreamsConfiguration {
     @Bean
     KStream<String, ComplaintTriaged> triagedComplaints(StreamsBuilder builder, Topics topics, ComplaintTriage triage,
                                                         IncidentProperties incidents, AgentSelection selection,
-                                                        RoutingProperties routing, DiagnosisProperties qos) {
+                                                        RoutingProperties routing, DiagnosisProperties qos,
+                                                        @Value("${complaints.triage.dedup-retention}") Duration dedupRetention) {
         return new TriageTopology(topics, triage, new QosIncidents(incidents.qosQuietGap()),
                 new SurgeDetector(incidents.surgeWindow(), incidents.surgeThreshold()), selection,
-                new TriageTopology.Settings(qos.retention(), routing.partitions())).build(builder);
+                new TriageTopology.Settings(qos.retention(), routing.partitions(), dedupRetention)).build(builder);
     }
 }

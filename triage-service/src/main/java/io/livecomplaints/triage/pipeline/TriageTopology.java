@@ -36,6 +36,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -46,7 +47,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * 分发 as one Kafka Streams topology, exactly once end to end:
  * <pre>
- * complaints-received ─ assess (classify, QoS diagnosis from the live-qos global store, team)
+ * complaints-received ─ accept once by complaint id ─ assess (classify, QoS diagnosis from the live-qos global store, team)
  *   ─▶ by order ─ repeat complaint? ─ ⋈ credit-records (global) ─ grade (severity, priority, reasons)
  *   ─▶ by grouping ─ incident (QoS cause or surge)
  *   ─▶ by team ─ assign agent by skill and load ◀─ by team ─ complaint-cases (load changes)
@@ -62,8 +63,9 @@ public final class TriageTopology {
     /**
      * @param qosRetention      how long telemetry is kept per session
      * @param routingPartitions partitions of both by-team repartition topics (they must match: same task, same stores)
+     * @param dedupRetention    how long an accepted complaint id is remembered (a resubmission within it is dropped)
      */
-    public record Settings(Duration qosRetention, int routingPartitions) {
+    public record Settings(Duration qosRetention, int routingPartitions, Duration dedupRetention) {
     }
 
     private final Topics topics;
@@ -94,6 +96,7 @@ public final class TriageTopology {
                 Consumed.with(topics.creditRecords.keySerde(), topics.creditRecords.valueSerde()),
                 Materialized.<String, CreditRecord, KeyValueStore<Bytes, byte[]>>as(CREDIT_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(new AvroWireSerde<>(CreditRecord.class, topics.registry(), true)));
+        addStore(builder, AcceptedComplaints.STORE, StateSerdes.json(AcceptedComplaints.Accepted.class));
         addStore(builder, RepeatComplaintMarker.STORE, StateSerdes.string());
         addStore(builder, IncidentMarker.STORE, StateSerdes.json(IncidentState.class));
         addStore(builder, RoutingStores.OPEN_CASES, StateSerdes.string());
@@ -102,7 +105,7 @@ public final class TriageTopology {
         addStore(builder, RoutingStores.INCIDENT_OWNERS, StateSerdes.string());
 
         KStream<String, ComplaintTriaged> triaged = builder.stream(in.name(), Consumed.with(in.keySerde(), in.valueSerde()))
-                .processValues(() -> new Assess(triage))
+                .processValues(() -> new Assess(triage, settings.dedupRetention()), AcceptedComplaints.STORE)
                 .selectKey((key, value) -> RepeatComplaintMarker.partitionKey(value))
                 .repartition(Repartitioned.with(Serdes.String(), internal).withName("by-order"))
                 .processValues(RepeatComplaintMarker::new, RepeatComplaintMarker.STORE)
@@ -147,27 +150,45 @@ public final class TriageTopology {
         return record == null ? null : new UserCredit(record.getValidComplaints(), record.getRejectedComplaints());
     }
 
-    /** First step: classification, diagnosis with the session's telemetry, team. */
+    /**
+     * First step: each complaint once (complaints-received is keyed by complaint id, so its task sees every event of
+     * the complaint), then classification, diagnosis with the session's telemetry, team. The complaint is remembered
+     * only once assessed: an event that fails here goes to the dead letters and can be replayed.
+     */
     private static final class Assess implements FixedKeyProcessor<String, ComplaintReceived, ComplaintTriaged> {
 
+        private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
         private final ComplaintTriage triage;
+        private final Duration dedupRetention;
         private FixedKeyProcessorContext<String, ComplaintTriaged> context;
         private ReadOnlyKeyValueStore<String, QosSample> telemetry;
+        private AcceptedComplaints accepted;
 
-        Assess(ComplaintTriage triage) {
+        Assess(ComplaintTriage triage, Duration dedupRetention) {
             this.triage = triage;
+            this.dedupRetention = dedupRetention;
         }
 
         @Override
         public void init(FixedKeyProcessorContext<String, ComplaintTriaged> context) {
             this.context = context;
             this.telemetry = context.getStateStore(QosTelemetry.STORE);
+            this.accepted = new AcceptedComplaints(context.getStateStore(AcceptedComplaints.STORE), dedupRetention);
+            context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, accepted::purge);
         }
 
         @Override
         public void process(FixedKeyRecord<String, ComplaintReceived> record) {
-            context.forward(record.withValue(triage.assess(record.value(),
-                    (session, from, to) -> QosTelemetry.around(telemetry, session, from, to))));
+            String complaintId = record.value().getEnvelope().getComplaintId();
+            String eventId = record.value().getEnvelope().getEventId();
+            if (accepted.acceptedBefore(complaintId, eventId)) {
+                return;
+            }
+            ComplaintTriaged assessed = triage.assess(record.value(),
+                    (session, from, to) -> QosTelemetry.around(telemetry, session, from, to));
+            accepted.accept(complaintId, eventId, context.currentSystemTimeMs());
+            context.forward(record.withValue(assessed));
         }
     }
 }

@@ -26,6 +26,8 @@ import io.livecomplaints.schemas.topics.Topics;
 import io.livecomplaints.schemas.topics.Parties;
 import io.livecomplaints.triage.incidents.model.QosIncidents;
 import io.livecomplaints.triage.incidents.model.SurgeDetector;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +65,7 @@ class TriageTopologyTest {
         StreamsBuilder builder = new StreamsBuilder();
         new TriageTopology(topics, TriageFixtures.triage(Clock.fixed(T0, ZoneOffset.UTC)), new QosIncidents(Duration.ofMinutes(30)),
                 new SurgeDetector(Duration.ofMinutes(5), 3), TriageFixtures.agents(2),
-                new TriageTopology.Settings(Duration.ofHours(2), 2)).build(builder);
+                new TriageTopology.Settings(Duration.ofHours(2), 2, Duration.ofDays(7))).build(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "triage-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -98,6 +100,45 @@ class TriageTopologyTest {
         for (Instant t = T0.minus(Duration.ofMinutes(minutes)); t.isBefore(T0.plusSeconds(60)); t = t.plusSeconds(30)) {
             qos.pipeInput(session, sample.apply(t));
         }
+    }
+
+    @Test
+    void aComplaintWrittenTwiceByIntakeIsTriagedOnceAndARedeliveryIsANoOp() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Metrics.addRegistry(meters);
+        try {
+            ComplaintReceived first = aboutOrder("C-twice", "物流停在同一个地方一周没动", "O-twice", T0);
+            // an Idempotency-Key retry that reached the other intake instance: same complaint id, another event id
+            ComplaintReceived resubmitted = ComplaintReceived.newBuilder(first)
+                    .setEnvelope(Envelopes.create("C-twice", Parties.INTAKE, null, T0.plusMillis(40))).build();
+            assertThat(resubmitted.getEnvelope().getEventId()).isNotEqualTo(first.getEnvelope().getEventId());
+
+            received.pipeInput("C-twice", first);
+            received.pipeInput("C-twice", resubmitted);
+            received.pipeInput("C-twice", first); // a redelivery of the accepted event
+
+            List<ComplaintTriaged> out = triaged.readValuesToList();
+            assertThat(out).hasSize(1);
+            assertThat(out.get(0).getEnvelope().getTraceId()).isEqualTo(first.getEnvelope().getTraceId()); // triaged from the first event
+            assertThat(out.get(0).getRepeatComplaint()).isFalse(); // the resubmission did not count as a repeat on the order
+            assertThat(meters.counter("complaints.triage.resubmissions.dropped", "reason", "resubmission").count()).isEqualTo(1);
+            assertThat(meters.counter("complaints.triage.resubmissions.dropped", "reason", "redelivery").count()).isEqualTo(1);
+            assertThat(triage(complaint("C-other", "物流停了一周", T0)).getEnvelope().getComplaintId()).isEqualTo("C-other");
+        } finally {
+            Metrics.removeRegistry(meters);
+        }
+    }
+
+    @Test
+    void anAcceptedComplaintIdIsForgottenAfterTheDedupRetention() {
+        ComplaintReceived first = complaint("C-old", "物流停在同一个地方一周没动", T0);
+        triage(first);
+        driver.advanceWallClockTime(Duration.ofDays(6));
+        received.pipeInput("C-old", ComplaintReceived.newBuilder(first).setEnvelope(Envelopes.create("C-old", Parties.INTAKE, null, T0)).build());
+        assertThat(triaged.readValuesToList()).isEmpty(); // still within the 7 days
+
+        driver.advanceWallClockTime(Duration.ofDays(1).plusHours(2)); // the hourly purge has run past the retention
+        triage(ComplaintReceived.newBuilder(first).setEnvelope(Envelopes.create("C-old", Parties.INTAKE, null, T0)).build());
     }
 
     @Test

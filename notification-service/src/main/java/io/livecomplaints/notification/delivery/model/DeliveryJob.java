@@ -6,7 +6,8 @@ import io.livecomplaints.events.NotificationKind;
 
 /**
  * One message on one channel for one source event, and how far its delivery got. Its {@link #key()}
- * ({@code sourceEventId:KIND:CHANNEL[:target]}) is the dedup key and the idempotency key providers receive. It holds
+ * ({@code dedupId:KIND:CHANNEL[:target]}, the dedup id being the source event id, or the complaint id for the
+ * acknowledgment) is the dedup key and the idempotency key providers receive. It holds
  * no contact data: the recipient is looked up when it is sent.
  *
  * @param target        webhook subscriber name, else null
@@ -20,8 +21,8 @@ public record DeliveryJob(String key, String sourceEventId, String sourceTopic, 
                           String language, String subject, String text, long createdAt, long notBefore, int attempts,
                           boolean toldDeferred, JobStatus status, String lastError, long doneAt) {
 
-    public static String keyOf(String sourceEventId, NotificationKind kind, NotificationChannel channel, String target) {
-        return sourceEventId + ":" + kind + ":" + channel + (target == null ? "" : ":" + target);
+    public static String keyOf(String dedupId, NotificationKind kind, NotificationChannel channel, String target) {
+        return dedupId + ":" + kind + ":" + channel + (target == null ? "" : ":" + target);
     }
 
     public DeliveryJob waitUntil(long at, String why) {

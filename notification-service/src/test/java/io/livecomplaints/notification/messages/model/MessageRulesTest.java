@@ -37,6 +37,7 @@ class MessageRulesTest {
         assertThat(notice.kind()).isEqualTo(NotificationKind.ACKNOWLEDGMENT);
         assertThat(notice.values()).containsEntry("dueAt", due).containsEntry("complaintId", "C-1");
         assertThat(notice.sourceEventId()).isEqualTo(received.getEnvelope().getEventId());
+        assertThat(notice.dedupId()).isEqualTo(received.getEnvelope().getComplaintId()); // acknowledged once per complaint
         assertThat(notice.language()).isEqualTo("en");
     }
 
