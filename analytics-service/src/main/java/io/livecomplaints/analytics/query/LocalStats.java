@@ -1,86 +1,86 @@
 package io.livecomplaints.analytics.query;
 
+import io.livecomplaints.analytics.stats.StatsStores;
 import io.livecomplaints.analytics.stats.model.Dimension;
 import io.livecomplaints.analytics.stats.model.Metric;
 import io.livecomplaints.analytics.stats.model.StatKey;
 import io.livecomplaints.analytics.stats.model.Tally;
 import io.livecomplaints.analytics.stats.model.TallyState;
-import io.livecomplaints.support.web.ApiProblem;
+import io.livecomplaints.support.streams.query.StoreOwners;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
+import java.util.Set;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.springframework.http.HttpStatus;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
-/** Reads this instance's share of the statistics: the partitions whose tasks run here (interactive queries). */
+/**
+ * Reads statistics from this instance's active partitions (interactive queries, one partition at a time). An instance
+ * holding only standby copies of a store has no active partitions of it and reads nothing: it is never asked for a
+ * share of a query (see {@link StatsQuery}) and exports no meters for partitions it does not run.
+ */
 @Component
 public class LocalStats {
 
     private static final String AFTER_EVERY_SUFFIX = String.valueOf(Character.MAX_VALUE);
 
-    private final StreamsBuilderFactoryBean streams;
+    private final StoreOwners owners;
 
-    LocalStats(StreamsBuilderFactoryBean streams) {
-        this.streams = streams;
+    LocalStats(StoreOwners owners) {
+        this.owners = owners;
     }
 
-    /** The running Kafka Streams instance, or a 503 {@link ApiProblem} while it starts, rebalances or restores. */
-    public KafkaStreams running() {
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
-        if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
-            throw ApiProblem.unavailable(null, "statistics are being restored or rebalanced; retry shortly").retryAfter(1);
-        }
-        return kafkaStreams;
-    }
-
-    /** This instance's all-time tallies of every value of a breakdown (only its own partitions). */
+    /** This instance's all-time tallies of every value of a breakdown (the partitions it runs now, possibly none). */
     public Map<String, Tally> localTotals(Metric metric, Dimension dimension) {
         Map<String, Tally> out = new HashMap<>();
-        for (TallyEntry entry : read(StoreSelection.total(StatKey.prefix(metric, dimension)))) {
+        StoreSelection selection = StoreSelection.total(StatKey.prefix(metric, dimension));
+        for (TallyEntry entry : read(selection, owners.localPartitions(StatsStores.TOTAL))) {
             out.merge(StatKey.parse(entry.key()).value(), entry.tally(), Tally::merge);
         }
         return out;
     }
 
-    List<TallyEntry> read(StoreSelection selection) {
-        KafkaStreams kafkaStreams = running();
+    /** The selected tallies of the given partitions; 503 with Retry-After if one of them is not active here now. */
+    List<TallyEntry> read(StoreSelection selection, Set<Integer> partitions) {
         List<TallyEntry> out = new ArrayList<>();
-        try {
+        for (int partition : partitions) {
             if (selection.windowed()) {
-                ReadOnlyWindowStore<String, TallyState> store = kafkaStreams.store(
-                        StoreQueryParameters.fromNameAndType(selection.store(), QueryableStoreTypes.windowStore()));
-                try (KeyValueIterator<Windowed<String>, TallyState> range = store.fetch(selection.prefix(),
-                        selection.prefix() + AFTER_EVERY_SUFFIX, selection.from(), selection.to().minusMillis(1))) {
-                    range.forEachRemaining(kv -> {
-                        if (kv.key.key().startsWith(selection.prefix())) {
-                            out.add(new TallyEntry(kv.key.key(), kv.key.window().startTime(), Tally.of(kv.value)));
-                        }
-                    });
-                }
+                owners.readLocal(selection.store(), partition, QueryableStoreTypes.<String, TallyState>windowStore(),
+                        store -> readWindows(store, selection, out));
             } else {
-                ReadOnlyKeyValueStore<String, TallyState> store = kafkaStreams.store(
-                        StoreQueryParameters.fromNameAndType(selection.store(), QueryableStoreTypes.keyValueStore()));
-                try (KeyValueIterator<String, TallyState> range = store.range(selection.prefix(), selection.prefix() + AFTER_EVERY_SUFFIX)) {
-                    range.forEachRemaining((KeyValue<String, TallyState> kv) -> {
-                        if (kv.key.startsWith(selection.prefix())) {
-                            out.add(new TallyEntry(kv.key, null, Tally.of(kv.value)));
-                        }
-                    });
-                }
+                owners.readLocal(selection.store(), partition, QueryableStoreTypes.<String, TallyState>keyValueStore(),
+                        store -> readTotals(store, selection, out));
             }
-        } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, null, "statistics store " + selection.store()
-                    + " is migrating; retry shortly", e).retryAfter(1);
+        }
+        return out;
+    }
+
+    private static List<TallyEntry> readWindows(ReadOnlyWindowStore<String, TallyState> store, StoreSelection selection,
+                                                List<TallyEntry> out) {
+        try (KeyValueIterator<Windowed<String>, TallyState> range = store.fetch(selection.prefix(),
+                selection.prefix() + AFTER_EVERY_SUFFIX, selection.from(), selection.to().minusMillis(1))) {
+            range.forEachRemaining(kv -> {
+                if (kv.key.key().startsWith(selection.prefix())) {
+                    out.add(new TallyEntry(kv.key.key(), kv.key.window().startTime(), Tally.of(kv.value)));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static List<TallyEntry> readTotals(ReadOnlyKeyValueStore<String, TallyState> store, StoreSelection selection,
+                                               List<TallyEntry> out) {
+        try (KeyValueIterator<String, TallyState> range = store.range(selection.prefix(), selection.prefix() + AFTER_EVERY_SUFFIX)) {
+            range.forEachRemaining(kv -> {
+                if (kv.key.startsWith(selection.prefix())) {
+                    out.add(new TallyEntry(kv.key, null, Tally.of(kv.value)));
+                }
+            });
         }
         return out;
     }

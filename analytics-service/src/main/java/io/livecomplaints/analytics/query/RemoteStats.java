@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,9 +54,11 @@ class RemoteStats {
         this.json = json;
     }
 
-    List<TallyEntry> read(HostInfo host, StoreSelection selection) {
+    /** The instance's tallies of the selection in the given partitions; IOException if it cannot be reached. */
+    List<TallyEntry> read(HostInfo host, Set<Integer> partitions, StoreSelection selection) throws IOException {
         StringBuilder url = new StringBuilder("http://").append(host.host()).append(':').append(host.port()).append(PATH)
-                .append("?store=").append(encode(selection.store())).append("&prefix=").append(encode(selection.prefix()));
+                .append("?store=").append(encode(selection.store())).append("&prefix=").append(encode(selection.prefix()))
+                .append("&partitions=").append(partitions.stream().map(String::valueOf).collect(Collectors.joining(",")));
         if (selection.from() != null) {
             url.append("&from=").append(selection.from()).append("&to=").append(selection.to());
         }
@@ -71,9 +75,6 @@ class RemoteStats {
             }
             List<WireTally> wire = json.readValue(response.body(), new TypeReference<List<WireTally>>() { });
             return wire.stream().map(WireTally::entry).toList();
-        } catch (IOException e) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, null, "instance " + host + " unreachable: " + e.getMessage(), e)
-                    .retryAfter(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, null, "interrupted", e);

@@ -8,42 +8,42 @@ import io.livecomplaints.analytics.stats.model.Granularity;
 import io.livecomplaints.analytics.stats.model.Metric;
 import io.livecomplaints.analytics.stats.model.StatKey;
 import io.livecomplaints.analytics.stats.model.Tally;
+import io.livecomplaints.support.streams.query.StoreOwners;
 import io.livecomplaints.support.web.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
  * Answers statistics for the whole cluster of analytics instances. Every statistic key lives in exactly one
  * partition, owned by one instance; a breakdown (every value of a dimension) spans partitions, so the query is
- * scattered to every instance hosting the store (this one read locally, the others over HTTP on their internal
- * endpoint) and the disjoint answers are merged. If any owner cannot answer, the query fails (503 with Retry-After)
+ * scattered with {@link StoreOwners#gather} to every instance running active partitions of the store, each asked for
+ * exactly the partitions it runs (this one read locally, the others over HTTP on their internal endpoint), and the
+ * disjoint answers are merged. If any owner cannot answer within the patience, the query fails (503 with Retry-After)
  * rather than returning partial figures.
  */
 @Service
 public class StatsQuery {
 
+    private final StoreOwners owners;
     private final LocalStats local;
     private final RemoteStats remote;
-    private final InstanceAddress self;
     private final Map<Granularity, Duration> retention = new EnumMap<>(Granularity.class);
     private final Clock clock;
 
-    StatsQuery(LocalStats local, RemoteStats remote, InstanceAddress self, AnalyticsProperties properties) {
+    StatsQuery(StoreOwners owners, LocalStats local, RemoteStats remote, AnalyticsProperties properties) {
+        this.owners = owners;
         this.local = local;
         this.remote = remote;
-        this.self = self;
         this.clock = Clock.systemUTC();
         retention.put(Granularity.MINUTE, properties.retention().minute());
         retention.put(Granularity.HOUR, properties.retention().hour());
@@ -103,20 +103,11 @@ public class StatsQuery {
         return retention;
     }
 
+    /** Every owner's share of the selection (this instance's read directly), complete or a 503 with Retry-After. */
     private List<TallyEntry> gather(StoreSelection selection) {
-        KafkaStreams kafkaStreams = local.running();
-        Collection<StreamsMetadata> owners = kafkaStreams.streamsMetadataForStore(selection.store());
-        if (owners.isEmpty()) {
-            throw ApiProblem.unavailable(null, "no instance hosts " + selection.store() + " yet").retryAfter(1);
-        }
-        List<TallyEntry> entries = new java.util.ArrayList<>();
-        for (StreamsMetadata owner : owners) {
-            if (owner.hostInfo().equals(self.hostInfo())) {
-                entries.addAll(local.read(selection));
-            } else {
-                entries.addAll(remote.read(owner.hostInfo(), selection));
-            }
-        }
+        List<TallyEntry> entries = new ArrayList<>();
+        owners.gather(selection.store(), partitions -> local.read(selection, partitions),
+                (host, partitions) -> remote.read(host, partitions, selection)).forEach(entries::addAll);
         return entries;
     }
 }

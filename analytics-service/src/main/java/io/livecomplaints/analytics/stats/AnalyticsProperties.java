@@ -5,21 +5,19 @@ import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code complaints.analytics.*}: how long statistics are kept, how late events may arrive, how instances find each
- * other, what is exported to Prometheus and what the review report calls a recurring problem.
+ * {@code complaints.analytics.*}: how long statistics are kept, how late events may arrive, what is exported to Prometheus and what the review report calls a recurring problem.
  *
  * @param grace          how late (by event time) an event may arrive and still count in its window; totals always count it
  * @param retention      how long windows are kept, per window size
  * @param profileRetention how long a complaint's de-duplication profile is kept after its last event
  * @param orderRetention how long an order id is remembered to count each order once
  * @param purgeInterval  how often expired profiles and order ids are purged (wall-clock)
- * @param advertisedHost the host name other instances reach this one on (application.server); the port is the web port
  * @param metrics        Prometheus export
  * @param review         review report thresholds
  */
 @ConfigurationProperties("complaints.analytics")
 public record AnalyticsProperties(Duration grace, Retention retention, Duration profileRetention, Duration orderRetention,
-                                  Duration purgeInterval, String advertisedHost, Metrics metrics, Review review) {
+                                  Duration purgeInterval, Metrics metrics, Review review) {
 
     public record Retention(Duration minute, Duration hour, Duration day) {
     }

@@ -149,7 +149,7 @@ class KubernetesManifestsTest {
         }
         Map<String, Object> analytics = ((List<Map<String, Object>>) spec((Map<String, Object>) spec(
                 find(all, "StatefulSet", "analytics-service").object()).get("template")).get("containers")).get(0);
-        assertThat(env(analytics, config).get("COMPLAINTS_ANALYTICS_ADVERTISED_HOST"))
+        assertThat(env(analytics, config).get("COMPLAINTS_INSTANCE_ADVERTISED_HOST"))
                 .as("instances reach each other by their stable headless names")
                 .isEqualTo("$(POD_NAME).analytics-service-headless.live-complaints.svc.cluster.local");
     }

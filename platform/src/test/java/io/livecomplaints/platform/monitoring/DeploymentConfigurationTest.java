@@ -85,7 +85,7 @@ class DeploymentConfigurationTest {
         assertThat(service("schema-init").get("environment").toString()).contains("SCHEMA_REGISTRY_WRITER_PASSWORD");
         assertThat(local).as("bin/local's Prometheus scrapes with the credential").contains("basic_auth", "username: prometheus",
                 "password_file: /var/secrets/scraper-password");
-        assertThat(service("analytics-service").get("environment").toString()).contains("COMPLAINTS_ANALYTICS_ADVERTISED_HOST=analytics-service");
+        assertThat(service("analytics-service").get("environment").toString()).contains("COMPLAINTS_INSTANCE_ADVERTISED_HOST=analytics-service");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -105,9 +106,13 @@ public class StoreOwners {
      * partition (moved away, restoring) or its stream thread is between states.
      */
     public <V, R> R readLocal(String store, int partition, Function<ReadOnlyKeyValueStore<String, V>, R> read) {
+        return readLocal(store, partition, QueryableStoreTypes.<String, V>keyValueStore(), read);
+    }
+
+    /** {@link #readLocal(String, int, Function)} for a store of any queryable type (e.g. a window store). */
+    public <S, R> R readLocal(String store, int partition, QueryableStoreType<S> type, Function<S, R> read) {
         try {
-            return read.apply(streams().store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
-                    .withPartition(partition)));
+            return read.apply(streams().store(StoreQueryParameters.fromNameAndType(store, type).withPartition(partition)));
         } catch (InvalidStateStoreException e) {
             throw notNow("partition " + partition + " of " + store + " is not readable here now: " + e.getMessage());
         }
@@ -174,15 +179,31 @@ public class StoreOwners {
         HttpServletRequest request = currentRequest();
         String asked = request == null ? null : request.getHeader(GATHER_PARTITIONS);
         if (asked != null) {
-            return List.of(readLocal.apply(parsePartitions(asked)));
+            return List.of(readLocal.apply(parsePartitions(asked, GATHER_PARTITIONS)));
         }
+        return gather(store, readLocal, (host, partitions) -> remotePart(host, partitions, request, type));
+    }
+
+    /** How another instance's part of a gather is read: the instance and the partitions it is to read. */
+    @FunctionalInterface
+    public interface RemotePart<T> {
+        T read(HostInfo host, Set<Integer> partitions) throws IOException;
+    }
+
+    /**
+     * The parts of an answer spanning the store's partitions, as {@link #gather(String, Class, Function)}, for callers
+     * that ask the other instances in their own way (an internal endpoint) rather than by repeating the API request.
+     * Only instances running active partitions of the store are asked (one holding just standby copies has nothing to
+     * answer); a part that fails with 503 or I/O is retried on fresh metadata within the patience.
+     */
+    public <T> List<T> gather(String store, Function<Set<Integer>, T> readLocal, RemotePart<T> readRemote) {
         Retries retries = new Retries();
         while (true) {
             try {
                 List<T> parts = new ArrayList<>();
                 for (Map.Entry<HostInfo, Set<Integer>> owner : partitionsByOwner(store).entrySet()) {
                     parts.add(owner.getKey().equals(self.hostInfo()) ? readLocal.apply(owner.getValue())
-                            : remotePart(owner.getKey(), owner.getValue(), request, type));
+                            : readRemote.read(owner.getKey(), owner.getValue()));
                 }
                 return parts;
             } catch (ApiProblem e) {
@@ -194,6 +215,19 @@ public class StoreOwners {
                 retries.failed("an owner of " + store + " did not answer: " + e);
             }
         }
+    }
+
+    /** The partitions of the store this instance runs as active tasks (none while it holds only standby copies). */
+    public Set<Integer> localPartitions(String store) {
+        Set<String> topics = sourceTopics(store);
+        HostInfo here = self.hostInfo();
+        for (StreamsMetadata metadata : streams().streamsMetadataForStore(store)) {
+            if (metadata.hostInfo().equals(here)) {
+                return metadata.topicPartitions().stream().filter(tp -> topics.contains(tp.topic()))
+                        .map(TopicPartition::partition).collect(Collectors.toCollection(TreeSet::new));
+            }
+        }
+        return Set.of();
     }
 
     /** Which instance owns which partitions of the store (active tasks); 503 unless every partition has an owner. */
@@ -250,11 +284,12 @@ public class StoreOwners {
         return topics;
     }
 
-    private static Set<Integer> parsePartitions(String header) {
+    /** Partition numbers as a gather names them (comma-separated); 400 naming the field (header or parameter) otherwise. */
+    public static Set<Integer> parsePartitions(String value, String field) {
         try {
-            return Arrays.stream(header.split(",")).map(String::strip).map(Integer::valueOf).collect(Collectors.toCollection(TreeSet::new));
+            return Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).collect(Collectors.toCollection(TreeSet::new));
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest(GATHER_PARTITIONS, "must list partition numbers");
+            throw ApiProblem.badRequest(field, "must list partition numbers");
         }
     }
 
