@@ -219,9 +219,10 @@ public class StoreOwners {
 
     /** The partitions of the store this instance runs as active tasks (none while it holds only standby copies). */
     public Set<Integer> localPartitions(String store) {
+        KafkaStreams streams = streams(); // first: 503 before Kafka Streams (and its topology) exists
         Set<String> topics = sourceTopics(store);
         HostInfo here = self.hostInfo();
-        for (StreamsMetadata metadata : streams().streamsMetadataForStore(store)) {
+        for (StreamsMetadata metadata : streams.streamsMetadataForStore(store)) {
             if (metadata.hostInfo().equals(here)) {
                 return metadata.topicPartitions().stream().filter(tp -> topics.contains(tp.topic()))
                         .map(TopicPartition::partition).collect(Collectors.toCollection(TreeSet::new));
