@@ -49,11 +49,7 @@ public final class FailoverReport {
             }
             md.append('\n');
         }
-        if (!v.problems().isEmpty()) {
-            md.append("Problems found:\n\n");
-            v.problems().forEach(p -> md.append("- ").append(p).append('\n'));
-            md.append('\n');
-        }
+        ReliabilityReport.appendProblems(md, v);
         return md.toString();
     }
 

@@ -56,12 +56,17 @@ public final class ReliabilityReport {
             }
             md.append('\n');
         }
+        appendProblems(md, v);
+        return md.toString();
+    }
+
+    /** The verdict's problems as a list under "Problems found:", nothing when there are none. */
+    static void appendProblems(StringBuilder md, Verdict v) {
         if (!v.problems().isEmpty()) {
             md.append("Problems found:\n\n");
             v.problems().forEach(p -> md.append("- ").append(p).append('\n'));
             md.append('\n');
         }
-        return md.toString();
     }
 
     public static String measuredOn(String command) {

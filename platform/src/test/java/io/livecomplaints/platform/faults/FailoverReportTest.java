@@ -54,6 +54,17 @@ class FailoverReportTest {
     }
 
     @Test
+    void theProblemsOfTheVerdictAreListedAfterTheTable() {
+        FailoverRun.Kill kill = new FailoverRun.Kill(1, 0.5, 50, List.of("intake-service-1"), apis(2.0), Map.of(), 0.8, 20.0, 25.0, 30.0);
+        Verdict verdict = new Verdict(100, 0, 1, 0, 0, Map.of(), Map.of(), List.of("complaint c-7 has no case"));
+        FailoverRun.Result run = new FailoverRun.Result(1, 2, ComplaintDriver.Routing.BY_USER, 100, 25, new ComplaintDriver.Submissions(List.of(), 3, 4.0),
+                verdict, List.of(kill), 0, "-", "1.00 1.00 1.00 → 2.00 2.00 2.00");
+
+        assertThat(FailoverReport.of(run)).endsWith("Problems found:\n\n- complaint c-7 has no case\n\n");
+        assertThat(FailoverReport.of(result(kill, 0))).doesNotContain("Problems found");
+    }
+
+    @Test
     void eachStandbySettingHasItsOwnSectionBesideTheOtherResults() throws Exception {
         Path report = dir.resolve("reliability.md");
         Files.writeString(report, "prose\n" + FaultInjection.BEGIN + "\nkill table\n" + FaultInjection.END + "\n");
