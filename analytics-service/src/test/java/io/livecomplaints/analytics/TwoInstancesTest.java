@@ -12,28 +12,22 @@ import io.livecomplaints.events.Channel;
 import io.livecomplaints.events.ComplaintTriaged;
 import io.livecomplaints.events.ComplaintType;
 import io.livecomplaints.events.Severity;
+import io.livecomplaints.testkit.SecondInstance;
 import io.livecomplaints.testkit.TestPlatform;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
@@ -57,9 +51,9 @@ class TwoInstancesTest extends AnalyticsServiceTest {
     @Test
     void eitherInstanceAnswersWithTheFiguresOfBoth() throws Exception {
         TestPlatform platform = TestPlatform.get();
-        try (ConfigurableApplicationContext second = startSecondInstance()) {
-            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
-            awaitPartitionsSplit();
+        try (SecondInstance second = startSecondInstance()) {
+            int secondPort = second.port();
+            SecondInstance.awaitPartitionsSplit(streams::getKafkaStreams, StatsStores.TOTAL, PATIENCE);
 
             Set<String> merchants = new HashSet<>();
             for (int i = 0; i < MERCHANTS; i++) {
@@ -77,7 +71,7 @@ class TwoInstancesTest extends AnalyticsServiceTest {
 
             // the figures really were spread: each instance holds only its own share locally
             Set<String> here = ours(localStats.localTotals(Metric.COMPLAINTS, Dimension.MERCHANT).keySet());
-            Set<String> there = ours(second.getBean(LocalStats.class).localTotals(Metric.COMPLAINTS, Dimension.MERCHANT).keySet());
+            Set<String> there = ours(second.bean(LocalStats.class).localTotals(Metric.COMPLAINTS, Dimension.MERCHANT).keySet());
             assertThat(here).isNotEmpty().doesNotContainAnyElementsOf(there);
             assertThat(there).isNotEmpty();
             assertThat(union(here, there)).isEqualTo(merchants);
@@ -110,9 +104,9 @@ class TwoInstancesTest extends AnalyticsServiceTest {
         int total = complaints;
         awaitScrapes("this instance alone exports all " + total, () -> sum(scrape(port), counter, ofTeam) == total);
 
-        try (ConfigurableApplicationContext second = startSecondInstance()) {
-            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
-            awaitPartitionsSplit();
+        try (SecondInstance second = startSecondInstance()) {
+            int secondPort = second.port();
+            SecondInstance.awaitPartitionsSplit(streams::getKafkaStreams, StatsStores.TOTAL, PATIENCE);
             awaitScrapes("each instance exports its own share only, together " + total, () -> {
                 double here = sum(scrape(port), counter, ofTeam);
                 double there = sum(scrape(secondPort), counter, ofTeam);
@@ -132,23 +126,10 @@ class TwoInstancesTest extends AnalyticsServiceTest {
                 () -> sum(scrape(port), counter, ofTeam) == total);
     }
 
-    /** A second analytics instance on the same application id, with its own state directory and a random port. */
-    private static ConfigurableApplicationContext startSecondInstance() throws IOException {
-        TestPlatform platform = TestPlatform.get();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", "0");
-        properties.put("spring.kafka.bootstrap-servers", platform.bootstrapServers());
-        properties.put("complaints.schema-registry.url", platform.registryUrl());
-        properties.put("complaints.security.jwt-secret", platform.jwtSecret());
-        properties.put("complaints.security.scraper.password", platform.scraperPassword());
-        properties.put("complaints.topics.partitions", "2");
-        properties.put("complaints.state-dir", Files.createTempDirectory("analytics-second-instance").toString());
-        properties.put("complaints.analytics.grace", "40d");
-        properties.put("complaints.analytics.metrics.refresh", "500ms");
-        properties.put("spring.kafka.streams.properties.acceptable.recovery.lag", "1000000");
-        // command-line arguments: they take precedence over the shared service defaults (default properties do not)
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(AnalyticsApplication.class).run(args);
+    /** A second analytics instance: the statistics' grace and a quick refresh of the meters, as in the first. */
+    private static SecondInstance startSecondInstance() throws IOException {
+        return SecondInstance.start(AnalyticsApplication.class, Map.of("complaints.analytics.grace", "40d",
+                "complaints.analytics.metrics.refresh", "500ms"));
     }
 
     private String scrape(int port) throws IOException, InterruptedException {
@@ -178,22 +159,6 @@ class TwoInstancesTest extends AnalyticsServiceTest {
             }
             Thread.sleep(300); // polling the scrapes until the meters' refreshes got there
         }
-    }
-
-    private void awaitPartitionsSplit() throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            KafkaStreams kafkaStreams = streams.getKafkaStreams();
-            if (kafkaStreams != null && kafkaStreams.state() == KafkaStreams.State.RUNNING) {
-                long owners = kafkaStreams.streamsMetadataForStore(StatsStores.TOTAL).stream()
-                        .filter(m -> !m.topicPartitions().isEmpty()).map(StreamsMetadata::hostInfo).distinct().count();
-                if (owners == 2) {
-                    return;
-                }
-            }
-            Thread.sleep(250); // polling the group's assignment
-        }
-        throw new AssertionError("the two instances did not split the partitions within " + PATIENCE);
     }
 
     private static Set<String> ours(Set<String> merchants) {

@@ -7,13 +7,13 @@ import io.livecomplaints.events.Remedy;
 import io.livecomplaints.events.SurveyResponse;
 import io.livecomplaints.notification.delivery.NotificationStores;
 import io.livecomplaints.support.streams.query.StoreOwners;
+import io.livecomplaints.testkit.SecondInstance;
 import io.livecomplaints.testkit.TestPlatform;
 import io.livecomplaints.testkit.TopicReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,15 +21,11 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
@@ -51,8 +47,8 @@ class TwoInstancesTest extends ServiceTestBase {
     void eitherInstanceAnswersForEveryPartition() throws Exception {
         String user = "U-two-" + RUN;
         String token = TestPlatform.get().tokens().user(user);
-        ConfigurableApplicationContext second = startSecondInstance();
-        int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        SecondInstance second = startSecondInstance();
+        int secondPort = second.port();
         String ownedThere;
         String inboxBefore;
         try {
@@ -128,44 +124,25 @@ class TwoInstancesTest extends ServiceTestBase {
         return last.body();
     }
 
-    private ConfigurableApplicationContext startSecondInstance() throws Exception {
-        TestPlatform platform = TestPlatform.get();
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("server.port", "0");
-        properties.put("spring.kafka.bootstrap-servers", platform.bootstrapServers());
-        properties.put("complaints.schema-registry.url", platform.registryUrl());
-        properties.put("complaints.security.jwt-secret", platform.jwtSecret());
-        properties.put("complaints.topics.partitions", "2");
-        properties.put("complaints.state-dir", Files.createTempDirectory("notification-second-instance").toString());
-        properties.put("complaints.notification.messages.survey-delay", "0s");
-        properties.put("complaints.notification.delivery.quiet-hours.channels.SMS", "off");
-        properties.put("complaints.notification.delivery.dispatch.every", "100ms");
-        properties.put("complaints.notification.channels.sms.url", SMS.url());
-        properties.put("complaints.notification.channels.email.url", EMAIL.url());
-        properties.put("spring.kafka.streams.properties.acceptable.recovery.lag", "1000000");
-        // command-line arguments: they take precedence over the shared service defaults (default properties do not)
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(NotificationApplication.class).run(args);
+    /** A second notification instance: surveys at once, SMS any time, a quick dispatcher, the test's fake providers. */
+    private SecondInstance startSecondInstance() throws Exception {
+        return SecondInstance.start(NotificationApplication.class, Map.of(
+                "complaints.notification.messages.survey-delay", "0s",
+                "complaints.notification.delivery.quiet-hours.channels.SMS", "off",
+                "complaints.notification.delivery.dispatch.every", "100ms",
+                "complaints.notification.channels.sms.url", SMS.url(),
+                "complaints.notification.channels.email.url", EMAIL.url()));
     }
 
     /** Waits until both instances own partitions, then names a complaint id in a partition of each. */
     private Map<HostInfo, String> complaintsOwnedByEach() throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            KafkaStreams kafkaStreams = streams.getKafkaStreams();
-            if (kafkaStreams != null && kafkaStreams.state() == KafkaStreams.State.RUNNING
-                    && kafkaStreams.streamsMetadataForStore(NotificationStores.INBOX).stream()
-                    .filter(m -> !m.topicPartitions().isEmpty()).map(StreamsMetadata::hostInfo).distinct().count() == 2) {
-                Map<HostInfo, String> byOwner = new LinkedHashMap<>();
-                for (int i = 0; byOwner.size() < 2 && i < 100; i++) {
-                    String id = "C-two-" + RUN + "-" + i;
-                    byOwner.putIfAbsent(kafkaStreams.queryMetadataForKey(NotificationStores.INBOX, id, new StringSerializer()).activeHost(), id);
-                }
-                return byOwner;
-            }
-            Thread.sleep(250); // polling the group's assignment
+        KafkaStreams kafkaStreams = SecondInstance.awaitPartitionsSplit(streams::getKafkaStreams, NotificationStores.INBOX, PATIENCE);
+        Map<HostInfo, String> byOwner = new LinkedHashMap<>();
+        for (int i = 0; byOwner.size() < 2 && i < 100; i++) {
+            String id = "C-two-" + RUN + "-" + i;
+            byOwner.putIfAbsent(kafkaStreams.queryMetadataForKey(NotificationStores.INBOX, id, new StringSerializer()).activeHost(), id);
         }
-        throw new AssertionError("the two instances did not split the partitions within " + PATIENCE);
+        return byOwner;
     }
 
     private int partitionOf(String complaintId) {

@@ -74,8 +74,20 @@ public final class ApiProbes {
         if (response.statusCode() != 200) {
             throw new IOException("analytics answered " + response.statusCode() + ": " + response.body());
         }
+        return total(response.body());
+    }
+
+    /** The sum of analytics' counts per type; an answer that is not such counts is no answer. */
+    static long total(String countsPerType) throws IOException {
+        JsonNode counts = JSON.readTree(countsPerType);
+        if (counts == null || !counts.isObject()) {
+            throw new IOException("analytics answered 200 without counts: " + abbreviated(countsPerType));
+        }
         long total = 0;
-        for (JsonNode count : JSON.readTree(response.body())) {
+        for (JsonNode count : counts) {
+            if (!count.canConvertToLong()) {
+                throw new IOException("analytics answered 200 without counts: " + abbreviated(countsPerType));
+            }
             total += count.asLong();
         }
         return total;
@@ -125,7 +137,7 @@ public final class ApiProbes {
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String abbreviated(String body) {
+    static String abbreviated(String body) {
         return body.length() > 160 ? body.substring(0, 160) + "…" : body;
     }
 }

@@ -49,11 +49,16 @@ public final class FailoverReport {
             }
             md.append('\n');
         }
-        if (!v.problems().isEmpty()) {
-            md.append("Problems found:\n\n");
-            v.problems().forEach(p -> md.append("- ").append(p).append('\n'));
+        for (Kill k : r.kills()) {
+            if (k.analyticsFloor().unavailable() != null) {
+                md.append("- round ").append(k.round()).append(", analytics-service: ").append(k.analyticsFloor().describe().replace('`', '\'')
+                        .replace('\n', ' ')).append(" — its probe only needed a 200 with counts\n");
+            }
+        }
+        if (r.kills().stream().anyMatch(k -> k.analyticsFloor().unavailable() != null)) {
             md.append('\n');
         }
+        ReliabilityReport.appendProblems(md, v);
         return md.toString();
     }
 

@@ -37,6 +37,8 @@ public final class FailoverRun {
     /** As long as {@link ServiceReplicas} gives a first start: five JVMs restart at once on a possibly loaded machine. */
     private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(6);
     private static final int REFERENCES = 15;
+    /** How long the count before a kill is asked for; after that the round runs without it (see {@link Floor}). */
+    private static final Duration FLOOR_WAIT = Duration.ofSeconds(60);
 
     /**
      * One kill round; times in seconds from the kill, -1 when not within {@link #RECOVERY_TIMEOUT}.
@@ -47,10 +49,11 @@ public final class FailoverRun {
      * @param flowSeconds    that complaint's case and acknowledgment readable on the survivors
      * @param caughtUpSeconds every group's lag back to the run's normal
      * @param restartSeconds  the victims ready again after their restart (from the restart)
+     * @param analyticsFloor  the count analytics' survivor had to reach, or why there was none
      */
     public record Kill(int round, double atFraction, int issuedAt, List<String> victims, Map<String, Double> apiSeconds,
                        Map<String, String> lastFailures, double acceptSeconds, double flowSeconds, double caughtUpSeconds,
-                       double restartSeconds) {
+                       double restartSeconds, Floor analyticsFloor) {
 
         public double allApisSeconds() {
             return apiSeconds.values().stream().anyMatch(s -> s < 0) ? -1
@@ -59,6 +62,30 @@ public final class FailoverRun {
 
         public boolean recovered() {
             return allApisSeconds() >= 0 && acceptSeconds >= 0 && flowSeconds >= 0 && caughtUpSeconds >= 0 && restartSeconds >= 0;
+        }
+    }
+
+    /**
+     * Analytics' all-time count before a kill, which its survivor must reach again. When analytics did not give it within
+     * {@link #FLOOR_WAIT} (e.g. 503 while a rejoined instance's state migrates), the round runs without a floor: the
+     * probe then only needs a 200 with counts, and the report says so.
+     *
+     * @param count       the count, 0 without a floor
+     * @param unavailable null when counted, else analytics' last answer
+     */
+    public record Floor(long count, String unavailable) {
+
+        static Floor counted(long count) {
+            return new Floor(count, null);
+        }
+
+        static Floor none(String lastAnswer) {
+            return new Floor(0, lastAnswer);
+        }
+
+        public String describe() {
+            return unavailable == null ? "at least " + count + " complaints counted"
+                    : "no floor: analytics unavailable before the kill (" + unavailable + ")";
         }
     }
 
@@ -144,7 +171,7 @@ public final class FailoverRun {
             victims.add(each.get(index));
             victimNames.add(service + "-" + (index + 1));
         }
-        long floor = countedBefore(probes, survivor("analytics-service", victims));
+        Floor floor = countedBefore(probes, survivor("analytics-service", victims));
         ScenarioRunner.log("  kill round %d at %d%% (complaint %d): kill -9 %s", round + 1, Math.round(at * 100), issuedAt, victimNames);
         Scenario.SERVICES.forEach(monitor::down);
         long t0 = System.nanoTime();
@@ -165,7 +192,7 @@ public final class FailoverRun {
         while (System.nanoTime() < deadline && (apiSeconds.containsValue(-1.0) || flowSeconds < 0)) {
             for (String service : Scenario.SERVICES) {
                 if (apiSeconds.get(service) < 0) {
-                    String wrong = probes.failure(service, survivor(service, victims), floor);
+                    String wrong = probes.failure(service, survivor(service, victims), floor.count());
                     if (wrong == null) {
                         apiSeconds.put(service, seconds(t0));
                         monitor.up(service);
@@ -208,18 +235,23 @@ public final class FailoverRun {
         awaitCaughtUp(restartedAt, restartedAt + RECOVERY_TIMEOUT.toNanos(), threshold);
         ScenarioRunner.log("  round %d: victims ready again %.1f s after their restart", round + 1, restartSeconds);
         return new Kill(round + 1, at, issuedAt, victimNames, apiSeconds, lastFailures, acceptSeconds, flowSeconds, caughtUp,
-                restartSeconds);
+                restartSeconds, floor);
     }
 
-    /** Analytics' all-time count before the kill, asked until it answers (a loaded machine times a request out now and then). */
-    private static long countedBefore(ApiProbes probes, ServiceProcess analytics) throws InterruptedException {
-        long deadline = System.nanoTime() + RECOVERY_TIMEOUT.toNanos();
+    /**
+     * Analytics' all-time count before the kill, asked again for up to {@link #FLOOR_WAIT} (a loaded machine times a
+     * request out now and then); without an answer by then, no floor, and the round goes on.
+     */
+    private static Floor countedBefore(ApiProbes probes, ServiceProcess analytics) throws InterruptedException {
+        long deadline = System.nanoTime() + FLOOR_WAIT.toNanos();
         while (true) {
             try {
-                return probes.analyticsCount(analytics);
+                return Floor.counted(probes.analyticsCount(analytics));
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("analytics did not answer before the kill", e);
+                    Floor none = Floor.none(ApiProbes.abbreviated(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                    ScenarioRunner.log("  analytics-service: %s", none.describe());
+                    return none;
                 }
                 Thread.sleep(1000);
             }

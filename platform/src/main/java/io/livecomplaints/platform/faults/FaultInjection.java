@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * The fault-injection suite (not a test): starts its own broker, registry and the five services on free loopback
  * ports ({@link LocalCluster}), runs the chosen scenarios one after another on that deployment, prints a table per
- * scenario and writes the results into docs/reliability.md (between its result markers, keeping the prose around
- * them). Exits 1 if any scenario fails.
+ * scenario and writes each scenario's results into its own marked section of docs/reliability.md (the other
+ * scenarios' records and the prose around them stay). Exits 1 if any scenario fails.
  *
  * <p>{@code bin/faults [all|kill|broker|poison|duplicates] [--complaints 20000] [--rate 25] [--services analytics-service,...]
  * [--out docs/reliability.md]}
@@ -30,6 +30,7 @@ import java.util.Set;
  */
 public final class FaultInjection {
 
+    /** The block of docs/reliability.md that holds the scenarios' sections: a scenario's first section goes at its end. */
     static final String BEGIN = "<!-- bin/faults results: begin -->";
     static final String END = "<!-- bin/faults results: end -->";
     /** Channels every acknowledgment must reach in this deployment (SMS and e-mail have no provider configured). */
@@ -67,6 +68,7 @@ public final class FaultInjection {
             }
             try (LagMonitor monitor = new LagMonitor(cluster.bootstrapServers(), Scenario.SERVICES)) {
                 ScenarioRunner runner = new ScenarioRunner(cluster, topics, world, monitor, ACK_CHANNELS);
+                String services = victims == Scenario.SERVICES ? "" : " --services " + String.join(",", victims);
                 for (Scenario scenario : scenarios) {
                     ScenarioRunner.Result result = runner.run(scenario, complaints, rate);
                     results.add(result);
@@ -74,8 +76,7 @@ public final class FaultInjection {
                     System.out.println(ReliabilityReport.summary(List.of(result)));
                     System.out.println(ReliabilityReport.details(result));
                     // after every scenario, so a long run that breaks off still leaves what it measured
-                    write(out, section(which + (victims == Scenario.SERVICES ? "" : " --services " + String.join(",", victims)),
-                            complaints, rate, scenarios.size(), results));
+                    writeScenario(out, scenarioSection(result, services, complaints, rate));
                 }
             }
         }
@@ -84,11 +85,24 @@ public final class FaultInjection {
         System.exit(results.stream().allMatch(ScenarioRunner.Result::passed) ? 0 : 1);
     }
 
-    private static String section(String which, int complaints, double rate, int planned, List<ScenarioRunner.Result> results) {
-        String command = "bin/faults " + which + " --complaints " + complaints + " --rate " + (int) rate;
-        String partial = results.size() < planned ? " (" + results.size() + " of " + planned + " scenarios so far)" : "";
-        return BEGIN + "\n\n" + ReliabilityReport.measuredOn(command) + partial + "\n\n" + ReliabilityReport.summary(results) + "\n"
-                + results.stream().map(ReliabilityReport::details).reduce("", String::concat) + END;
+    /**
+     * A scenario's section, between markers of its own: a kill of only some services ({@code --services}) has its own,
+     * apart from the kill of all five.
+     */
+    static Section scenarioSection(ScenarioRunner.Result result, String services, int complaints, double rate) {
+        String name = result.scenario().name() + services;
+        String command = "bin/faults " + name + " --complaints " + complaints + " --rate " + (int) rate;
+        return Section.named(name, ReliabilityReport.section(result, command));
+    }
+
+    /** Results between markers of their own, {@code <!-- bin/faults NAME results: begin/end -->}. */
+    record Section(String begin, String end, String text) {
+
+        static Section named(String name, String content) {
+            String begin = "<!-- bin/faults " + name + " results: begin -->";
+            String end = "<!-- bin/faults " + name + " results: end -->";
+            return new Section(begin, end, begin + "\n\n" + content + end);
+        }
     }
 
     /** Broker, registry and the five services, the intake's rate limits opened (one IP address, few users here). */
@@ -128,9 +142,8 @@ public final class FaultInjection {
         String routed = routing == ComplaintDriver.Routing.ROUND_ROBIN ? " --routing round-robin" : "";
         String command = "bin/faults instances --standby " + standby + " --instances " + instances + routed + " --complaints " + complaints
                 + " --rate " + (int) rate;
-        String begin = "<!-- bin/faults instances --standby " + standby + routed + " results: begin -->";
-        String end = "<!-- bin/faults instances --standby " + standby + routed + " results: end -->";
-        write(out, begin, end, begin + "\n\n" + ReliabilityReport.measuredOn(command) + "\n\n" + report + end);
+        Section section = Section.named("instances --standby " + standby + routed, ReliabilityReport.measuredOn(command) + "\n\n" + report);
+        write(out, section.begin(), section.end(), section.text());
         System.out.println("written to " + out);
         return result.passed();
     }
@@ -153,16 +166,25 @@ public final class FaultInjection {
         }
     }
 
-    /** Replaces the results between the markers of an existing report, or writes a new one with just the results. */
-    static void write(Path out, String section) throws java.io.IOException {
-        write(out, BEGIN, END, section);
+    /**
+     * Replaces a scenario's section (markers included) and nothing else; its first section goes at the end of the
+     * {@code BEGIN}/{@code END} results block, or at the end of the report when there is none.
+     */
+    static void writeScenario(Path out, Section section) throws java.io.IOException {
+        String text = Files.exists(out) ? Files.readString(out) : "";
+        int resultsEnd = text.indexOf(END);
+        if (!text.contains(section.begin()) && text.indexOf(BEGIN) >= 0 && resultsEnd > text.indexOf(BEGIN)) {
+            Files.writeString(out, text.substring(0, resultsEnd) + section.text() + "\n\n" + text.substring(resultsEnd));
+        } else {
+            write(out, section.begin(), section.end(), section.text());
+        }
     }
 
-    /** Replaces what lies between {@code BEGIN} and {@code END} (both included) with {@code section}, or appends it. */
+    /** Replaces what lies between {@code beginMarker} and {@code endMarker} (both included) with {@code section}, or appends it. */
     static void write(Path out, String beginMarker, String endMarker, String section) throws java.io.IOException {
         String text = Files.exists(out) ? Files.readString(out) : "";
         int begin = text.indexOf(beginMarker);
-        int end = text.indexOf(endMarker);
+        int end = text.indexOf(endMarker, Math.max(begin, 0));
         if (begin >= 0 && end > begin) {
             text = text.substring(0, begin) + section + text.substring(end + endMarker.length());
         } else {

@@ -29,9 +29,24 @@ public final class ReliabilityReport {
 
     /** The details of one scenario: faults with their recovery, dead letters per topic and service, problems found. */
     public static String details(Result r) {
+        return heading(r) + body(r);
+    }
+
+    /**
+     * One scenario's own section of docs/reliability.md: its heading, when and how it was measured, its summary line
+     * and its details, so that it can be rewritten without the other scenarios' records.
+     */
+    public static String section(Result r, String command) {
+        return heading(r) + measuredOn(command) + "\n\n" + summary(List.of(r)) + "\n" + body(r);
+    }
+
+    private static String heading(Result r) {
+        return "#### " + r.scenario().name() + ": " + r.scenario().description() + "\n\n";
+    }
+
+    private static String body(Result r) {
         StringBuilder md = new StringBuilder();
         Verdict v = r.verdict();
-        md.append("#### ").append(r.scenario().name()).append(": ").append(r.scenario().description()).append("\n\n");
         md.append(String.format("%d complaints at %.0f/s filed in %.0f s (%d HTTP retries with the same Idempotency-Key); "
                         + "%d distinct complaints accepted, %d keys never accepted; longest partition stall %.1f s (%s).%n%n",
                 r.complaints(), r.rate(), r.submissions().seconds(), r.submissions().retries(), v.accepted(), v.refusedKeys(),
@@ -56,12 +71,17 @@ public final class ReliabilityReport {
             }
             md.append('\n');
         }
+        appendProblems(md, v);
+        return md.toString();
+    }
+
+    /** The verdict's problems as a list under "Problems found:", nothing when there are none. */
+    static void appendProblems(StringBuilder md, Verdict v) {
         if (!v.problems().isEmpty()) {
             md.append("Problems found:\n\n");
             v.problems().forEach(p -> md.append("- ").append(p).append('\n'));
             md.append('\n');
         }
-        return md.toString();
     }
 
     public static String measuredOn(String command) {

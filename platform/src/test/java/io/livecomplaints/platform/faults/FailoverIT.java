@@ -39,6 +39,7 @@ class FailoverIT {
                 FailoverRun.Kill kill = result.kills().get(0);
                 assertThat(kill.victims()).as(report).hasSize(5);
                 assertThat(kill.apiSeconds()).as(report).hasSize(5).allSatisfy((service, seconds) -> assertThat(seconds).isNotNegative());
+                assertThat(kill.analyticsFloor().unavailable()).as(report).isNull();
                 assertThat(kill.acceptSeconds()).as(report).isNotNegative();
                 assertThat(kill.flowSeconds()).as(report).isNotNegative();
                 assertThat(result.passed()).as(report).isTrue();

@@ -33,7 +33,7 @@ class FailoverReportTest {
 
     @Test
     void aRoundHasRecoveredWhenEveryServiceAnsweredAndTheFlowMoved() {
-        FailoverRun.Kill kill = new FailoverRun.Kill(1, 0.5, 50, List.of("intake-service-1"), apis(2.0), Map.of(), 0.8, 20.0, 25.0, 30.0);
+        FailoverRun.Kill kill = new FailoverRun.Kill(1, 0.5, 50, List.of("intake-service-1"), apis(2.0), Map.of(), 0.8, 20.0, 25.0, 30.0, FailoverRun.Floor.counted(40));
 
         assertThat(kill.allApisSeconds()).isEqualTo(14.25);
         assertThat(kill.recovered()).isTrue();
@@ -45,12 +45,35 @@ class FailoverReportTest {
     @Test
     void aServiceThatNeverAnsweredCorrectlyFailsTheRunAndShowsItsLastAnswer() {
         FailoverRun.Kill kill = new FailoverRun.Kill(1, 0.2, 20, List.of("triage-service-1"), apis(-1), Map.of("triage-service",
-                "GET /api/v1/triage/agents → 503 {}"), 0.8, 20.0, 25.0, 30.0);
+                "GET /api/v1/triage/agents → 503 {}"), 0.8, 20.0, 25.0, 30.0, FailoverRun.Floor.counted(40));
 
         assertThat(kill.allApisSeconds()).isEqualTo(-1);
         assertThat(kill.recovered()).isFalse();
         assertThat(FailoverReport.of(result(kill, 0))).contains("**FAIL**", "not in time",
                 "- round 1, triage-service: `GET /api/v1/triage/agents → 503 {}`");
+    }
+
+    @Test
+    void aRoundWithoutAnAnalyticsFloorSaysWhy() {
+        FailoverRun.Kill kill = new FailoverRun.Kill(3, 0.8, 80, List.of("analytics-service-1"), apis(2.0), Map.of(), 0.8, 20.0, 25.0, 30.0,
+                FailoverRun.Floor.none("analytics answered 503: statistics store stats-total is migrating"));
+
+        assertThat(kill.recovered()).isTrue();
+        assertThat(FailoverReport.of(result(kill, 0))).contains("PASS", "- round 3, analytics-service: no floor: analytics unavailable before the kill "
+                + "(analytics answered 503: statistics store stats-total is migrating)");
+        assertThat(FailoverReport.of(result(new FailoverRun.Kill(1, 0.5, 50, List.of("intake-service-1"), apis(2.0), Map.of(), 0.8, 20.0, 25.0,
+                30.0, FailoverRun.Floor.counted(40)), 0))).doesNotContain("no floor");
+    }
+
+    @Test
+    void theProblemsOfTheVerdictAreListedAfterTheTable() {
+        FailoverRun.Kill kill = new FailoverRun.Kill(1, 0.5, 50, List.of("intake-service-1"), apis(2.0), Map.of(), 0.8, 20.0, 25.0, 30.0, FailoverRun.Floor.counted(40));
+        Verdict verdict = new Verdict(100, 0, 1, 0, 0, Map.of(), Map.of(), List.of("complaint c-7 has no case"));
+        FailoverRun.Result run = new FailoverRun.Result(1, 2, ComplaintDriver.Routing.BY_USER, 100, 25, new ComplaintDriver.Submissions(List.of(), 3, 4.0),
+                verdict, List.of(kill), 0, "-", "1.00 1.00 1.00 → 2.00 2.00 2.00");
+
+        assertThat(FailoverReport.of(run)).endsWith("Problems found:\n\n- complaint c-7 has no case\n\n");
+        assertThat(FailoverReport.of(result(kill, 0))).doesNotContain("Problems found");
     }
 
     @Test

@@ -1,64 +1,75 @@
 package io.livecomplaints.triage.pipeline;
 
+import io.livecomplaints.support.streams.schedule.DurableSchedule;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
+import java.time.Instant;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The complaints triage has accepted, by complaint id, in the changelogged {@value #STORE} store: each complaint is
- * triaged once. Intake may write one complaint twice (a retry of the same Idempotency-Key reaching another instance
- * within its cross-instance window: same complaintId, another eventId); the second event is dropped here, and so is a
- * redelivery of an event already accepted. Entries older than the retention are purged; it must stay well above
- * intake's idempotency window.
+ * The complaints triage has accepted, by complaint id: each complaint is triaged once. Intake may write one complaint
+ * twice (a retry of the same Idempotency-Key reaching another instance within its cross-instance window: same
+ * complaintId, another eventId); the second event is dropped here, and so is a redelivery of an event already
+ * accepted. The retention must stay well above intake's idempotency window.
+ *
+ * <p>Two changelogged stores: {@value #STORE} (complaint id → the event it was accepted from) answers "seen before?",
+ * and the {@link DurableSchedule} {@value #EXPIRY} says when each id is forgotten: one entry per complaint, keyed by the
+ * hour its retention ends (rounded up) and the complaint id, with an empty value. The purge reads only what is due,
+ * instead of a full scan of the retention's complaints every hour. Per complaint that is two small writes (and their two
+ * deletions at expiry): an entry per hour listing its ids would rewrite a growing list for every complaint.
  */
 final class AcceptedComplaints {
 
-    static final String STORE = "accepted-complaints";
+    /** complaint id → first eventId (plain strings; was {@code accepted-complaints} with JSON values and an hourly scan). */
+    static final String STORE = "accepted-complaint-ids";
+    /** When each accepted id is forgotten: (hour bucket, complaint id) → "". */
+    static final String EXPIRY = "accepted-complaint-expiry";
+    /** Expiry is rounded up to this: an id may be remembered up to one bucket longer than the retention. */
+    static final Duration BUCKET = Duration.ofHours(1);
     /** Prometheus: complaints_triage_resubmissions_dropped_total{reason="resubmission"|"redelivery"}. */
     static final String DROPPED_METRIC = "complaints.triage.resubmissions.dropped";
 
-    /** What is kept per accepted complaint: the event it was accepted from and when (wall clock, epoch millis). */
-    record Accepted(String eventId, long acceptedAt) {
-    }
+    private static final String NOTHING = "";
 
-    private final KeyValueStore<String, Accepted> store;
+    private final KeyValueStore<String, String> ids;
+    private final DurableSchedule<String> expiry;
     private final Duration retention;
 
-    AcceptedComplaints(KeyValueStore<String, Accepted> store, Duration retention) {
-        this.store = store;
+    AcceptedComplaints(KeyValueStore<String, String> ids, DurableSchedule<String> expiry, Duration retention) {
+        this.ids = ids;
+        this.expiry = expiry;
         this.retention = retention;
     }
 
     /** Whether the complaint was accepted before (from this event or another); counts the drop when so. */
     boolean acceptedBefore(String complaintId, String eventId) {
-        Accepted before = store.get(complaintId);
-        if (before == null) {
+        String acceptedFrom = ids.get(complaintId);
+        if (acceptedFrom == null) {
             return false;
         }
-        Metrics.counter(DROPPED_METRIC, "reason", before.eventId().equals(eventId) ? "redelivery" : "resubmission").increment();
+        Metrics.counter(DROPPED_METRIC, "reason", acceptedFrom.equals(eventId) ? "redelivery" : "resubmission").increment();
         return true;
     }
 
+    /** Remembers the complaint, accepted at {@code now} (wall clock, epoch millis), until its expiry. */
     void accept(String complaintId, String eventId, long now) {
-        store.put(complaintId, new Accepted(eventId, now));
+        ids.put(complaintId, eventId);
+        expiry.schedule(forgetAt(now), complaintId, NOTHING);
     }
 
-    /** Forgets the complaints accepted more than the retention before {@code now}. */
-    void purge(long now) {
-        long cutoff = now - retention.toMillis();
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Accepted> all = store.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Accepted> entry = all.next();
-                if (entry.value.acceptedAt() < cutoff) {
-                    expired.add(entry.key);
-                }
-            }
-        }
-        expired.forEach(store::delete);
+    /** The end of the hour in which the retention of a complaint accepted at {@code acceptedAt} ends. */
+    Instant forgetAt(long acceptedAt) {
+        long bucket = BUCKET.toMillis();
+        return Instant.ofEpochMilli(-Math.floorDiv(-(acceptedAt + retention.toMillis()), bucket) * bucket);
+    }
+
+    /**
+     * Forgets the complaints whose expiry is due at {@code now}, at most {@code max} and for about {@code budget}; the
+     * rest stays due for the next purge.
+     *
+     * @return how many were forgotten
+     */
+    int purge(long now, int max, Duration budget) {
+        return expiry.drainDue(Instant.ofEpochMilli(now), max, budget, due -> ids.delete(due.id()));
     }
 }

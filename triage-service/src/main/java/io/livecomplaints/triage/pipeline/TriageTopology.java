@@ -13,6 +13,7 @@ import io.livecomplaints.schemas.topics.Topics;
 import io.livecomplaints.triage.diagnosis.QosTelemetry;
 import io.livecomplaints.triage.grading.RepeatComplaintMarker;
 import io.livecomplaints.triage.grading.model.UserCredit;
+import io.livecomplaints.support.streams.schedule.DurableSchedule;
 import io.livecomplaints.support.streams.state.StateSerdes;
 import io.livecomplaints.triage.incidents.IncidentMarker;
 import io.livecomplaints.triage.incidents.model.IncidentState;
@@ -96,7 +97,8 @@ public final class TriageTopology {
                 Consumed.with(topics.creditRecords.keySerde(), topics.creditRecords.valueSerde()),
                 Materialized.<String, CreditRecord, KeyValueStore<Bytes, byte[]>>as(CREDIT_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(new AvroWireSerde<>(CreditRecord.class, topics.registry(), true)));
-        addStore(builder, AcceptedComplaints.STORE, StateSerdes.json(AcceptedComplaints.Accepted.class));
+        addStore(builder, AcceptedComplaints.STORE, StateSerdes.string());
+        builder.addStateStore(DurableSchedule.storeBuilder(AcceptedComplaints.EXPIRY, StateSerdes.string()));
         addStore(builder, RepeatComplaintMarker.STORE, StateSerdes.string());
         addStore(builder, IncidentMarker.STORE, StateSerdes.json(IncidentState.class));
         addStore(builder, RoutingStores.OPEN_CASES, StateSerdes.string());
@@ -105,7 +107,7 @@ public final class TriageTopology {
         addStore(builder, RoutingStores.INCIDENT_OWNERS, StateSerdes.string());
 
         KStream<String, ComplaintTriaged> triaged = builder.stream(in.name(), Consumed.with(in.keySerde(), in.valueSerde()))
-                .processValues(() -> new Assess(triage, settings.dedupRetention()), AcceptedComplaints.STORE)
+                .processValues(() -> new Assess(triage, settings.dedupRetention()), AcceptedComplaints.STORE, AcceptedComplaints.EXPIRY)
                 .selectKey((key, value) -> RepeatComplaintMarker.partitionKey(value))
                 .repartition(Repartitioned.with(Serdes.String(), internal).withName("by-order"))
                 .processValues(RepeatComplaintMarker::new, RepeatComplaintMarker.STORE)
@@ -157,7 +159,10 @@ public final class TriageTopology {
      */
     private static final class Assess implements FixedKeyProcessor<String, ComplaintReceived, ComplaintTriaged> {
 
-        private static final Duration PURGE_EVERY = Duration.ofHours(1);
+        /** Often and bounded, so that an hour's expiries (due together) are forgotten in small transactions. */
+        private static final Duration PURGE_EVERY = Duration.ofSeconds(10);
+        private static final int MAX_FORGOTTEN_PER_PURGE = 5_000;
+        private static final Duration PURGE_BUDGET = Duration.ofMillis(500);
 
         private final ComplaintTriage triage;
         private final Duration dedupRetention;
@@ -174,8 +179,9 @@ public final class TriageTopology {
         public void init(FixedKeyProcessorContext<String, ComplaintTriaged> context) {
             this.context = context;
             this.telemetry = context.getStateStore(QosTelemetry.STORE);
-            this.accepted = new AcceptedComplaints(context.getStateStore(AcceptedComplaints.STORE), dedupRetention);
-            context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, accepted::purge);
+            this.accepted = new AcceptedComplaints(context.getStateStore(AcceptedComplaints.STORE),
+                    new DurableSchedule<>(context.getStateStore(AcceptedComplaints.EXPIRY)), dedupRetention);
+            context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> accepted.purge(now, MAX_FORGOTTEN_PER_PURGE, PURGE_BUDGET));
         }
 
         @Override
