@@ -41,6 +41,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,9 +60,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The delivery stream's one processor. For each lifecycle event it remembers what it needs about the complaint
  * (owner, contact), asks the message rules what to tell the user, and creates one delivery job per channel unless
- * the job's key is already known (the durable dedup). In-app messages are filed at once; the other channels are
- * sent by the dispatcher, a wall-clock punctuation that works through the durable schedule: due sends, retries with
- * backoff, messages held by quiet hours, and purges of old dedup records.
+ * the job's key is already known (the durable dedup, kept in the complaint's record). In-app messages are filed at
+ * once; the other channels are sent by the dispatcher, a wall-clock punctuation that works through the durable
+ * schedule of pending jobs: due sends, retries with backoff, messages held by quiet hours.
+ *
+ * <p>Each changelog record costs a log offset, so a step writes as little as it can: the complaint's record at most
+ * once per step (the dedup keys of every message it plans ride along with the owner, contact and case version), a
+ * pending job only as its schedule entry (no separate job record), a message delivered at once nothing but its inbox
+ * entry and receipt, and nothing is scheduled to purge a dedup key: it is dropped at the record's next change after
+ * {@code dedup-retention}.
  *
  * <p>Everything a step changes (stores, receipts, dead letters, input offsets) is committed in one Kafka
  * transaction (exactly_once_v2). A provider call is the only effect outside it: if the service dies after a
@@ -70,8 +77,6 @@ import org.slf4j.LoggerFactory;
 final class DeliveryProcessor implements Processor<String, SpecificRecord, String, NotificationReceipt> {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
-    static final String SEND = "SEND";
-    static final String PURGE = "PURGE";
     /** Header that routes a record to notifications-dlt instead of notifications. */
     static final String DEAD_LETTER = "dlt-reason";
     /** Results told with the generic basis because the decision carried none (Prometheus: notification_result_generic_basis_total). */
@@ -80,8 +85,11 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
     private final DeliveryServices services;
     private ProcessorContext<String, NotificationReceipt> context;
     private KeyValueStore<String, KnownComplaint> complaints;
-    private KeyValueStore<String, DeliveryJob> deliveries;
-    private DurableSchedule<String> schedule;
+    /** Pending jobs by due time: the job itself is the entry's value. */
+    private DurableSchedule<DeliveryJob> jobs;
+    private LegacyDeliveries legacy;
+    /** The complaint records this step changed, written once at its end (see {@link #writeChanged()}). */
+    private final Map<String, KnownComplaint> changed = new HashMap<>();
     private KeyValueStore<String, SurveyState> surveys;
     private InboxChannel inbox;
 
@@ -93,8 +101,8 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
     public void init(ProcessorContext<String, NotificationReceipt> context) {
         this.context = context;
         complaints = context.getStateStore(NotificationStores.COMPLAINTS);
-        deliveries = context.getStateStore(NotificationStores.DELIVERIES);
-        schedule = DurableSchedule.from(context, NotificationStores.SCHEDULE);
+        jobs = DurableSchedule.from(context, NotificationStores.JOBS);
+        legacy = LegacyDeliveries.from(context);
         surveys = context.getStateStore(NotificationStores.SURVEYS);
         KeyValueStore<String, InboxMessage> inboxStore = context.getStateStore(NotificationStores.INBOX);
         inbox = new InboxChannel(inboxStore, context::currentSystemTimeMs);
@@ -103,6 +111,15 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
+        try {
+            step(record);
+            writeChanged();
+        } finally {
+            changed.clear();
+        }
+    }
+
+    private void step(Record<String, SpecificRecord> record) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         SpecificRecord event = record.value();
         List<Notice> notices = new ArrayList<>();
@@ -116,7 +133,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
             notices.add(AssignmentRule.announce(triaged));
         } else if (event instanceof ComplaintCase change) {
             String complaintId = change.getEnvelope().getComplaintId();
-            KnownComplaint stored = complaints.get(complaintId);
+            KnownComplaint stored = known(complaintId);
             KnownComplaint known = stored != null ? stored : new KnownComplaint(change.getUserId(), null, 0);
             CaseProgressRule.progress(change, known.lastToldCaseVersion()).ifPresent(notices::add);
             notices.addAll(MerchantNoticeRule.request(change, known.lastToldCaseVersion(), services.merchantReminders(), now));
@@ -130,7 +147,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
                     known = known.merchantRequestClosed();
                 }
             }
-            keep(complaintId, stored, known.told(change.getVersion()));
+            changed.put(complaintId, known.told(change.getVersion()));
         } else if (event instanceof SlaEvent sla) {
             SlaWarningRule.warn(sla).ifPresent(notices::add);
         } else if (event instanceof ComplaintOutcome outcome) {
@@ -141,7 +158,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
                         outcome.getEnvelope().getComplaintId(), outcome.getDecision().getRemedy(), outcome.getDecidedBy());
             }
             notices.addAll(told.notices());
-            KnownComplaint known = complaints.get(outcome.getEnvelope().getComplaintId());
+            KnownComplaint known = known(outcome.getEnvelope().getComplaintId());
             MerchantNoticeRule.decision(outcome, known != null && known.merchantId() != null).ifPresent(notices::add);
             io.livecomplaints.notification.merchants.model.AnchorNoticeRule.penalty(outcome).ifPresent(notices::add);
             offerSurvey(outcome, now);
@@ -160,19 +177,36 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
     private void remember(String complaintId, String userId, PersonalContact contact) {
         ComplaintContact given = contact == null ? null
                 : new ComplaintContact(contact.getName(), contact.getPhone(), contact.getEmail(), contact.getConsentToContact());
-        KnownComplaint stored = complaints.get(complaintId);
+        KnownComplaint stored = known(complaintId);
         KnownComplaint known = stored != null ? stored : new KnownComplaint(userId, null, 0);
-        keep(complaintId, stored, known.withContact(userId, given));
+        changed.put(complaintId, known.withContact(userId, given));
+    }
+
+    /** What is known about the complaint, this step's changes included. */
+    private KnownComplaint known(String complaintId) {
+        KnownComplaint ofThisStep = changed.get(complaintId);
+        return ofThisStep != null ? ofThisStep : complaints.get(complaintId);
     }
 
     /**
-     * Writes what is known about the complaint only when it changed: each write is a changelog record, and most events
-     * (the triaged complaint after the received one, a replayed case change) change nothing here.
+     * Writes each complaint record this step changed, once, and only when it differs from the stored one: each write
+     * is a changelog record, and many events (the triaged complaint after the received one, a replayed case change)
+     * change nothing here.
      */
-    private void keep(String complaintId, KnownComplaint stored, KnownComplaint known) {
-        if (!known.equals(stored)) {
-            complaints.put(complaintId, known);
-        }
+    private void writeChanged() {
+        changed.forEach((complaintId, known) -> {
+            if (!known.equals(complaints.get(complaintId))) {
+                complaints.put(complaintId, known);
+            }
+        });
+    }
+
+    /** Records the jobs as planned in their complaint's record (the dedup record), counting from {@code since}. */
+    private void markPlanned(String complaintId, List<String> jobKeys, long since) {
+        KnownComplaint stored = known(complaintId);
+        KnownComplaint known = stored != null ? stored : new KnownComplaint(null, null, 0);
+        long now = context.currentSystemTimeMs();
+        changed.put(complaintId, known.withPlanned(jobKeys, Math.max(now, since), now - services.dedupRetention().toMillis()));
     }
 
     private void offerSurvey(ComplaintOutcome outcome, Instant now) {
@@ -188,23 +222,31 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
         TemplateCatalog.Rendered text = services.templates().render(language, notice.message().key(), variant, notice.values());
         String subject = services.templates().render(language, Message.SUBJECT, null, Map.of("complaintId", notice.complaintId())).text();
         long notBefore = now.plus(notice.delay()).toEpochMilli();
-        List<DeliveryJob> jobs = new ArrayList<>();
+        List<DeliveryJob> planned = new ArrayList<>();
         for (NotificationChannel channel : services.plan().channelsFor(notice.kind())) {
-            jobs.add(job(notice, channel, null, source, language, text, subject, now, notBefore));
+            planned.add(job(notice, channel, null, source, language, text, subject, now, notBefore));
         }
         for (String subscriber : services.channels().subscribersOf(notice.kind())) {
-            jobs.add(job(notice, NotificationChannel.WEBHOOK, subscriber, source, language, text, subject, now, notBefore));
+            planned.add(job(notice, NotificationChannel.WEBHOOK, subscriber, source, language, text, subject, now, notBefore));
         }
-        for (DeliveryJob job : jobs) {
-            if (deliveries.get(job.key()) != null) {
+        KnownComplaint known = known(notice.complaintId());
+        List<DeliveryJob> fresh = new ArrayList<>();
+        for (DeliveryJob job : planned) {
+            if ((known != null && known.hasPlanned(job.key())) || legacy.planned(job.key())) {
                 services.metrics().counter("complaints.notifications.duplicates", "channel", job.channel().name()).increment();
                 continue; // planned before: each (dedup id, kind, channel) is sent once
             }
+            fresh.add(job);
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        markPlanned(notice.complaintId(), fresh.stream().map(DeliveryJob::key).toList(), notBefore);
+        for (DeliveryJob job : fresh) {
             if (job.channel() == NotificationChannel.IN_APP && notBefore <= now.toEpochMilli()) {
                 attempt(job, now);
             } else {
-                deliveries.put(job.key(), job);
-                schedule(job.notBefore(), job.key(), SEND);
+                schedule(job);
             }
         }
     }
@@ -219,22 +261,25 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
 
     /** Wall-clock punctuation: send what is due, oldest first, within the round's batch and time budget. */
     void dispatch(long timestamp) {
-        schedule.drainDue(Instant.ofEpochMilli(timestamp), services.dispatchBatch(), services.dispatchBudget(), due -> {
-            String jobKey = due.id();
-            DeliveryJob job = deliveries.get(jobKey);
-            if (PURGE.equals(due.value())) {
-                if (job != null && job.status().done()) {
-                    deliveries.delete(jobKey);
-                }
-            } else if (job != null && job.status() == JobStatus.PENDING) {
-                // the send and its receipt in a span of the complaint's trace: webhooks carry its traceparent
-                try (HopTracing.Hop hop = HopTracing.continueTrace("deliver " + job.kind() + " " + job.channel(),
-                        job.traceId(), Map.of("notification.channel", job.channel().name(),
-                                "notification.kind", job.kind().name()))) {
-                    attempt(job, Instant.ofEpochMilli(context.currentSystemTimeMs()));
-                }
-            }
-        });
+        Instant now = Instant.ofEpochMilli(timestamp);
+        try {
+            legacy.drainDue(now, services.dispatchBatch(), services.dispatchBudget(), job -> {
+                markPlanned(job.complaintId(), List.of(job.key()), job.notBefore());
+                send(job);
+            });
+            jobs.drainDue(now, services.dispatchBatch(), services.dispatchBudget(), due -> send(due.value()));
+            writeChanged();
+        } finally {
+            changed.clear();
+        }
+    }
+
+    private void send(DeliveryJob job) {
+        // the send and its receipt in a span of the complaint's trace: webhooks carry its traceparent
+        try (HopTracing.Hop hop = HopTracing.continueTrace("deliver " + job.kind() + " " + job.channel(),
+                job.traceId(), Map.of("notification.channel", job.channel().name(), "notification.kind", job.kind().name()))) {
+            attempt(job, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        }
     }
 
     /** One delivery step of a job: wait out quiet hours, or send and record what happened. */
@@ -244,7 +289,7 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
             waitAndTell(held.get(), null);
             return;
         }
-        KnownComplaint known = complaints.get(job.complaintId());
+        KnownComplaint known = known(job.complaintId());
         if (job.kind() == NotificationKind.MERCHANT_REMINDER && (known == null || !known.reminderStillDue(job.sourceEventId()))) {
             finish(job.finish(JobStatus.SUPPRESSED, "the merchant's request is no longer open", now.toEpochMilli()),
                     DeliveryStatus.SUPPRESSED, null, now);
@@ -290,19 +335,17 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
             count(job, DeliveryStatus.DEFERRED);
             forward(Receipts.of(job, DeliveryStatus.DEFERRED, recipientMasked, job.lastError(), now), now, null);
         }
-        deliveries.put(job.key(), job);
-        schedule(job.notBefore(), job.key(), SEND);
+        schedule(job);
     }
 
+    /** A job done for good: its receipt (its dedup key is in the complaint's record since it was planned). */
     private void finish(DeliveryJob done, DeliveryStatus status, String recipientMasked, Instant now) {
-        deliveries.put(done.key(), done); // the dedup record, committed with the receipt
-        schedule(now.plus(services.dedupRetention()).toEpochMilli(), done.key(), PURGE);
         count(done, status);
         forward(Receipts.of(done, status, recipientMasked, done.lastError(), now), now, null);
     }
 
-    private void schedule(long at, String jobKey, String action) {
-        schedule.schedule(Instant.ofEpochMilli(Math.max(0, at)), jobKey, action);
+    private void schedule(DeliveryJob job) {
+        jobs.schedule(Instant.ofEpochMilli(Math.max(0, job.notBefore())), job.key(), job);
     }
 
     private void forward(NotificationReceipt receipt, Instant now, Headers headers) {

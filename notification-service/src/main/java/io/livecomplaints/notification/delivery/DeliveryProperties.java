@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code complaints.notification.delivery.*}: the durable retry schedule, how often and how much the dispatcher
- * sends per round, how long a sent message's dedup record is kept, and quiet hours.
+ * sends per round, how long (at least) a message's dedup key is kept, and quiet hours.
  */
 @ConfigurationProperties("complaints.notification.delivery")
 public record DeliveryProperties(Retry retry, Dispatch dispatch, Duration dedupRetention, QuietHoursSettings quietHours) {

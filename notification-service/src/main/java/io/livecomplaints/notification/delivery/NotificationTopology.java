@@ -27,15 +27,15 @@ import org.apache.kafka.streams.state.Stores;
  * complaint-cases     ─┤
  * sla-events          ─┼─ merge ─▶ deliver (DeliveryProcessor) ─┬─▶ notifications      (receipts)
  * complaint-outcomes  ─┤             │ ▲                          └─▶ notifications-dlt  (given up: dead-letter header)
- * survey-responses    ─┘             ▼ │ dispatcher (wall-clock punctuation): due sends, retries, quiet hours, purges
- *   (our own answers)     notification-complaints  owner, contact, last case version told
- *                         notification-deliveries  jobs: the dedup record and the pending queue
- *                         notification-schedule    due SEND / PURGE entries, oldest first
+ * survey-responses    ─┘             ▼ │ dispatcher (wall-clock punctuation): due sends, retries, quiet hours
+ *   (our own answers)     notification-complaints  owner, contact, last case version told, jobs planned (dedup)
+ *                         notification-jobs        pending jobs by due time, oldest first
  *                         notification-inbox       in-app messages   ┐ read by the API
  *                         notification-surveys     surveys offered   ┘ (api/NotificationQueries)
  * </pre>
  * The dispatcher is a wall-clock punctuation of the same processor: due sends, retries with backoff, messages held by
- * quiet hours, purges of old dedup records. Every store is changelogged, so a restart loses nothing.
+ * quiet hours. Every store is changelogged, so a restart loses nothing. The stores of the bookkeeping before
+ * (notification-deliveries, notification-schedule) stay until they have drained ({@link LegacyDeliveries}).
  */
 final class NotificationTopology {
 
@@ -49,8 +49,8 @@ final class NotificationTopology {
 
     KStream<String, NotificationReceipt> build(StreamsBuilder builder) {
         builder.addStateStore(store(NotificationStores.COMPLAINTS, StateSerdes.json(KnownComplaint.class)));
-        builder.addStateStore(store(NotificationStores.DELIVERIES, StateSerdes.json(DeliveryJob.class)));
-        builder.addStateStore(DurableSchedule.storeBuilder(NotificationStores.SCHEDULE, StateSerdes.string()));
+        builder.addStateStore(DurableSchedule.storeBuilder(NotificationStores.JOBS, StateSerdes.json(DeliveryJob.class)));
+        LegacyDeliveries.addStores(builder);
         builder.addStateStore(store(NotificationStores.INBOX, StateSerdes.json(InboxMessage.class)));
         builder.addStateStore(store(NotificationStores.SURVEYS, StateSerdes.json(SurveyState.class)));
 
@@ -62,8 +62,8 @@ final class NotificationTopology {
                 .merge(source(builder, topics.surveyResponses));
 
         KStream<String, NotificationReceipt> receipts = events.process(() -> new DeliveryProcessor(services),
-                NotificationStores.COMPLAINTS, NotificationStores.DELIVERIES, NotificationStores.SCHEDULE,
-                NotificationStores.INBOX, NotificationStores.SURVEYS);
+                NotificationStores.COMPLAINTS, NotificationStores.JOBS, NotificationStores.INBOX, NotificationStores.SURVEYS,
+                LegacyDeliveries.DELIVERIES, LegacyDeliveries.SCHEDULE);
 
         Topic<String, NotificationReceipt> out = topics.notifications;
         Produced<String, NotificationReceipt> produced = Produced.with(out.keySerde(), out.valueSerde());

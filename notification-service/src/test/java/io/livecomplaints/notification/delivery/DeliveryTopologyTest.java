@@ -35,6 +35,7 @@ import io.livecomplaints.schemas.serde.InMemorySchemaRegistryClient;
 import io.livecomplaints.schemas.topics.DeadLetterHeaderNames;
 import io.livecomplaints.schemas.topics.Topic;
 import io.livecomplaints.schemas.topics.Topics;
+import io.livecomplaints.support.streams.schedule.DurableSchedule;
 import io.livecomplaints.support.deadletter.DeadLetterTopicHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -90,6 +92,11 @@ class DeliveryTopologyTest {
     }
 
     private void start(Instant wallClock, int maxAttempts) throws Exception {
+        start(wallClock, maxAttempts, Map.of());
+    }
+
+    /** @param channelsByKind replaces the channels of these kinds */
+    private void start(Instant wallClock, int maxAttempts, Map<NotificationKind, Set<NotificationChannel>> channelsByKind) throws Exception {
         TemplateCatalog templates = MessageTemplates.load(new TemplateProperties("classpath:templates/", List.of("zh-CN", "en"), "zh-CN", SHANGHAI),
                 new DefaultResourceLoader());
         Languages languages = new Languages(List.of("zh-CN", "en"), "zh-CN");
@@ -103,6 +110,7 @@ class DeliveryTopologyTest {
         byKind.put(NotificationKind.ACKNOWLEDGMENT, Set.of(NotificationChannel.IN_APP, NotificationChannel.SMS, NotificationChannel.EMAIL));
         byKind.put(NotificationKind.RESULT, Set.of(NotificationChannel.IN_APP, NotificationChannel.SMS, NotificationChannel.EMAIL));
         byKind.put(NotificationKind.SURVEY, Set.of(NotificationChannel.IN_APP, NotificationChannel.SMS));
+        byKind.putAll(channelsByKind);
         ChannelPlan plan = new ChannelPlan(byKind, channels.available());
         DeliveryProperties delivery = new DeliveryProperties(
                 new DeliveryProperties.Retry(Duration.ofSeconds(5), 2.0, Duration.ofMinutes(10), maxAttempts, Duration.ofHours(24)),
@@ -160,6 +168,20 @@ class DeliveryTopologyTest {
             it.forEachRemaining(kv -> messages.add(kv.value));
         }
         return messages;
+    }
+
+    /** How many records each store wrote to its changelog since the last call (each is a log offset), by store name. */
+    private Map<String, Integer> changelogWrites() {
+        Map<String, Integer> writes = new TreeMap<>();
+        for (String topic : driver.producedTopicNames()) {
+            if (topic.startsWith("notification-service-") && topic.endsWith("-changelog")) {
+                int records = driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList().size();
+                if (records > 0) {
+                    writes.put(topic.substring("notification-service-".length(), topic.length() - "-changelog".length()), records);
+                }
+            }
+        }
+        return writes;
     }
 
     private ComplaintReceived received(String complaintId, String userId, String language, boolean consent) {
@@ -255,17 +277,24 @@ class DeliveryTopologyTest {
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());
 
         input(topics.complaintsReceived).pipeInput("C-9", filed);
-        assertThat(changelog.readValuesToList()).as("the owner and contact").hasSize(1);
-        input(topics.complaintsTriaged).pipeInput("C-9", Events.triaged(filed, ComplaintType.LOGISTICS, "logistics", false, null));
-        assertThat(changelog.readValuesToList()).as("the triaged complaint tells nothing new").isEmpty();
+        assertThat(changelog.readValuesToList()).as("the owner and contact, with the acknowledgment's dedup keys").hasSize(1);
+        var triaged = Events.triaged(filed, ComplaintType.LOGISTICS, "logistics", false, null);
+        input(topics.complaintsTriaged).pipeInput("C-9", triaged);
+        assertThat(changelog.readValuesToList()).as("the assignment message's dedup key, once").hasSize(1);
+        input(topics.complaintsTriaged).pipeInput("C-9", triaged);
+        assertThat(changelog.readValuesToList()).as("a replayed triaged complaint tells nothing new").isEmpty();
         input(topics.complaintCases).pipeInput("C-9", Events.caseChange("C-9", "U-9", "zh-CN", 2, "ACCEPT", CaseState.ASSIGNED,
                 CaseState.IN_PROGRESS, null));
         assertThat(changelog.readValuesToList()).as("the case version told").hasSize(1);
         input(topics.complaintCases).pipeInput("C-9", Events.caseChange("C-9", "U-9", "zh-CN", 2, "ACCEPT", CaseState.ASSIGNED,
                 CaseState.IN_PROGRESS, null));
         assertThat(changelog.readValuesToList()).as("a replayed case change").isEmpty();
-        assertThat(driver.<String, KnownComplaint>getKeyValueStore(NotificationStores.COMPLAINTS).get("C-9"))
+        KnownComplaint known = driver.<String, KnownComplaint>getKeyValueStore(NotificationStores.COMPLAINTS).get("C-9");
+        assertThat(known).usingRecursiveComparison().ignoringFields("planned")
                 .isEqualTo(new KnownComplaint("U-9", new ComplaintContact("张三", "13812345678", "buyer@example.com", true), 2));
+        assertThat(known.planned()).containsOnlyKeys("C-9:ACKNOWLEDGMENT:IN_APP", "C-9:ACKNOWLEDGMENT:SMS", "C-9:ACKNOWLEDGMENT:EMAIL",
+                triaged.getEnvelope().getEventId() + ":ASSIGNED:IN_APP", known.planned().keySet().stream()
+                        .filter(key -> key.endsWith(":PROGRESS:IN_APP")).findFirst().orElse("a progress message's key"));
     }
 
     @Test
@@ -497,18 +526,123 @@ class DeliveryTopologyTest {
     }
 
     @Test
-    void deliveredMessagesDedupRecordsArePurgedAfterTheRetention() throws Exception {
+    void dedupKeysAreForgottenAtTheComplaintsFirstChangeAfterTheRetention() throws Exception {
         start(shanghai("2026-11-23T14:00:00"), 10);
         ComplaintReceived complaint = received("C-10", "U-10", "zh-CN", true);
         input(topics.complaintsReceived).pipeInput("C-10", complaint);
         advance(TICK);
-        KeyValueStore<String, DeliveryJob> deliveries = driver.getKeyValueStore(NotificationStores.DELIVERIES);
+        KeyValueStore<String, KnownComplaint> complaints = driver.getKeyValueStore(NotificationStores.COMPLAINTS);
         String smsKey = DeliveryJob.keyOf("C-10", NotificationKind.ACKNOWLEDGMENT, NotificationChannel.SMS, null);
-        assertThat(deliveries.get(smsKey)).isNotNull();
+        assertThat(complaints.get("C-10").hasPlanned(smsKey)).isTrue();
+        driver.advanceWallClockTime(Duration.ofDays(29));
+        input(topics.complaintsReceived).pipeInput("C-10", complaint);
+        assertThat(sms.calls()).as("within the retention a replay sends nothing").hasSize(1);
 
+        driver.advanceWallClockTime(Duration.ofDays(1).plusMinutes(1));
+        input(topics.complaintCases).pipeInput("C-10", Events.caseChange("C-10", "U-10", "zh-CN", 2, "ACCEPT", CaseState.ASSIGNED,
+                CaseState.IN_PROGRESS, null));
+
+        assertThat(complaints.get("C-10").hasPlanned(smsKey)).isFalse();
+        assertThat(complaints.get("C-10").planned().keySet()).singleElement()
+                .satisfies(key -> assertThat(key).endsWith(":PROGRESS:IN_APP"));
+        assertThat(inbox("U-10")).hasSize(2);
+    }
+
+    @Test
+    void theBookkeepingOfThePreviousReleaseDrainsByItselfAndStillDedups() throws Exception {
+        start(shanghai("2026-11-23T14:00:00"), 10);
+        long now = shanghai("2026-11-23T14:00:00").toEpochMilli();
+        ComplaintReceived complaint = received("C-13", "U-13", "zh-CN", true);
+        driver.<String, KnownComplaint>getKeyValueStore(NotificationStores.COMPLAINTS).put("C-13",
+                new KnownComplaint("U-13", new ComplaintContact("张三", "13812345678", "buyer@example.com", true), 0));
+        // as the release before left it: in-app and SMS delivered (dedup record + PURGE), e-mail pending (job + SEND)
+        KeyValueStore<String, DeliveryJob> oldJobs = driver.getKeyValueStore(LegacyDeliveries.DELIVERIES);
+        DurableSchedule<String> oldSchedule = new DurableSchedule<>(driver.getKeyValueStore(LegacyDeliveries.SCHEDULE));
+        for (NotificationChannel channel : List.of(NotificationChannel.IN_APP, NotificationChannel.SMS, NotificationChannel.EMAIL)) {
+            String key = DeliveryJob.keyOf("C-13", NotificationKind.ACKNOWLEDGMENT, channel, null);
+            DeliveryJob pending = new DeliveryJob(key, complaint.getEnvelope().getEventId(), topics.complaintsReceived.name(), 0, 7,
+                    "C-13", complaint.getEnvelope().getTraceId(), "U-13", NotificationKind.ACKNOWLEDGMENT, channel, null, null,
+                    "acknowledgment@zh-CN", "zh-CN", "投诉 C-13", "已收到您的投诉", now - 1000, now + 1000, 0, false,
+                    io.livecomplaints.notification.delivery.model.JobStatus.PENDING, null, 0);
+            if (channel == NotificationChannel.EMAIL) {
+                oldJobs.put(key, pending);
+                oldSchedule.schedule(Instant.ofEpochMilli(now + 1000), key, "SEND");
+            } else {
+                oldJobs.put(key, pending.attempted().finish(io.livecomplaints.notification.delivery.model.JobStatus.SENT, null, now - 500));
+                oldSchedule.schedule(Instant.ofEpochMilli(now - 500 + Duration.ofDays(30).toMillis()), key, "PURGE");
+            }
+        }
+        String emailKey = DeliveryJob.keyOf("C-13", NotificationKind.ACKNOWLEDGMENT, NotificationChannel.EMAIL, null);
+
+        input(topics.complaintsReceived).pipeInput("C-13", complaint); // replayed after the upgrade
+        assertThat(inbox("U-13")).as("the old dedup records still count").isEmpty();
+        advance(Duration.ofSeconds(2));
+
+        assertThat(email.calls()).singleElement().satisfies(m -> assertThat(m.idempotencyKey()).isEqualTo(emailKey));
+        assertThat(sms.calls()).isEmpty();
+        assertThat(receipts()).singleElement().satisfies(r -> {
+            assertThat(r.getChannel()).isEqualTo(NotificationChannel.EMAIL);
+            assertThat(r.getStatus()).isEqualTo(DeliveryStatus.SENT);
+        });
+        assertThat(oldJobs.get(emailKey)).as("handed over").isNull();
+        assertThat(driver.<String, KnownComplaint>getKeyValueStore(NotificationStores.COMPLAINTS).get("C-13").hasPlanned(emailKey)).isTrue();
+        input(topics.complaintsReceived).pipeInput("C-13", complaint);
+        advance(TICK);
+        assertThat(email.calls()).hasSize(1);
+
+        driver.advanceWallClockTime(Duration.ofDays(30));
+        try (KeyValueIterator<String, DeliveryJob> left = oldJobs.all()) {
+            assertThat(left.hasNext()).as("the old dedup records purged after their retention").isFalse();
+        }
+        assertThat(oldSchedule.drainDue(Instant.ofEpochMilli(Long.MAX_VALUE), 10, due -> { })).isZero();
+    }
+
+    @Test
+    void anInAppAcknowledgmentCostsItsInboxEntryAndNothingElseOfItsOwn() throws Exception {
+        start(shanghai("2026-11-23T14:00:00"), 10, Map.of(NotificationKind.ACKNOWLEDGMENT, Set.of(NotificationChannel.IN_APP)));
+
+        input(topics.complaintsReceived).pipeInput("C-11", received("C-11", "U-11", "zh-CN", true));
+        Map<String, Integer> filed = changelogWrites();
+        advance(TICK);
+        Map<String, Integer> dispatched = changelogWrites();
+        driver.advanceWallClockTime(Duration.ofDays(30).plusMinutes(1)); // anything deferred: purges after the dedup retention
+        Map<String, Integer> later = changelogWrites();
+
+        assertThat(inbox("U-11")).hasSize(1);
+        assertThat(receipts(NotificationChannel.IN_APP, DeliveryStatus.SENT)).hasSize(1);
+        // the complaint's record (owner, contact) with the acknowledgment's dedup key in the same write, and the message
+        assertThat(filed).isEqualTo(Map.of(NotificationStores.COMPLAINTS, 1, NotificationStores.INBOX, 1));
+        assertThat(dispatched).isEmpty();
+        assertThat(later).isEmpty();
+    }
+
+    @Test
+    void anSmsProgressMessageRetriedOnceCostsItsScheduleEntriesOnly() throws Exception {
+        start(shanghai("2026-11-23T14:00:00"), 10, Map.of(NotificationKind.ACKNOWLEDGMENT, Set.of(NotificationChannel.IN_APP),
+                NotificationKind.PROGRESS, Set.of(NotificationChannel.SMS)));
+        input(topics.complaintsReceived).pipeInput("C-12", received("C-12", "U-12", "zh-CN", true));
+        advance(TICK);
+        changelogWrites(); // the acknowledgment's, not counted
+        sms.answer(SendOutcome.retry("HTTP 503 from sms"));
+
+        input(topics.complaintCases).pipeInput("C-12", Events.caseChange("C-12", "U-12", "zh-CN", 2, "ACCEPT", CaseState.ASSIGNED,
+                CaseState.IN_PROGRESS, null));
+        Map<String, Integer> planned = changelogWrites();
+        advance(TICK);
+        Map<String, Integer> failed = changelogWrites();
+        advance(Duration.ofSeconds(5));
+        Map<String, Integer> sent = changelogWrites();
         driver.advanceWallClockTime(Duration.ofDays(30).plusMinutes(1));
+        Map<String, Integer> later = changelogWrites();
 
-        assertThat(deliveries.get(smsKey)).isNull();
-        assertThat(inbox("U-10")).hasSize(1);
+        assertThat(sms.calls()).hasSize(2).extracting(m -> m.idempotencyKey()).containsOnly(sms.calls().get(0).idempotencyKey());
+        assertThat(receipts(NotificationChannel.SMS, DeliveryStatus.DEFERRED)).hasSize(1);
+        assertThat(receipts(NotificationChannel.SMS, DeliveryStatus.SENT)).singleElement()
+                .satisfies(r -> assertThat(r.getAttempts()).isEqualTo(2));
+        // the case version told and the dedup key in one write of the complaint's record; the pending job
+        assertThat(planned).isEqualTo(Map.of(NotificationStores.COMPLAINTS, 1, NotificationStores.JOBS, 1));
+        assertThat(failed).as("its entry taken, the retry scheduled").isEqualTo(Map.of(NotificationStores.JOBS, 2));
+        assertThat(sent).as("its entry taken").isEqualTo(Map.of(NotificationStores.JOBS, 1));
+        assertThat(later).isEmpty();
     }
 }
