@@ -24,6 +24,7 @@ import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.DeadLetterHeaderNames;
 import io.livecomplaints.schemas.topics.Topics;
 import io.livecomplaints.schemas.topics.Parties;
+import io.livecomplaints.testkit.SecondInstance;
 import io.livecomplaints.testkit.TestPlatform;
 import io.livecomplaints.testkit.TopicReader;
 import io.livecomplaints.testkit.TopicWriter;
@@ -52,9 +53,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.livecomplaints.testkit.security.AuthMatrix;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -344,14 +342,9 @@ class TriageServiceTest {
         String term = "quorblix";
         Path lexicon = CLASSIFIER_DIR.resolve("lexicon.tsv");
         String original = Files.readString(lexicon);
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(TriageApplication.class).run(
-                "--server.port=0", "--spring.kafka.bootstrap-servers=" + TestPlatform.get().bootstrapServers(),
-                "--complaints.schema-registry.url=" + TestPlatform.get().registryUrl(),
-                "--complaints.security.jwt-secret=" + TestPlatform.get().jwtSecret(), "--complaints.topics.partitions=2",
-                "--complaints.state-dir=" + Files.createTempDirectory("triage-second-instance"),
-                "--complaints.triage.classifier.location=" + CLASSIFIER_DIR + "/",
-                "--spring.kafka.streams.properties.acceptable.recovery.lag=1000000")) {
-            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        try (SecondInstance second = SecondInstance.start(TriageApplication.class,
+                Map.of("complaints.triage.classifier.location", CLASSIFIER_DIR + "/"))) {
+            int secondPort = second.port();
             String preview = "{\"text\":\"" + term + "\",\"channel\":\"APP_CHAT\"}";
             assertThat(call(secondPort, "POST", "/api/v1/triage/preview", operator, preview).body()).doesNotContain("lexicon:" + term);
 
