@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  *   <li>B1: the Streams services (triage, resolution, notification) stopped, a backlog of real complaints filed
  *       through intake (real serialization), intake stopped, the Streams services started again: the drain rate
  *       from the 10 % to the 90 % acknowledgment, with CPU and offsets over the same stretch;</li>
- *   <li>B2, last: intake alone (its Streams side running, the other services stopped) against {@code minimal-intake},
+ *   <li>B2, last: intake alone (its Streams side running, the other services stopped) against {@code minimal-intake} alone,
  *       the same endpoint on the same stack without intake's work, each driven by the same load generator
  *       ({@link EndpointBenchmark}): saturation, POST→202 at half of it, CPU per request.</li>
  * </ul>
@@ -242,8 +242,9 @@ final class Decomposition {
 
     /**
      * B2: intake-service alone (started again if B1 stopped it; its Streams side running, the other services stopped so
-     * that they neither compete for the cores nor are counted) and then {@code minimal-intake}, each swept and measured
-     * with the same complaints by the same load generator. Runs last: the complaints it files are never processed.
+     * that they neither compete for the cores nor are counted), then {@code minimal-intake} alone (intake stopped), each
+     * swept and measured with the same complaints by the same load generator. Runs last: it leaves the pipeline's
+     * services stopped and the complaints it files unprocessed.
      */
     void intakeAgainstMinimal(EndpointBenchmark.Settings settings) throws Exception {
         List<String> others = bench.services.stream().filter(s -> !s.equals("intake-service")).toList();
@@ -254,6 +255,7 @@ final class Decomposition {
         }
         OpenLoopLoad load = new OpenLoopLoad(senders, bench.sequence);
         b2.add(endpoint(load, "intake-service", settings));
+        bench.stop(List.of("intake-service")); // its Streams side polls and commits even idle: not beside the yardstick
         try {
             bench.startMinimalIntake();
         } catch (Exception e) {

@@ -129,11 +129,12 @@ final class DecompositionReport {
                     ratio(intake.cpuMillisPerRequest().getOrDefault("kafka broker", Double.NaN),
                             minimal.cpuMillisPerRequest().getOrDefault("kafka broker", Double.NaN))));
         }
-        md.append("\nEach endpoint alone (triage, resolution and notification stopped; intake's own Kafka Streams running), ")
+        md.append("\nEach endpoint the only service running (intake with its own Kafka Streams side; triage, resolution and ")
+                .append("notification stopped, and intake too while minimal-intake runs), ")
                 .append("the same complaints from the same open-loop load generator: a sweep of offered rates until the 202s fall ")
                 .append("under 90 % of the offered rate or their median slows past the limit (a saturated step is run once more; ")
                 .append("\"≥\": no step saturated), then a run at half the saturation for the latencies (from each request's due ")
-                .append("time) and the CPU per request of each process (the load generator's own in the run's output). ")
+                .append("time) and the CPU per request of each process (the load generator's, on the same cores, is printed in the run's output). ")
                 .append("minimal-intake: service-support's JWT check and web plumbing, Jackson, one acks=all record with intake's ")
                 .append("producer settings, nothing else.\n\nSweeps (offered → 202/s):\n\n");
         for (EndpointBenchmark.Result r : results) {
@@ -150,6 +151,13 @@ final class DecompositionReport {
                     step.saturated() ? " (saturated: " + step.saturation() + ")" : ""));
         }
         return String.join(", ", parts);
+    }
+
+    /** Values to two decimals, for the console: {"intake-service": 1.23, …}. */
+    static Map<String, String> rounded(Map<String, Double> values) {
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        values.forEach((key, value) -> shown.put(key, String.format("%.2f", value)));
+        return shown;
     }
 
     /** {@code a / b} as "0.42 ×", or "-" when either is unknown or b is zero. */

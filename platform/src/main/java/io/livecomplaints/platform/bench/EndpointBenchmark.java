@@ -93,8 +93,10 @@ final class EndpointBenchmark {
         double wall = (System.nanoTime() - started) / 1e9;
         Map<String, Double> cpu = CpuTime.used(cpuBefore, CpuTime.snapshot(pids));
         print(measured);
-        return new Result(endpoint, sweep, saturation, !sweep.isEmpty() && sweep.get(sweep.size() - 1).saturated(),
+        Result result = new Result(endpoint, sweep, saturation, !sweep.isEmpty() && sweep.get(sweep.size() - 1).saturated(),
                 measured, wall, cpu);
+        System.out.printf("%s: CPU ms per request at %.0f/s: %s%n", endpoint, half, DecompositionReport.rounded(result.cpuMillisPerRequest()));
+        return result;
     }
 
     private Step step(String name, double rate, double seconds) throws InterruptedException {
