@@ -121,7 +121,7 @@ final class DecompositionReport {
         EndpointBenchmark.Result minimal = find(results, "minimal-intake");
         if (intake != null && minimal != null) {
             md.append(String.format("| **intake / minimal** | **%s** | | **%s** | **%s** | **%s** | **%s** |%n",
-                    ratio(intake.saturationPerSecond(), minimal.saturationPerSecond()),
+                    saturationRatio(intake, minimal),
                     ratio(intake.measured().millis(50), minimal.measured().millis(50)),
                     ratio(intake.measured().millis(99), minimal.measured().millis(99)),
                     ratio(intake.cpuMillisPerRequest().getOrDefault("intake-service", Double.NaN),
@@ -133,7 +133,7 @@ final class DecompositionReport {
                 .append("notification stopped, and intake too while minimal-intake runs), ")
                 .append("the same complaints from the same open-loop load generator: a sweep of offered rates until the 202s fall ")
                 .append("under 90 % of the offered rate or their median slows past the limit (a saturated step is run once more; ")
-                .append("\"≥\": no step saturated), then a run at half the saturation for the latencies (from each request's due ")
+                .append("\"≥\": no step saturated, the ratio a bound), then a run at half the saturation for the latencies (from each request's due ")
                 .append("time) and the CPU per request of each process (the load generator's, on the same cores, is printed in the run's output). ")
                 .append("minimal-intake: service-support's JWT check and web plumbing, Jackson, one acks=all record with intake's ")
                 .append("producer settings, nothing else.\n\nSweeps (offered → 202/s):\n\n");
@@ -151,6 +151,18 @@ final class DecompositionReport {
                     step.saturated() ? " (saturated: " + step.saturation() + ")" : ""));
         }
         return String.join(", ", parts);
+    }
+
+    /**
+     * intake / minimal saturation; an endpoint that never saturated gives only a lower bound of its own, so the ratio
+     * is a bound ("≤", "≥"), or unknown when neither saturated.
+     */
+    static String saturationRatio(EndpointBenchmark.Result intake, EndpointBenchmark.Result minimal) {
+        if (!intake.saturationFound() && !minimal.saturationFound()) {
+            return "-";
+        }
+        String bound = intake.saturationFound() == minimal.saturationFound() ? "" : intake.saturationFound() ? "≤ " : "≥ ";
+        return bound + ratio(intake.saturationPerSecond(), minimal.saturationPerSecond());
     }
 
     /** Values to two decimals, for the console: {"intake-service": 1.23, …}. */

@@ -1,6 +1,5 @@
 package io.livecomplaints.platform.bench;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,26 +62,12 @@ final class EndpointBenchmark {
             Step warm = step(endpoint + " warm-up", settings.startRate(), settings.warmupSeconds());
             System.out.printf("B2 %s warm-up: %d of %d accepted%n", endpoint, warm.accepted(), warm.sent());
         }
-        List<Step> sweep = new ArrayList<>();
-        double rate = settings.startRate();
-        boolean retried = false;
-        for (int i = 0; i < settings.maxSteps(); i++) {
-            Step step = judge(step(endpoint + " sweep " + (i + 1) + (retried ? " again" : ""), rate, settings.stepSeconds()),
-                    settings.maxP50Millis());
-            sweep.add(step);
-            print(step);
-            if (step.saturated() && !retried) {
-                // once more at the same rate: on a shared machine another process's burst can fake saturation
-                retried = true;
-                i--;
-                continue;
-            }
-            if (step.saturated()) {
-                break;
-            }
-            retried = false;
-            rate = Math.round(rate * settings.stepFactor());
-        }
+        List<Step> sweep = RateSweep.run(settings.startRate(), settings.stepFactor(), settings.maxSteps(), Step::saturated,
+                (label, rate) -> {
+                    Step step = judge(step(endpoint + " " + label, rate, settings.stepSeconds()), settings.maxP50Millis());
+                    print(step);
+                    return step;
+                });
         double saturation = saturationRate(sweep);
         double half = Math.max(1, Math.round(saturation / 2));
         Thread.sleep(3_000); // the saturated steps' queues (threads, producer batches) drain before the measured run

@@ -70,7 +70,7 @@ class DecompositionReportTest {
 
         assertThat(md).contains("| intake-service | 60 | 30 | 8.0 | 8.0 | 3.00 | 1.00 |\n")
                 .contains("| minimal-intake | ≥ 240 | 120 | 2.0 | 2.0 | 0.50 | 0.50 |\n")
-                .contains("| **intake / minimal** | **0.25 ×** | | **4.00 ×** | **4.00 ×** | **6.00 ×** | **2.00 ×** |\n")
+                .contains("| **intake / minimal** | **≤ 0.25 ×** | | **4.00 ×** | **4.00 ×** | **6.00 ×** | **2.00 ×** |\n")
                 .contains("- intake-service: 50 → 50.0, 75 → 60.0 (saturated: test)\n")
                 .contains("- minimal-intake: 50 → 50.0\n");
     }
@@ -81,6 +81,20 @@ class DecompositionReportTest {
         assertThat(DecompositionReport.ratio(1, 0)).isEqualTo("-");
         assertThat(DecompositionReport.ratio(Double.NaN, 2)).isEqualTo("-");
         assertThat(DecompositionReport.ratio(3, 2)).isEqualTo("1.50 ×");
+    }
+
+    @Test
+    void theSaturationRatioIsABoundWhenOnlyOneEndpointSaturatedAndUnknownWhenNeitherDid() {
+        EndpointBenchmark.Step any = EndpointBenchmarkTest.step(10, 10, 10, 1, Map.of());
+        var intake = new EndpointBenchmark.Result("intake-service", List.of(), 50, true, any, 1, Map.of());
+        var intakeUnsaturated = new EndpointBenchmark.Result("intake-service", List.of(), 50, false, any, 1, Map.of());
+        var minimal = new EndpointBenchmark.Result("minimal-intake", List.of(), 200, true, any, 1, Map.of());
+        var minimalUnsaturated = new EndpointBenchmark.Result("minimal-intake", List.of(), 200, false, any, 1, Map.of());
+
+        assertThat(DecompositionReport.saturationRatio(intake, minimal)).isEqualTo("0.25 ×");
+        assertThat(DecompositionReport.saturationRatio(intake, minimalUnsaturated)).isEqualTo("≤ 0.25 ×");
+        assertThat(DecompositionReport.saturationRatio(intakeUnsaturated, minimal)).isEqualTo("≥ 0.25 ×");
+        assertThat(DecompositionReport.saturationRatio(intakeUnsaturated, minimalUnsaturated)).isEqualTo("-");
     }
 
     private static EndpointBenchmark.Step saturated(EndpointBenchmark.Step s) {
