@@ -18,7 +18,7 @@ import java.util.Map;
 public final class Bench {
 
     static final String USAGE = """
-            bin/bench baseline|pipeline|burst|all [--flag value ...]
+            bin/bench baseline|pipeline|burst|all|decompose|b2 [--flag value ...]
               cluster:  --jvm-options "-Xmx512m" (service JVMs; the tests' default is "-Xmx384m -XX:TieredStopAtLevel=1")
                         --set KEY=VALUE[,KEY=VALUE] (environment of every service)  --quiet-logs true  --analytics false
                         --orders 80000 --users 20000 --senders 64 --warmup-seconds 30
@@ -33,7 +33,11 @@ public final class Bench {
                         the low window's records per topic (0: no B0′), B1 draining --backlog 100000 complaints filed at --backlog-rate 300
                         (0: no B1); --short-deferrals true (SLA/survey/auto-close/retention shortened) with
                         --deferred-wait-seconds 150 after each window; --profile-top 15; --profile-dir DIR;
-                        --write false (print only, docs/benchmarks.md untouched)
+                        --write false (print only, docs/benchmarks.md untouched); last, --b2 true: B2 below
+              b2:       (also alone: bin/bench b2, printed) intake-service alone, then the minimal endpoint on its stack:
+                        each swept from --b2-start-rate 50 times --b2-step-factor 1.5 for --b2-max-steps 12 of
+                        --b2-step-seconds 15 until 202s < 90 % of offered or p50 > --b2-max-p50-ms 100, then
+                        --b2-measure-seconds 30 at half its saturation; --b2-warmup-seconds 10 first
               output:   --out docs/benchmarks.md --png docs/benchmarks.png (written by all; decompose writes its section)
             """;
 
@@ -41,7 +45,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("baseline", "pipeline", "burst", "all", "decompose").contains(args[0])) {
+        if (args.length == 0 || !List.of("baseline", "pipeline", "burst", "all", "decompose", "b2").contains(args[0])) {
             System.err.print(USAGE);
             System.exit(2);
         }
@@ -95,6 +99,10 @@ public final class Bench {
         int profileTop = flags.integer("profile-top", 15);
         Path profileDir = Path.of(flags.string("profile-dir", "platform/target/bench-profiles"));
         boolean writeSection = Boolean.parseBoolean(flags.string("write", "true"));
+        EndpointBenchmark.Settings b2 = new EndpointBenchmark.Settings(flags.decimal("b2-start-rate", 50),
+                flags.decimal("b2-step-factor", 1.5), flags.integer("b2-max-steps", 12), flags.decimal("b2-step-seconds", 15),
+                flags.decimal("b2-max-p50-ms", 100), flags.decimal("b2-measure-seconds", 30), flags.decimal("b2-warmup-seconds", 10));
+        boolean withB2 = Boolean.parseBoolean(flags.string("b2", "true"));
         if (command.equals("decompose") && shortDeferrals) {
             overrides.putAll(Decomposition.SHORT_DEFERRALS);
         }
@@ -110,6 +118,7 @@ public final class Bench {
         System.out.println("load average at start: " + report.loadAtStart);
         Path work = Files.createTempDirectory("bench-" + command);
         Decomposition decomposition = null;
+        List<EndpointBenchmark.Result> b2Only = null;
         try (BenchCluster bench = BenchCluster.start(target, work, jvmOptions, overrides, analytics, orders, users)) {
             // Ctrl-C or kill: stop the broker and services this run started, not leave them running
             Thread cleanup = new Thread(() -> {
@@ -165,7 +174,13 @@ public final class Bench {
                 int recordBytes = recordBytesFlag > 0 ? recordBytesFlag : (int) Math.round(report.recordBytes.get("complaints-received"));
                 decomposition = new Decomposition(bench, pipeline, senders, shortDeferrals, deferredWait, profileDir);
                 decomposition.run(new KafkaBaseline(bench.cluster.bootstrapServers(), partitions, commitInterval), baselineRecords,
-                        recordBytes, hops, lowRate, highRate, windowSeconds, footprintComplaints, backlog, backlogRate, profileTop);
+                        recordBytes, hops, lowRate, highRate, windowSeconds, footprintComplaints, backlog, backlogRate, profileTop,
+                        withB2 ? b2 : null);
+            }
+            if (command.equals("b2")) {
+                Decomposition alone = new Decomposition(bench, pipeline, senders, false, 0, profileDir);
+                alone.intakeAgainstMinimal(b2);
+                b2Only = alone.b2;
             }
             if (command.equals("burst") || command.equals("all")) {
                 double steady = steadyRateFlag > 0 ? steadyRateFlag : saturation > 0 ? Math.max(2, Math.round(saturation / 10)) : 10;
@@ -177,6 +192,11 @@ public final class Bench {
         report.loadAtEnd = IntakeBenchmark.loadAverage();
         report.minutes = (System.nanoTime() - started) / 60e9;
         System.out.println("load average at end: " + report.loadAtEnd);
+        if (b2Only != null) {
+            System.out.println();
+            System.out.println(DecompositionReport.b2(b2Only));
+            return;
+        }
         if (decomposition != null) {
             String section = DecompositionReport.markdown(decomposition, decompositionHeader(report, shortDeferrals));
             System.out.println();

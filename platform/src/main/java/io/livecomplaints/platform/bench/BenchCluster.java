@@ -71,11 +71,7 @@ final class BenchCluster implements AutoCloseable {
             BenchCluster bench = new BenchCluster(cluster.serviceJvmOptions(jvmOptions), jvmOptions, overrides, services);
             Map<String, Map<String, String>> environments = new LinkedHashMap<>();
             for (String service : services) {
-                Map<String, String> env = new LinkedHashMap<>(overrides);
-                if (service.equals("intake-service")) {
-                    env.putAll(LocalCluster.INTAKE_LIMITS_OPENED);
-                }
-                environments.put(service, env);
+                environments.put(service, environment(service, overrides));
             }
             System.out.printf("starting %s with %s ...%n", services, jvmOptions);
             cluster.startServices(environments);
@@ -116,13 +112,35 @@ final class BenchCluster implements AutoCloseable {
         }
     }
 
-    /** Starts the named services again with the environment they had, without waiting until they are ready. */
+    /** Starts the named services again with the environment they had, and waits until they are ready. */
     void restart(List<String> names) throws Exception {
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         for (String name : names) {
-            environments.put(name, new LinkedHashMap<>(overrides));
+            environments.put(name, environment(name, overrides));
         }
         cluster.startServices(environments);
+    }
+
+    /**
+     * Starts {@code minimal-intake} (B2's yardstick: intake's endpoint on intake's stack without intake's work) with the
+     * services' JVM options and overrides, and waits until it is ready.
+     */
+    ServiceProcess startMinimalIntake() throws Exception {
+        return cluster.startService("minimal-intake", environment("minimal-intake", overrides));
+    }
+
+    /** A filer of the same complaints (same users, tokens and bodies) to another endpoint, e.g. a restarted intake. */
+    ComplaintFiler filerFor(String url) {
+        return new ComplaintFiler(url, cluster.tokens(), world);
+    }
+
+    /** The benchmark's environment of a service: the overrides, and for intake its per-user and per-IP limits opened. */
+    private static Map<String, String> environment(String service, Map<String, String> overrides) {
+        Map<String, String> env = new LinkedHashMap<>(overrides);
+        if (service.equals("intake-service")) {
+            env.putAll(LocalCluster.INTAKE_LIMITS_OPENED);
+        }
+        return env;
     }
 
     /** Process ids of everything on the path: broker, registry, services, and this JVM (load generator, observers). */

@@ -20,7 +20,10 @@ import java.util.concurrent.Callable;
  *       window is profiled with JFR in every service ({@link JfrProfile});</li>
  *   <li>B1: the Streams services (triage, resolution, notification) stopped, a backlog of real complaints filed
  *       through intake (real serialization), intake stopped, the Streams services started again: the drain rate
- *       from the 10 % to the 90 % acknowledgment, with CPU and offsets over the same stretch.</li>
+ *       from the 10 % to the 90 % acknowledgment, with CPU and offsets over the same stretch;</li>
+ *   <li>B2, last: intake alone (its Streams side running, the other services stopped) against {@code minimal-intake} alone,
+ *       the same endpoint on the same stack without intake's work, each driven by the same load generator
+ *       ({@link EndpointBenchmark}): saturation, POST→202 at half of it, CPU per request.</li>
  * </ul>
  * With {@code --short-deferrals true} the services run with the SLA, survey, auto-close and retention settings of
  * {@link #SHORT_DEFERRALS}, and each window's offsets are read {@code --deferred-wait-seconds} after it, so the
@@ -75,6 +78,8 @@ final class Decomposition {
     Map<String, CpuCost> cpuCost = Map.of();
     final Map<String, List<JfrProfile.HotMethod>> profiles = new LinkedHashMap<>();
     final List<String> problems = new ArrayList<>();
+    /** B2: intake-service, then minimal-intake. */
+    final List<EndpointBenchmark.Result> b2 = new ArrayList<>();
     Map<String, Integer> footprintBytes = Map.of();
 
     Decomposition(BenchCluster bench, PipelineBenchmark pipeline, int senders, boolean deferred, double deferredWaitSeconds, Path profileDir) {
@@ -87,7 +92,8 @@ final class Decomposition {
     }
 
     void run(KafkaBaseline baseline, int baselineRecords, int recordBytes, int hops, double lowRate, double highRate,
-             double windowSeconds, int footprintComplaints, int backlog, double backlogRate, int profileTop) throws Exception {
+             double windowSeconds, int footprintComplaints, int backlog, double backlogRate, int profileTop,
+             EndpointBenchmark.Settings b2Settings) throws Exception {
         try {
             broker = BrokerRequests.attach(bench.cluster.brokerPid());
         } catch (Exception e) {
@@ -111,6 +117,9 @@ final class Decomposition {
             }
             if (backlog > 0) {
                 backlog(backlog, backlogRate);
+            }
+            if (b2Settings != null) {
+                intakeAgainstMinimal(b2Settings);
             }
         } finally {
             if (broker != null) {
@@ -229,6 +238,44 @@ final class Decomposition {
         } else {
             windows.add(launch.until(end, "B1 backlog of " + ids.size(), drainRate, bench));
         }
+    }
+
+    /**
+     * B2: intake-service alone (started again if B1 stopped it; its Streams side running, the other services stopped so
+     * that they neither compete for the cores nor are counted), then {@code minimal-intake} alone (intake stopped), each
+     * swept and measured with the same complaints by the same load generator. Runs last: it leaves the pipeline's
+     * services stopped and the complaints it files unprocessed.
+     */
+    void intakeAgainstMinimal(EndpointBenchmark.Settings settings) throws Exception {
+        List<String> others = bench.services.stream().filter(s -> !s.equals("intake-service")).toList();
+        System.out.printf("B2: stopping %s; intake alone, then minimal-intake ...%n", others);
+        bench.stop(others);
+        if (!bench.service("intake-service").alive()) {
+            bench.restart(List.of("intake-service"));
+        }
+        OpenLoopLoad load = new OpenLoopLoad(senders, bench.sequence);
+        b2.add(endpoint(load, "intake-service", settings));
+        bench.stop(List.of("intake-service")); // its Streams side polls and commits even idle: not beside the yardstick
+        try {
+            bench.startMinimalIntake();
+        } catch (Exception e) {
+            problems.add("B2: minimal-intake did not start (platform/target/services/minimal-intake.jar built?): " + e.getMessage());
+            return;
+        }
+        b2.add(endpoint(load, "minimal-intake", settings));
+        bench.stop(List.of("minimal-intake"));
+    }
+
+    private EndpointBenchmark.Result endpoint(OpenLoopLoad load, String service, EndpointBenchmark.Settings settings)
+            throws InterruptedException {
+        var process = bench.service(service);
+        return new EndpointBenchmark(load, bench.filerFor(process.url())).run(service, settings, () -> {
+            Map<String, Long> pids = new LinkedHashMap<>();
+            pids.put(service, process.pid());
+            pids.put("kafka broker", bench.cluster.brokerPid());
+            pids.put("benchmark JVM (load)", ProcessHandle.current().pid());
+            return pids;
+        });
     }
 
     /** Until the groups (stopped intake's is not one) are (almost) caught up: the backlog's later work counted too. */

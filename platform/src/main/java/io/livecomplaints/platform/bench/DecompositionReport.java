@@ -63,6 +63,8 @@ final class DecompositionReport {
                 .append("between its 10 % and 90 % acknowledgment, its costs are from the restart (start-up included) until every ")
                 .append("group caught up, and its offsets leave out the backlog's own complaints-received records.\n\n");
 
+        md.append(b2(d.b2));
+
         md.append("#### Log offsets per complaint, per topic\n\n");
         md.append(table("topic", w, Decomposition.Window::offsetsPerComplaint, "%.2f", true));
         if (!d.footprintBytes.isEmpty()) {
@@ -97,6 +99,94 @@ final class DecompositionReport {
             d.problems.forEach(p -> md.append("- ").append(p).append('\n'));
         }
         return md.toString();
+    }
+
+    /**
+     * B2's table: intake-service and minimal-intake (the same endpoint on the same stack without intake's work), each
+     * alone under the same load generator, and intake / minimal. Empty when B2 did not run.
+     */
+    static String b2(List<EndpointBenchmark.Result> results) {
+        if (results.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("#### B2: intake alone against a minimal endpoint on the same stack\n\n")
+                .append("| endpoint | saturation, 202/s | measured at, requests/s | POST→202 p50 ms | POST→202 p99 ms ")
+                .append("| CPU ms per request, endpoint | CPU ms per request, broker |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        for (EndpointBenchmark.Result r : results) {
+            md.append(String.format("| %s | %s%.0f | %.0f | %s | %s | %s | %s |%n", r.endpoint(), r.saturationFound() ? "" : "≥ ",
+                    r.saturationPerSecond(), r.measured().offered(), Latencies.ms(r.measured().millis(50)),
+                    Latencies.ms(r.measured().millis(99)), cpu(r, r.endpoint()), cpu(r, "kafka broker")));
+        }
+        EndpointBenchmark.Result intake = find(results, "intake-service");
+        EndpointBenchmark.Result minimal = find(results, "minimal-intake");
+        if (intake != null && minimal != null) {
+            md.append(String.format("| **intake / minimal** | **%s** | | **%s** | **%s** | **%s** | **%s** |%n",
+                    saturationRatio(intake, minimal),
+                    ratio(intake.measured().millis(50), minimal.measured().millis(50)),
+                    ratio(intake.measured().millis(99), minimal.measured().millis(99)),
+                    ratio(intake.cpuMillisPerRequest().getOrDefault("intake-service", Double.NaN),
+                            minimal.cpuMillisPerRequest().getOrDefault("minimal-intake", Double.NaN)),
+                    ratio(intake.cpuMillisPerRequest().getOrDefault("kafka broker", Double.NaN),
+                            minimal.cpuMillisPerRequest().getOrDefault("kafka broker", Double.NaN))));
+        }
+        md.append("\nEach endpoint the only service running (intake with its own Kafka Streams side; triage, resolution and ")
+                .append("notification stopped, and intake too while minimal-intake runs), ")
+                .append("the same complaints from the same open-loop load generator: a sweep of offered rates until the 202s fall ")
+                .append("under 90 % of the offered rate or their median slows past the limit (a saturated step is run once more; ")
+                .append("\"≥\": no step saturated, the ratio a bound), then a run at half the saturation for the latencies (from each request's due ")
+                .append("time) and the CPU per request of each process (the load generator's, on the same cores, is printed in the run's output). ")
+                .append("minimal-intake: service-support's JWT check and web plumbing, Jackson, one acks=all record with intake's ")
+                .append("producer settings, nothing else.\n\nSweeps (offered → 202/s):\n\n");
+        for (EndpointBenchmark.Result r : results) {
+            md.append("- ").append(r.endpoint()).append(": ").append(sweep(r.sweep())).append('\n');
+        }
+        return md.append('\n').toString();
+    }
+
+    /** "50 → 49.8, 75 → 74.9, 113 → 90.2 (saturated: …)". */
+    static String sweep(List<EndpointBenchmark.Step> steps) {
+        List<String> parts = new ArrayList<>();
+        for (EndpointBenchmark.Step step : steps) {
+            parts.add(String.format("%.0f → %.1f%s", step.offered(), step.acceptedPerSecond(),
+                    step.saturated() ? " (saturated: " + step.saturation() + ")" : ""));
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * intake / minimal saturation; an endpoint that never saturated gives only a lower bound of its own, so the ratio
+     * is a bound ("≤", "≥"), or unknown when neither saturated.
+     */
+    static String saturationRatio(EndpointBenchmark.Result intake, EndpointBenchmark.Result minimal) {
+        if (!intake.saturationFound() && !minimal.saturationFound()) {
+            return "-";
+        }
+        String bound = intake.saturationFound() == minimal.saturationFound() ? "" : intake.saturationFound() ? "≤ " : "≥ ";
+        return bound + ratio(intake.saturationPerSecond(), minimal.saturationPerSecond());
+    }
+
+    /** Values to two decimals, for the console: {"intake-service": 1.23, …}. */
+    static Map<String, String> rounded(Map<String, Double> values) {
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        values.forEach((key, value) -> shown.put(key, String.format("%.2f", value)));
+        return shown;
+    }
+
+    /** {@code a / b} as "0.42 ×", or "-" when either is unknown or b is zero. */
+    static String ratio(double a, double b) {
+        if (Double.isNaN(a) || Double.isNaN(b) || b == 0) {
+            return "-";
+        }
+        return String.format("%.2f ×", a / b);
+    }
+
+    private static String cpu(EndpointBenchmark.Result r, String process) {
+        Double millis = r.cpuMillisPerRequest().get(process);
+        return millis == null ? "-" : String.format("%.2f", millis);
+    }
+
+    private static EndpointBenchmark.Result find(List<EndpointBenchmark.Result> results, String endpoint) {
+        return results.stream().filter(r -> r.endpoint().equals(endpoint)).findFirst().orElse(null);
     }
 
     /** Rows: every key of any window (ordered as the first window that has it), one column per window; a total row. */

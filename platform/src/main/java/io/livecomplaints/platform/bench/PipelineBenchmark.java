@@ -48,26 +48,11 @@ final class PipelineBenchmark {
      * refused, or not drained). The median, not p99: on a shared machine p99 jumps with other processes' load.
      */
     List<Step> sweep(double start, double factor, int maxSteps, double seconds, double maxP50Millis) throws InterruptedException {
-        List<Step> steps = new ArrayList<>();
-        double rate = start;
-        boolean retried = false;
-        for (int i = 0; i < maxSteps; i++) {
-            Step step = judge(run("sweep " + (i + 1) + (retried ? " again" : ""), rate, seconds, Duration.ofSeconds(45)), maxP50Millis);
-            steps.add(step);
+        return RateSweep.run(start, factor, maxSteps, Step::saturated, (label, rate) -> {
+            Step step = judge(run(label, rate, seconds, Duration.ofSeconds(45)), maxP50Millis);
             print(step);
-            if (step.saturated() && !retried) {
-                // once more at the same rate: on a shared machine another process's burst of work can fake saturation
-                retried = true;
-                i--;
-                continue;
-            }
-            if (step.saturated()) {
-                break;
-            }
-            retried = false;
-            rate = Math.round(rate * factor);
-        }
-        return steps;
+            return step;
+        });
     }
 
     /**
