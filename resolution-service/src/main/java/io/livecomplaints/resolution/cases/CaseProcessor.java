@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
 final class CaseProcessor implements Processor<String, CaseInput, String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(CaseProcessor.class);
-    /** Timers handled per punctuation, so a large backlog after downtime does not block the task for long. */
+    /** Case entries handled per punctuation, so a large backlog after downtime does not block the task for long. */
     private static final int MAX_TIMERS_PER_PUNCTUATION = 500;
     /** The value of every schedule entry: the key (due instant, complaint id) says everything. */
     static final String ENTRY = "";
