@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,20 +38,27 @@ import org.slf4j.LoggerFactory;
  * the schedule and every resulting event in the task's exactly-once transaction, so a crash never loses or repeats a
  * step: a timer is removed from the schedule in the same transaction as the events it caused, and timers that fell
  * due while the service was down fire at the first punctuation after start.
+ *
+ * <p>The schedule holds one entry per case with a pending timer: id = complaint id, due = the case's next timer
+ * ({@link CaseTimers#next}, a function of the case). A change moves the entry only when that instant changes; when
+ * the entry falls due, the case is read once, every timer of it due by then fires in order, and the entry goes to
+ * the case's next timer.
  */
 final class CaseProcessor implements Processor<String, CaseInput, String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(CaseProcessor.class);
-    /** Timers handled per punctuation, so a large backlog after downtime does not block the task for long. */
+    /** Case entries handled per punctuation, so a large backlog after downtime does not block the task for long. */
     private static final int MAX_TIMERS_PER_PUNCTUATION = 500;
+    /** The value of every schedule entry: the key (due instant, complaint id) says everything. */
+    static final String ENTRY = "";
 
     private final CasePolicies policies;
     private final Clock clock;
     private final Duration punctuateEvery;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ComplaintCase> cases;
-    private DurableSchedule<SlaTimer> timers;
-    private KeyValueStore<String, String> legacyTimers;
+    private DurableSchedule<String> deadlines;
+    private LegacyTimerMigration migration;
     private KeyValueStore<String, ValueAndTimestamp<CreditRecord>> credit;
 
     CaseProcessor(CasePolicies policies, Clock clock, Duration punctuateEvery) {
@@ -63,9 +71,10 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.cases = context.getStateStore(CaseTopology.CASES);
-        this.timers = DurableSchedule.from(context, CaseTopology.TIMERS);
+        this.deadlines = DurableSchedule.from(context, CaseTopology.DEADLINES);
         this.credit = context.getStateStore(CaseTopology.CREDIT_VIEW);
-        this.legacyTimers = context.getStateStore(LegacyTimerMigration.STORE);
+        this.migration = new LegacyTimerMigration(context.getStateStore(LegacyTimerMigration.STRING_KEYS),
+                context.getStateStore(LegacyTimerMigration.TIMER_SCHEDULE));
         context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, wallClock -> fireDueTimers(now(), wallClock));
     }
 
@@ -96,25 +105,40 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
     }
 
     /**
-     * Fires every timer due at {@code now} (the injectable clock's time), oldest first; records are stamped with the
-     * punctuation's wall-clock time.
+     * Fires every timer due at {@code now} (the injectable clock's time), oldest case entry first; records are stamped
+     * with the punctuation's wall-clock time.
      */
     void fireDueTimers(Instant now, long wallClock) {
-        if (legacyTimers != null) {
-            int moved = LegacyTimerMigration.moveAll(legacyTimers, timers);
-            if (moved > 0) {
-                log.info("moved {} timers from the schedule store {} to {}", moved, LegacyTimerMigration.STORE, CaseTopology.TIMERS);
+        if (migration != null) {
+            LegacyTimerMigration.Moved moved = migration.moveAll(deadlines, this::nextDue);
+            if (moved.timers() > 0) {
+                log.info("moved {} timers from the schedule stores {} and {} to {} ({} cases with a pending timer)",
+                        moved.timers(), LegacyTimerMigration.STRING_KEYS, LegacyTimerMigration.TIMER_SCHEDULE,
+                        CaseTopology.DEADLINES, moved.cases());
             }
-            legacyTimers = null;
+            migration = null;
         }
-        timers.drainDue(now, MAX_TIMERS_PER_PUNCTUATION, due -> {
-            // due at the schedule's millisecond instant, the precision of the case's clocks (Avro timestamp-millis)
-            SlaTimer timer = new SlaTimer(due.due(), due.value().complaintId(), due.value().kind(), due.value().clock());
-            ComplaintCase c = cases.get(timer.complaintId());
-            if (c != null) {
-                CaseTimers.fire(c, timer, policies, now).ifPresent(change -> apply(change, wallClock));
+        deadlines.drainDue(now, MAX_TIMERS_PER_PUNCTUATION, due -> fireCase(due.id(), now, wallClock));
+    }
+
+    /**
+     * The case's entry came due (and is gone from the schedule): each of its timers due by {@code now} fires against
+     * the case as the ones before left it (a timer an earlier one made stale does nothing), then the entry goes to the
+     * case's next timer. A timer that firing created and that is already due fires at the next punctuation.
+     */
+    private void fireCase(String id, Instant now, long wallClock) {
+        ComplaintCase c = cases.get(id);
+        if (c == null) {
+            return;
+        }
+        for (SlaTimer timer : CaseTimers.due(c, policies, now)) {
+            Optional<CaseChange> change = CaseTimers.fire(c, timer, policies, now);
+            if (change.isPresent()) {
+                write(change.get(), wallClock);
+                c = change.get().result();
             }
-        });
+        }
+        CaseTimers.next(c, policies).ifPresent(next -> deadlines.schedule(next, id, ENTRY));
     }
 
     /**
@@ -136,17 +160,25 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
         }
     }
 
-    /**
-     * Writes a change: case store, schedule, and every event. Record timestamps are Kafka's time (the input record's,
-     * or the punctuation's); the business time is in the events' fields.
-     */
+    /** Writes a change an input caused and moves the case's schedule entry if its next timer moved. */
     private void apply(CaseChange change, long at) {
+        Optional<Instant> before = change.before() == null ? Optional.empty() : CaseTimers.next(change.before(), policies);
+        Optional<Instant> after = CaseTimers.next(change.result(), policies);
+        if (!before.equals(after)) {
+            before.ifPresent(due -> deadlines.cancel(due, change.complaintId()));
+            after.ifPresent(due -> deadlines.schedule(due, change.complaintId(), ENTRY));
+        }
+        write(change, at);
+    }
+
+    /**
+     * Writes a change: case store and every event. Record timestamps are Kafka's time (the input record's, or the
+     * punctuation's); the business time is in the events' fields.
+     */
+    private void write(CaseChange change, long at) {
         ComplaintCase next = change.result();
         String id = change.complaintId();
         cases.put(id, next);
-        for (SlaTimer timer : change.timers()) {
-            timers.schedule(timer.fireAt(), timer.scheduleId(), timer);
-        }
         context.forward(new Record<>(id, next, at));
         for (ComplaintOutcome outcome : change.outcomes()) {
             context.forward(new Record<>(id, outcome, at));
@@ -181,6 +213,11 @@ final class CaseProcessor implements Processor<String, CaseInput, String, Object
             }
         }
         return false;
+    }
+
+    /** When the complaint's next timer falls due (empty: no such case, or nothing pending). */
+    private Optional<Instant> nextDue(String complaintId) {
+        return Optional.ofNullable(cases.get(complaintId)).flatMap(c -> CaseTimers.next(c, policies));
     }
 
     private Instant now() {

@@ -34,14 +34,14 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The resolution topology, all of it. complaints-triaged, complaint-commands and survey-responses (all keyed by
  * complaintId, so co-partitioned) feed the {@link CaseProcessor}, which owns the {@value #CASES} store and the
- * {@value #TIMERS} schedule (both changelogged); its effects go to their topics, the credit deltas re-keyed by subject
+ * {@value #DEADLINES} schedule (both changelogged; one entry per case with a pending SLA timer); its effects go to their topics, the credit deltas re-keyed by subject
  * and summed into credit-records. Every instance also keeps global read replicas of complaint-cases
  * ({@value #CASE_VIEW}, for the API's {@link CaseQueries}) and credit-records ({@value #CREDIT_VIEW}, for the users'
  * standing, read by the processor and the API).
  * <pre>
  * complaints-triaged ─┐
  * complaint-commands ─┼─ merge ─ case-processor ─┬─ ComplaintCase ──────▶ complaint-cases ─▶ global case-view
- * survey-responses ───┘   [cases, sla-schedule,  ├─ ComplaintOutcome ───▶ complaint-outcomes
+ * survey-responses ───┘   [cases,case-deadlines, ├─ ComplaintOutcome ───▶ complaint-outcomes
  *                          credit-view; a        ├─ RegulatorReply ─────▶ regulator-replies
  *                          wall-clock punctuator ├─ SlaEvent ───────────▶ sla-events
  *                          fires due timers]     ├─ ReplayRetention ────▶ replay-retention
@@ -53,10 +53,11 @@ public final class CaseTopology {
 
     public static final String CASES = "cases";
     /**
-     * The timer schedule ({@link DurableSchedule}: time-ordered keys, {@link SlaTimer} values as state JSON). Not
-     * "sla-timers", the store of the former string-key layout, whose changelog this one must not read.
+     * The timer schedule ({@link DurableSchedule}: time-ordered keys, id = complaint id, empty values): one entry per
+     * case, at its next SLA timer. A new name, so that neither former encoding's changelog ("sla-timers", then
+     * "sla-schedule" with one {@link SlaTimer} per entry; {@link LegacyTimerMigration}) is read with this one's serde.
      */
-    public static final String TIMERS = "sla-schedule";
+    public static final String DEADLINES = "case-deadlines";
     public static final String CASE_VIEW = CaseQueries.CASE_VIEW;
     public static final String CREDIT_VIEW = CaseQueries.CREDIT_VIEW;
     static final String CREDIT_LEDGER = "credit-ledger";
@@ -79,8 +80,9 @@ public final class CaseTopology {
         Topic<String, ComplaintCase> cases = topics.complaintCases;
         Topic<String, CreditRecord> credit = topics.creditRecords;
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASES), StateSerdes.string(), cases.valueSerde()));
-        builder.addStateStore(DurableSchedule.storeBuilder(TIMERS, StateSerdes.json(SlaTimer.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LegacyTimerMigration.STORE),
+        builder.addStateStore(DurableSchedule.storeBuilder(DEADLINES, StateSerdes.string()));
+        builder.addStateStore(DurableSchedule.storeBuilder(LegacyTimerMigration.TIMER_SCHEDULE, StateSerdes.json(SlaTimer.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LegacyTimerMigration.STRING_KEYS),
                 StateSerdes.string(), StateSerdes.string()));
         builder.globalTable(cases.name(), Consumed.with(cases.keySerde(), cases.valueSerde()),
                 Materialized.<String, ComplaintCase, KeyValueStore<Bytes, byte[]>>as(CASE_VIEW)
@@ -97,7 +99,7 @@ public final class CaseTopology {
                 .merge(builder.stream(commands.name(), Consumed.with(commands.keySerde(), commands.valueSerde())).mapValues(CaseInput::of))
                 .merge(builder.stream(surveys.name(), Consumed.with(surveys.keySerde(), surveys.valueSerde())).mapValues(CaseInput::of));
         KStream<String, Object> effects = inputs.process(() -> new CaseProcessor(policies, clock, punctuateEvery), Named.as("case-processor"),
-                CASES, TIMERS, LegacyTimerMigration.STORE);
+                CASES, DEADLINES, LegacyTimerMigration.TIMER_SCHEDULE, LegacyTimerMigration.STRING_KEYS);
 
         effects.split(Named.as("effect-"))
                 .branch((k, v) -> v instanceof ComplaintCase, Branched.withConsumer(s -> to(s, cases), "case"))

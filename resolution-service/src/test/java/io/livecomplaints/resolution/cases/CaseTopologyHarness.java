@@ -14,12 +14,15 @@ import io.livecomplaints.resolution.support.MutableClock;
 import io.livecomplaints.schemas.serde.InMemorySchemaRegistryClient;
 import io.livecomplaints.schemas.topics.Topic;
 import io.livecomplaints.schemas.topics.Topics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -112,13 +115,32 @@ final class CaseTopologyHarness implements AutoCloseable {
         return caseLog;
     }
 
-    KeyValueStore<Bytes, SlaTimer> timers() {
-        return driver.getKeyValueStore(CaseTopology.TIMERS);
+    /** The schedule: one entry per case with a pending timer, keyed by its next due instant and the complaint id. */
+    KeyValueStore<Bytes, String> deadlines() {
+        return driver.getKeyValueStore(CaseTopology.DEADLINES);
+    }
+
+    /** The schedule's entries as (due instant, complaint id), in due order. */
+    List<Map.Entry<Instant, String>> scheduled() {
+        List<Map.Entry<Instant, String>> entries = new ArrayList<>();
+        try (var all = deadlines().all()) {
+            all.forEachRemaining(e -> {
+                ByteBuffer key = ByteBuffer.wrap(e.key.get());
+                Instant due = Instant.ofEpochMilli(key.getLong() ^ Long.MIN_VALUE);
+                entries.add(Map.entry(due, StandardCharsets.UTF_8.decode(key).toString()));
+            });
+        }
+        return entries;
     }
 
     /** The schedule store of releases before {@code DurableSchedule}, which the processor migrates. */
     KeyValueStore<String, String> legacyTimers() {
-        return driver.getKeyValueStore(LegacyTimerMigration.STORE);
+        return driver.getKeyValueStore(LegacyTimerMigration.STRING_KEYS);
+    }
+
+    /** The schedule store of the release with one {@link SlaTimer} per entry, which the processor migrates. */
+    KeyValueStore<Bytes, SlaTimer> legacySchedule() {
+        return driver.getKeyValueStore(LegacyTimerMigration.TIMER_SCHEDULE);
     }
 
     @Override

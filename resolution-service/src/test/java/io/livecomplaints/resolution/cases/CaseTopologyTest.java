@@ -14,7 +14,9 @@ import io.livecomplaints.events.RefusalKind;
 import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.events.SlaEvent;
 import io.livecomplaints.events.SlaEventKind;
+import io.livecomplaints.resolution.sla.model.SlaClocks;
 import io.livecomplaints.resolution.sla.model.SlaTimer;
+import io.livecomplaints.support.streams.schedule.DurableSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +52,9 @@ class CaseTopologyTest {
         ComplaintCase c = h.caseOf("C-1");
         assertThat(c.getState()).isEqualTo(CaseState.TRIAGED);
         assertThat(c.getSlaClocks()).extracting(s -> s.getClock()).containsExactly(SlaClock.FIRST_RESPONSE, SlaClock.RESOLUTION);
-        assertThat(h.timers().approximateNumEntries()).isEqualTo(4); // warning + deadline of both clocks
+        // one schedule entry for the case's four timers (warning + deadline of both clocks), at the earliest
+        assertThat(h.scheduled()).containsExactly(Map.entry(
+                SlaClocks.find(c.getSlaClocks(), SlaClock.FIRST_RESPONSE).orElseThrow().getWarnAt(), "C-1"));
     }
 
     @Test
@@ -110,36 +114,53 @@ class CaseTopologyTest {
     }
 
     @Test
-    void timersOfTheScheduleBeforeTheUpgradeMoveToTheCurrentOneAndStillFire() {
+    void timersOfBothSchedulesBeforeTheUpgradeMoveToTheCurrentOneAndStillFire() {
         h.open(triaged("C-5", T0).build());
-        List<SlaTimer> scheduled = new ArrayList<>();
-        try (var all = h.timers().all()) {
-            all.forEachRemaining(entry -> scheduled.add(entry.value));
+        h.open(triaged("C-6", T0).build());
+        // as the old releases left them: one entry per timer, nothing in the current schedule
+        List<SlaTimer> c5 = formerTimers("C-5");
+        List<SlaTimer> c6 = formerTimers("C-6");
+        assertThat(c5).hasSize(4);
+        for (SlaTimer t : c5) { // the string-key store: <fireAt>|<complaintId>|<kind>|<clock>, empty values
+            h.legacyTimers().put(String.format("%015d|%s", t.fireAt().toEpochMilli(), formerId(t)), "");
         }
-        assertThat(scheduled).hasSize(4);
-        // as an old release left them: string keys, empty values, nothing in the current schedule
-        for (SlaTimer t : scheduled) {
-            h.legacyTimers().put(String.format("%015d|%s|%s|%s", t.fireAt().toEpochMilli(), t.complaintId(), t.kind(),
-                    t.clock() == null ? "-" : t.clock().name()), "");
+        DurableSchedule<SlaTimer> former = new DurableSchedule<>(h.legacySchedule());
+        for (SlaTimer t : c6) { // the timer schedule: one SlaTimer per (fireAt, <complaintId>|<kind>|<clock>)
+            former.schedule(t.fireAt(), formerId(t), t);
         }
-        try (var all = h.timers().all()) {
-            List<Bytes> keys = new ArrayList<>();
+        List<Bytes> keys = new ArrayList<>();
+        try (var all = h.deadlines().all()) {
             all.forEachRemaining(entry -> keys.add(entry.key));
-            keys.forEach(h.timers()::delete);
         }
+        keys.forEach(h.deadlines()::delete);
 
         h.advance(Duration.ofSeconds(1));
         assertThat(h.legacyTimers().approximateNumEntries()).isZero();
-        List<SlaTimer> migrated = new ArrayList<>();
-        try (var all = h.timers().all()) {
-            all.forEachRemaining(entry -> migrated.add(entry.value));
-        }
-        assertThat(migrated).containsExactlyInAnyOrderElementsOf(scheduled);
+        assertThat(h.legacySchedule().approximateNumEntries()).isZero();
+        Instant firstWarning = c5.stream().map(SlaTimer::fireAt).min(Instant::compareTo).orElseThrow();
+        assertThat(h.scheduled()).containsExactly(Map.entry(firstWarning, "C-5"), Map.entry(firstWarning, "C-6"));
 
-        SlaTimer firstDeadline = scheduled.stream().filter(t -> t.kind() == SlaTimer.Kind.DEADLINE)
+        SlaTimer firstDeadline = c5.stream().filter(t -> t.kind() == SlaTimer.Kind.DEADLINE)
                 .min(java.util.Comparator.comparing(SlaTimer::fireAt)).orElseThrow();
         h.advance(Duration.between(T0, firstDeadline.fireAt()));
-        assertThat(h.slaEvents.readValuesToList()).extracting(SlaEvent::getKind, SlaEvent::getClock)
-                .contains(org.assertj.core.groups.Tuple.tuple(SlaEventKind.BREACHED, firstDeadline.clock()));
+        assertThat(h.slaEvents.readKeyValuesToList()).extracting(kv -> kv.key, kv -> kv.value.getKind(), kv -> kv.value.getClock())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("C-5", SlaEventKind.WARNING, firstDeadline.clock()),
+                        org.assertj.core.groups.Tuple.tuple("C-5", SlaEventKind.BREACHED, firstDeadline.clock()),
+                        org.assertj.core.groups.Tuple.tuple("C-5", SlaEventKind.ESCALATED, firstDeadline.clock()),
+                        org.assertj.core.groups.Tuple.tuple("C-6", SlaEventKind.WARNING, firstDeadline.clock()),
+                        org.assertj.core.groups.Tuple.tuple("C-6", SlaEventKind.BREACHED, firstDeadline.clock()),
+                        org.assertj.core.groups.Tuple.tuple("C-6", SlaEventKind.ESCALATED, firstDeadline.clock()));
+    }
+
+    /** The timers a release before one entry per case scheduled for a case: warning and deadline of each clock. */
+    private List<SlaTimer> formerTimers(String complaintId) {
+        List<SlaTimer> timers = new ArrayList<>();
+        h.caseOf(complaintId).getSlaClocks().forEach(clock -> timers.addAll(SlaClocks.timersFor(complaintId, clock)));
+        return timers;
+    }
+
+    private static String formerId(SlaTimer t) {
+        return t.complaintId() + '|' + t.kind() + '|' + (t.clock() == null ? "-" : t.clock().name());
     }
 }

@@ -10,7 +10,6 @@ import io.livecomplaints.events.SlaClockStatus;
 import io.livecomplaints.events.SlaEvent;
 import io.livecomplaints.events.TimelineEntry;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
-import io.livecomplaints.resolution.sla.model.SlaTimer;
 import io.livecomplaints.schemas.envelope.Envelopes;
 import io.livecomplaints.schemas.topics.Parties;
 import java.time.Instant;
@@ -20,8 +19,8 @@ import java.util.Optional;
 
 /**
  * One change of a case and everything it causes: the next version of the case (with its new timeline steps) and the
- * events to publish (outcome, SLA events, replay retention, credit deltas) and timers to schedule. The case processor
- * writes them all in one transaction.
+ * events to publish (outcome, SLA events, replay retention, credit deltas). The case processor writes them all in one
+ * transaction, and moves the case's schedule entry when its next timer ({@link CaseTimers#next}) changed.
  */
 public final class CaseChange {
 
@@ -35,7 +34,6 @@ public final class CaseChange {
     private final List<SlaEvent> slaEvents = new ArrayList<>();
     private final List<ReplayRetention> retentions = new ArrayList<>();
     private final List<CreditRecord> creditDeltas = new ArrayList<>();
-    private final List<SlaTimer> timers = new ArrayList<>();
     private Refusal refusal;
     private ComplaintCase result;
 
@@ -124,10 +122,9 @@ public final class CaseChange {
         next.setSlaClocks(new ArrayList<>(clocks));
     }
 
-    /** Starts (or restarts) a clock and schedules its timers. */
+    /** Starts (or restarts) a clock; its timers follow from it ({@link CaseTimers#pending}). */
     public void startClock(SlaClockStatus status) {
         setClocks(SlaClocks.replace(clocks(), status));
-        timers.addAll(SlaClocks.timersFor(complaintId(), status));
     }
 
     public String complaintId() {
@@ -148,10 +145,6 @@ public final class CaseChange {
 
     public void credit(List<CreditRecord> deltas) {
         creditDeltas.addAll(deltas);
-    }
-
-    public void schedule(SlaTimer timer) {
-        timers.add(timer);
     }
 
     public Optional<Refusal> refusal() {
@@ -185,9 +178,5 @@ public final class CaseChange {
 
     public List<CreditRecord> creditDeltas() {
         return creditDeltas;
-    }
-
-    public List<SlaTimer> timers() {
-        return timers;
     }
 }

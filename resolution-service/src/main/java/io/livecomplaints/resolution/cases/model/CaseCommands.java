@@ -108,11 +108,11 @@ public final class CaseCommands {
             case RESOLVE:
                 return CaseDecisions.resolve(change, command, policies);
             case APPROVE:
-                return CaseDecisions.approve(change, command, policies);
+                return CaseDecisions.approve(change, command);
             case DENY:
                 return CaseDecisions.deny(change, command);
             case REJECT:
-                return CaseDecisions.reject(change, command, policies);
+                return CaseDecisions.reject(change, command);
             case REOPEN:
                 if (change.before().getWithdrawn()) {
                     return Optional.of(Refusal.illegal("the user withdrew this complaint: it is not reopened (a new complaint is filed instead)"));

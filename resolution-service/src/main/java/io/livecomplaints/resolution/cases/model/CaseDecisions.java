@@ -16,7 +16,6 @@ import io.livecomplaints.resolution.remedies.model.AuthorityLadder;
 import io.livecomplaints.resolution.remedies.model.GrantedTotal;
 import io.livecomplaints.resolution.remedies.model.RemedyRules;
 import io.livecomplaints.resolution.sla.model.SlaClocks;
-import io.livecomplaints.resolution.sla.model.SlaTimer;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,18 +48,18 @@ public final class CaseDecisions {
             return toApproval(change, command, policies, "RESOLVE");
         }
         change.setClocks(SlaClocks.met(change.clocks(), SlaClock.HANDLING_PLAN, change.at()));
-        conclude(change, policies, OutcomeResult.RESOLVED, command.getDecision(), actor.getActorId(), "RESOLVE",
+        conclude(change, OutcomeResult.RESOLVED, command.getDecision(), actor.getActorId(), "RESOLVE",
                 command.getNote(), null, command.getPlatformAdvance(), false);
         return Optional.empty();
     }
 
-    static Optional<Refusal> approve(CaseChange change, ComplaintCommand command, CasePolicies policies) {
+    static Optional<Refusal> approve(CaseChange change, ComplaintCommand command) {
         Optional<Refusal> forbidden = checkApprover(change.before(), command.getActor());
         if (forbidden.isPresent()) {
             return forbidden;
         }
         ComplaintCase c = change.before();
-        conclude(change, policies, OutcomeResult.RESOLVED, c.getPendingDecision(), command.getActor().getActorId(),
+        conclude(change, OutcomeResult.RESOLVED, c.getPendingDecision(), command.getActor().getActorId(),
                 "APPROVE", "approved the proposal of " + c.getPendingProposedBy() + note(command), null,
                 c.getPlatformAdvanced(), false);
         return Optional.empty();
@@ -79,7 +78,7 @@ public final class CaseDecisions {
         return Optional.empty();
     }
 
-    static Optional<Refusal> reject(CaseChange change, ComplaintCommand command, CasePolicies policies) {
+    static Optional<Refusal> reject(CaseChange change, ComplaintCommand command) {
         Map<String, String> problems = RemedyRules.checkRejection(command.getDecision());
         if (!problems.isEmpty()) {
             return Optional.of(Refusal.invalid(problems));
@@ -89,16 +88,16 @@ public final class CaseDecisions {
                 .setLiableParty(given.getLiableParty() == null ? LiableParty.NONE : given.getLiableParty())
                 .setReason(given.getReason()).setRuleId(given.getRuleId()).build();
         change.setClocks(SlaClocks.met(change.clocks(), SlaClock.HANDLING_PLAN, change.at()));
-        conclude(change, policies, OutcomeResult.REJECTED, rejection, command.getActor().getActorId(), "REJECT",
+        conclude(change, OutcomeResult.REJECTED, rejection, command.getActor().getActorId(), "REJECT",
                 "rule " + given.getRuleId(), null, false, false);
         return Optional.empty();
     }
 
     /**
      * Ends the case with a decision: RESOLVED or REJECTED, resolution and plan clocks met, the public outcome, the
-     * credit deltas, and the timer that closes it if nobody disputes it.
+     * credit deltas; it closes by itself if nobody disputes it ({@link CaseTimers}).
      */
-    static void conclude(CaseChange change, CasePolicies policies, OutcomeResult result, RemedyDecision decision,
+    static void conclude(CaseChange change, OutcomeResult result, RemedyDecision decision,
                          String decidedBy, String action, String note, String fastPath, boolean platformAdvanced,
                          boolean autoApproved) {
         ComplaintCase before = change.before();
@@ -115,8 +114,6 @@ public final class CaseDecisions {
         ComplaintCase decided = change.next().build();
         change.outcome(Outcomes.of(decided, result, decidedBy, change.at(), change.envelope()));
         change.credit(CreditDeltas.forOutcome(decided, result, decision, platformAdvanced, previous, change.envelope()));
-        change.schedule(new SlaTimer(change.at().plus(policies.autoCloseAfter()), change.complaintId(),
-                SlaTimer.Kind.AUTO_CLOSE, null));
     }
 
     private static Optional<Refusal> toApproval(CaseChange change, ComplaintCommand command, CasePolicies policies,

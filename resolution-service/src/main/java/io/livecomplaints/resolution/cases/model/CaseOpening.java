@@ -92,7 +92,6 @@ public final class CaseOpening {
         change.step("TRIAGED", state, Parties.TRIAGE, triaged.getClassification().getPrimaryType() + " / "
                 + triaged.getSeverity() + " / priority " + triaged.getPriority() + " → " + triaged.getTeam()
                 + (triaged.getAssignedAgentId() == null ? "" : " → " + triaged.getAssignedAgentId()));
-        clocks.forEach(clock -> SlaClocks.timersFor(change.complaintId(), clock).forEach(change::schedule));
         change.retain(policies.replayRetention().forOpenedCase(draft, now, change.envelope()));
 
         Optional<RemedyDecision> express = policies.expressRefund().decide(triaged, userRecord);
@@ -102,12 +101,12 @@ public final class CaseOpening {
             change.note("EXPRESS_REFUND_WITHHELD", Parties.RESOLUTION, "极速退款 withheld: " + withheld.get());
         } else if (express.isPresent()) {
             answerNow(opened, change, now);
-            CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, express.get(), Parties.RESOLUTION,
+            CaseDecisions.conclude(change, OutcomeResult.RESOLVED, express.get(), Parties.RESOLUTION,
                     "EXPRESS_REFUND", "极速退款 " + express.get().getRefundFen() + " fen",
                     ExpressRefundPolicy.FAST_PATH, true, false);
         } else if (answered.isPresent()) {
             answerNow(opened, change, now); // the automatic reply was the first response
-            CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, answered.get(), Parties.RESOLUTION,
+            CaseDecisions.conclude(change, OutcomeResult.RESOLVED, answered.get(), Parties.RESOLUTION,
                     "AUTO_ANSWER", "answered automatically: " + triaged.getDiagnosis().getVerdict() + " (rule "
                             + AutoAnswerPolicy.RULE_ID + ")", AutoAnswerPolicy.FAST_PATH, false, false);
         }

@@ -11,6 +11,8 @@ import io.livecomplaints.resolution.sla.model.SlaClocks;
 import io.livecomplaints.resolution.sla.model.SlaTimer;
 import io.livecomplaints.schemas.topics.Parties;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,10 +22,52 @@ import java.util.Optional;
  * for its approver at the higher level), on sla-events; for the merchant's deadline instead: 超时自动同意. A resolved or
  * rejected case nobody disputed for the auto-close period is CLOSED. A stale timer (clock met, deadline moved, case
  * paused or decided) does nothing.
+ *
+ * <p>Which timers a case has pending is a function of the case alone ({@link #pending}): the warning and deadline of
+ * every clock that could fire now (running, not paused, the case in a state the clock applies to) and the auto-close
+ * of a decided case. So the case processor keeps one schedule entry per case, at {@link #next}, and moves it only when
+ * that instant changes.
  */
 public final class CaseTimers {
 
+    /** Timers due at the same instant fire in the order of the former schedule's ids: kind, then clock. */
+    private static final Comparator<SlaTimer> FIRING_ORDER = Comparator.comparing(SlaTimer::fireAt)
+            .thenComparing(t -> t.kind().name())
+            .thenComparing(t -> t.clock() == null ? "-" : t.clock().name());
+
     private CaseTimers() {
+    }
+
+    /** Every timer of the case that would act when due, in firing order. */
+    public static List<SlaTimer> pending(ComplaintCase c, CasePolicies policies) {
+        String id = c.getEnvelope().getComplaintId();
+        List<SlaTimer> timers = new ArrayList<>();
+        for (SlaClockStatus clock : c.getSlaClocks()) {
+            for (SlaTimer timer : SlaClocks.timersFor(id, clock)) {
+                if (SlaClocks.applies(c, timer).isPresent()) {
+                    timers.add(timer);
+                }
+            }
+        }
+        if (c.getState() == CaseState.RESOLVED || c.getState() == CaseState.REJECTED) {
+            Instant decidedAt = lastDecisionAt(c.getTimeline());
+            if (decidedAt != null) {
+                timers.add(new SlaTimer(decidedAt.plus(policies.autoCloseAfter()), id, SlaTimer.Kind.AUTO_CLOSE, null));
+            }
+        }
+        timers.sort(FIRING_ORDER);
+        return timers;
+    }
+
+    /** The pending timers due at or before {@code now}, in firing order. */
+    public static List<SlaTimer> due(ComplaintCase c, CasePolicies policies, Instant now) {
+        return pending(c, policies).stream().filter(t -> !t.fireAt().isAfter(now)).toList();
+    }
+
+    /** When the case's next timer falls due, or empty when none is pending. */
+    public static Optional<Instant> next(ComplaintCase c, CasePolicies policies) {
+        List<SlaTimer> timers = pending(c, policies);
+        return timers.isEmpty() ? Optional.empty() : Optional.of(timers.get(0).fireAt());
     }
 
     public static Optional<CaseChange> fire(ComplaintCase c, SlaTimer timer, CasePolicies policies, Instant now) {

@@ -92,7 +92,7 @@ public final class MerchantRequests {
         resumeClocks(change, policies);
         String note = command.getNote() == null ? "" : ": " + command.getNote();
         if (command.getMerchantAgrees()) {
-            CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, c.getPendingDecision(), merchant,
+            CaseDecisions.conclude(change, OutcomeResult.RESOLVED, c.getPendingDecision(), merchant,
                     "MERCHANT_RESPONDED", "merchant agreed" + note, null, false, false);
         } else {
             change.next().setPendingDecision(null).setPendingProposedBy(null).setMerchantRequestedAt(null)
@@ -109,7 +109,7 @@ public final class MerchantRequests {
         ComplaintCase c = change.before();
         change.credit(CreditDeltas.forMerchantTimeout(c, change.envelope()));
         resumeClocks(change, policies);
-        CaseDecisions.conclude(change, policies, OutcomeResult.RESOLVED, c.getPendingDecision(), AUTO_APPROVER,
+        CaseDecisions.conclude(change, OutcomeResult.RESOLVED, c.getPendingDecision(), AUTO_APPROVER,
                 "MERCHANT_TIMEOUT", "超时自动同意: the merchant did not answer by " + due, null, false, true);
     }
 
@@ -119,11 +119,6 @@ public final class MerchantRequests {
         // the time given back for the wait never moves a deadline past a regulator's
         change.setClocks(RegulatorDeadlineCap.cap(SlaClocks.resume(change.clocks(), c.getMerchantRequestedAt(), change.at(),
                 policies.sla().calendarFor(c.getTeam())), RegulatorDeadlineCap.deadline(c.getRegulatorTicket()), change.at()));
-        for (SlaClockStatus clock : change.clocks()) {
-            if (SlaClocks.pausable(clock.getClock())) {
-                SlaClocks.timersFor(change.complaintId(), clock).forEach(change::schedule);
-            }
-        }
         change.next().setPlanDueAt(SlaClocks.find(change.clocks(), SlaClock.HANDLING_PLAN).map(SlaClockStatus::getDueAt).orElse(null))
                 .setResolutionDueAt(SlaClocks.find(change.clocks(), SlaClock.RESOLUTION).map(SlaClockStatus::getDueAt).orElse(null));
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * What happens to a case's SLA clocks: met by the step that satisfies them, paused while the merchant is asked
  * (handling plan and resolution only; the merchant's own clock runs) and shifted by the paused working time on
  * resume, and which timers a clock needs. A timer is checked against the clock when it fires, so a timer for a
- * deadline that moved, or a clock that was met, simply does nothing: timers never need cancelling.
+ * deadline that moved, or a clock that was met, simply does nothing.
  */
 public final class SlaClocks {
 

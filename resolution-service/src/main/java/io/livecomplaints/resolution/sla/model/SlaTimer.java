@@ -4,8 +4,9 @@ import io.livecomplaints.events.SlaClock;
 import java.time.Instant;
 
 /**
- * A scheduled timer: at {@code fireAt}, warn of or act on a deadline of one case's clock, or close a quiet resolved
- * case. The case processor keeps it in a persisted, time-ordered schedule until it falls due.
+ * A timer of a case: at {@code fireAt}, warn of or act on a deadline of one case's clock, or close a quiet resolved
+ * case. The case's pending timers follow from the case; the case processor keeps one schedule entry per case, at the
+ * earliest of them.
  *
  * @param clock null for {@link Kind#AUTO_CLOSE}
  */
@@ -13,12 +14,4 @@ public record SlaTimer(Instant fireAt, String complaintId, Kind kind, SlaClock c
 
     /** What the timer does when it fires. */
     public enum Kind { WARNING, DEADLINE, AUTO_CLOSE }
-
-    /**
-     * The timer's id in the schedule, unique per instant: {@code <complaintId>|<kind>|<clock or ->}. Timers due at the
-     * same instant fire in the order of their ids.
-     */
-    public String scheduleId() {
-        return complaintId + '|' + kind + '|' + (clock == null ? "-" : clock.name());
-    }
 }

@@ -75,9 +75,11 @@ class DomainRulesTest {
             assertThat(o.getDecision().getReason()).contains("网络").contains("Wi-Fi");
             assertThat(policies.basis().hasBasis(o.getDecision())).isTrue();
         });
-        // no clock left to breach: the deadline timers scheduled at opening do nothing when they fire
-        for (SlaTimer timer : opened.timers()) {
-            if (timer.kind() != SlaTimer.Kind.AUTO_CLOSE) {
+        // no clock left to breach: its only pending timer is the auto-close, and the clocks' timers do nothing
+        assertThat(CaseTimers.pending(c, policies)).extracting(SlaTimer::kind).containsExactly(SlaTimer.Kind.AUTO_CLOSE);
+        for (var clock : c.getSlaClocks()) {
+            for (SlaTimer timer : List.of(new SlaTimer(clock.getWarnAt(), "C-auto", SlaTimer.Kind.WARNING, clock.getClock()),
+                    new SlaTimer(clock.getDueAt(), "C-auto", SlaTimer.Kind.DEADLINE, clock.getClock()))) {
                 assertThat(CaseTimers.fire(c, timer, policies, timer.fireAt())).isEmpty();
             }
         }
