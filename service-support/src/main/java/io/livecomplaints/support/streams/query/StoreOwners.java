@@ -162,7 +162,7 @@ public class StoreOwners {
                 if (e.status().value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
                     throw e;
                 }
-                retries.failed(e.detail());
+                retries.failed(e);
             } catch (IOException e) {
                 retries.failed("owner unreachable: " + e);
             }
@@ -210,7 +210,7 @@ public class StoreOwners {
                 if (e.status().value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
                     throw e;
                 }
-                retries.failed(e.detail());
+                retries.failed(e);
             } catch (IOException e) {
                 retries.failed("an owner of " + store + " did not answer: " + e);
             }
@@ -307,6 +307,15 @@ public class StoreOwners {
     private final class Retries {
         private final long deadline = System.nanoTime() + patience.toNanos();
         private Duration backoff = FIRST_BACKOFF;
+
+        /** {@link #failed(String)} for a 503 of this class: given up, that 503 is the answer (not wrapped again). */
+        void failed(ApiProblem unavailable) {
+            if (System.nanoTime() + backoff.toNanos() > deadline) {
+                log.warn("giving up routing a request: {}", unavailable.detail());
+                throw unavailable.retryAfterSeconds().isPresent() ? unavailable : unavailable.retryAfter(RETRY_AFTER_SECONDS);
+            }
+            failed(unavailable.detail());
+        }
 
         /** Waits for the next attempt; throws the 503 once the patience is spent. */
         void failed(String reason) {
