@@ -1,10 +1,12 @@
 package io.livecomplaints.triage.pipeline;
 
-import io.livecomplaints.support.streams.schedule.DurableSchedule;
+import io.livecomplaints.support.streams.state.StateSerdes;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
-import java.time.Instant;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The complaints triage has accepted, by complaint id: each complaint is triaged once. Intake may write one complaint
@@ -12,38 +14,47 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * complaintId, another eventId); the second event is dropped here, and so is a redelivery of an event already
  * accepted. The retention must stay well above intake's idempotency window.
  *
- * <p>Two changelogged stores: {@value #STORE} (complaint id → the event it was accepted from) answers "seen before?",
- * and the {@link DurableSchedule} {@value #EXPIRY} says when each id is forgotten: one entry per complaint, keyed by the
- * hour its retention ends (rounded up) and the complaint id, with an empty value. The purge reads only what is due,
- * instead of a full scan of the retention's complaints every hour. Per complaint that is two small writes (and their two
- * deletions at expiry): an entry per hour listing its ids would rewrite a growing list for every complaint.
+ * <p>One changelogged window store, {@value #STORE}: complaint id → the event it was accepted from, at the time it was
+ * accepted. "Seen before?" looks only at the last {@code retention}, so an id is forgotten exactly when its retention
+ * ends. Nothing is ever deleted one by one: whole time segments of the store are dropped once they are older than the
+ * retention, and its changelog (compact + delete) expires with them. Per complaint that is one write, against two
+ * writes and two deletions for an id store plus an expiry schedule, or a full scan of the retention's ids for a purge.
  */
 final class AcceptedComplaints {
 
-    /** complaint id → first eventId (plain strings; was {@code accepted-complaints} with JSON values and an hourly scan). */
-    static final String STORE = "accepted-complaint-ids";
-    /** When each accepted id is forgotten: (hour bucket, complaint id) → "". */
-    static final String EXPIRY = "accepted-complaint-expiry";
-    /** Expiry is rounded up to this: an id may be remembered up to one bucket longer than the retention. */
-    static final Duration BUCKET = Duration.ofHours(1);
+    /** complaint id → first eventId, windowed by acceptance time (was {@code accepted-complaints}, a key-value store). */
+    static final String STORE = "accepted-complaints-by-time";
     /** Prometheus: complaints_triage_resubmissions_dropped_total{reason="resubmission"|"redelivery"}. */
     static final String DROPPED_METRIC = "complaints.triage.resubmissions.dropped";
 
-    private static final String NOTHING = "";
+    /** Each acceptance is its own one-millisecond window: the store is a time-ordered record, not an aggregation. */
+    private static final Duration WINDOW = Duration.ofMillis(1);
 
-    private final KeyValueStore<String, String> ids;
-    private final DurableSchedule<String> expiry;
+    private final WindowStore<String, String> ids;
     private final Duration retention;
 
-    AcceptedComplaints(KeyValueStore<String, String> ids, DurableSchedule<String> expiry, Duration retention) {
+    AcceptedComplaints(WindowStore<String, String> ids, Duration retention) {
         this.ids = ids;
-        this.expiry = expiry;
         this.retention = retention;
     }
 
-    /** Whether the complaint was accepted before (from this event or another); counts the drop when so. */
-    boolean acceptedBefore(String complaintId, String eventId) {
-        String acceptedFrom = ids.get(complaintId);
+    /** The store, keeping acceptances for the retention (whole segments are dropped after it). */
+    static StoreBuilder<WindowStore<String, String>> storeBuilder(Duration retention) {
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(STORE, retention, WINDOW, false),
+                StateSerdes.string(), StateSerdes.string());
+    }
+
+    /**
+     * Whether the complaint was accepted (from this event or another) within the retention before {@code now} (wall
+     * clock, epoch millis); counts the drop when so.
+     */
+    boolean acceptedBefore(String complaintId, String eventId, long now) {
+        String acceptedFrom = null;
+        try (WindowStoreIterator<String> accepted = ids.fetch(complaintId, now - retention.toMillis(), Long.MAX_VALUE)) {
+            if (accepted.hasNext()) {
+                acceptedFrom = accepted.next().value;
+            }
+        }
         if (acceptedFrom == null) {
             return false;
         }
@@ -51,25 +62,8 @@ final class AcceptedComplaints {
         return true;
     }
 
-    /** Remembers the complaint, accepted at {@code now} (wall clock, epoch millis), until its expiry. */
+    /** Remembers the complaint as accepted at {@code now} (wall clock, epoch millis). */
     void accept(String complaintId, String eventId, long now) {
-        ids.put(complaintId, eventId);
-        expiry.schedule(forgetAt(now), complaintId, NOTHING);
-    }
-
-    /** The end of the hour in which the retention of a complaint accepted at {@code acceptedAt} ends. */
-    Instant forgetAt(long acceptedAt) {
-        long bucket = BUCKET.toMillis();
-        return Instant.ofEpochMilli(-Math.floorDiv(-(acceptedAt + retention.toMillis()), bucket) * bucket);
-    }
-
-    /**
-     * Forgets the complaints whose expiry is due at {@code now}, at most {@code max} and for about {@code budget}; the
-     * rest stays due for the next purge.
-     *
-     * @return how many were forgotten
-     */
-    int purge(long now, int max, Duration budget) {
-        return expiry.drainDue(Instant.ofEpochMilli(now), max, budget, due -> ids.delete(due.id()));
+        ids.put(complaintId, eventId, now);
     }
 }

@@ -13,7 +13,6 @@ import io.livecomplaints.schemas.topics.Topics;
 import io.livecomplaints.triage.diagnosis.QosTelemetry;
 import io.livecomplaints.triage.grading.RepeatComplaintMarker;
 import io.livecomplaints.triage.grading.model.UserCredit;
-import io.livecomplaints.support.streams.schedule.DurableSchedule;
 import io.livecomplaints.support.streams.state.StateSerdes;
 import io.livecomplaints.triage.incidents.IncidentMarker;
 import io.livecomplaints.triage.incidents.model.IncidentState;
@@ -37,7 +36,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -97,8 +95,7 @@ public final class TriageTopology {
                 Consumed.with(topics.creditRecords.keySerde(), topics.creditRecords.valueSerde()),
                 Materialized.<String, CreditRecord, KeyValueStore<Bytes, byte[]>>as(CREDIT_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(new AvroWireSerde<>(CreditRecord.class, topics.registry(), true)));
-        addStore(builder, AcceptedComplaints.STORE, StateSerdes.string());
-        builder.addStateStore(DurableSchedule.storeBuilder(AcceptedComplaints.EXPIRY, StateSerdes.string()));
+        builder.addStateStore(AcceptedComplaints.storeBuilder(settings.dedupRetention()));
         addStore(builder, RepeatComplaintMarker.STORE, StateSerdes.string());
         addStore(builder, IncidentMarker.STORE, StateSerdes.json(IncidentState.class));
         addStore(builder, RoutingStores.OPEN_CASES, StateSerdes.string());
@@ -107,7 +104,7 @@ public final class TriageTopology {
         addStore(builder, RoutingStores.INCIDENT_OWNERS, StateSerdes.string());
 
         KStream<String, ComplaintTriaged> triaged = builder.stream(in.name(), Consumed.with(in.keySerde(), in.valueSerde()))
-                .processValues(() -> new Assess(triage, settings.dedupRetention()), AcceptedComplaints.STORE, AcceptedComplaints.EXPIRY)
+                .processValues(() -> new Assess(triage, settings.dedupRetention()), AcceptedComplaints.STORE)
                 .selectKey((key, value) -> RepeatComplaintMarker.partitionKey(value))
                 .repartition(Repartitioned.with(Serdes.String(), internal).withName("by-order"))
                 .processValues(RepeatComplaintMarker::new, RepeatComplaintMarker.STORE)
@@ -159,11 +156,6 @@ public final class TriageTopology {
      */
     private static final class Assess implements FixedKeyProcessor<String, ComplaintReceived, ComplaintTriaged> {
 
-        /** Often and bounded, so that an hour's expiries (due together) are forgotten in small transactions. */
-        private static final Duration PURGE_EVERY = Duration.ofSeconds(10);
-        private static final int MAX_FORGOTTEN_PER_PURGE = 5_000;
-        private static final Duration PURGE_BUDGET = Duration.ofMillis(500);
-
         private final ComplaintTriage triage;
         private final Duration dedupRetention;
         private FixedKeyProcessorContext<String, ComplaintTriaged> context;
@@ -179,21 +171,20 @@ public final class TriageTopology {
         public void init(FixedKeyProcessorContext<String, ComplaintTriaged> context) {
             this.context = context;
             this.telemetry = context.getStateStore(QosTelemetry.STORE);
-            this.accepted = new AcceptedComplaints(context.getStateStore(AcceptedComplaints.STORE),
-                    new DurableSchedule<>(context.getStateStore(AcceptedComplaints.EXPIRY)), dedupRetention);
-            context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> accepted.purge(now, MAX_FORGOTTEN_PER_PURGE, PURGE_BUDGET));
+            this.accepted = new AcceptedComplaints(context.getStateStore(AcceptedComplaints.STORE), dedupRetention);
         }
 
         @Override
         public void process(FixedKeyRecord<String, ComplaintReceived> record) {
             String complaintId = record.value().getEnvelope().getComplaintId();
             String eventId = record.value().getEnvelope().getEventId();
-            if (accepted.acceptedBefore(complaintId, eventId)) {
+            long now = context.currentSystemTimeMs();
+            if (accepted.acceptedBefore(complaintId, eventId, now)) {
                 return;
             }
             ComplaintTriaged assessed = triage.assess(record.value(),
                     (session, from, to) -> QosTelemetry.around(telemetry, session, from, to));
-            accepted.accept(complaintId, eventId, context.currentSystemTimeMs());
+            accepted.accept(complaintId, eventId, now);
             context.forward(record.withValue(assessed));
         }
     }
