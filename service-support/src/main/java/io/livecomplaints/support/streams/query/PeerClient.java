@@ -16,7 +16,8 @@ import org.springframework.http.HttpHeaders;
 /**
  * Sends a copy of the current API request to another instance of the service: same method, path, query and body, the
  * caller's own credentials (so the other instance checks the caller's rights itself), the trace context, plus the
- * routing headers of {@link StoreOwners}.
+ * routing headers of {@link StoreOwners}; or, for a service that asks its peers on an internal endpoint, a GET of that
+ * endpoint with the same credentials and trace.
  */
 final class PeerClient {
 
@@ -38,19 +39,42 @@ final class PeerClient {
     /** The other instance's answer; an IOException when it cannot be reached (left, crashed, timed out). */
     Answer send(HostInfo host, HttpServletRequest request, byte[] body, Map<String, String> routing) throws IOException {
         String query = request.getQueryString();
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + request.getRequestURI() + (query == null ? "" : "?" + query));
-        HttpRequest.Builder copy = HttpRequest.newBuilder(uri).timeout(timeout)
-                .method(request.getMethod(), body == null || body.length == 0
+        HttpRequest.Builder copy = HttpRequest.newBuilder(uri(host, request.getRequestURI() + (query == null ? "" : "?" + query)))
+                .timeout(timeout).method(request.getMethod(), body == null || body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        passOn(request, copy);
+        routing.forEach(copy::header);
+        return exchange(host, copy);
+    }
+
+    /**
+     * GET of another path (an internal endpoint) on the other instance, on behalf of the current API request ({@code caller},
+     * null outside one): its credentials and trace are passed on as by {@link #send}.
+     */
+    Answer get(HostInfo host, String pathAndQuery, HttpServletRequest caller) throws IOException {
+        HttpRequest.Builder get = HttpRequest.newBuilder(uri(host, pathAndQuery)).timeout(timeout).GET();
+        if (caller != null) {
+            passOn(caller, get);
+        }
+        return exchange(host, get);
+    }
+
+    private static URI uri(HostInfo host, String pathAndQuery) {
+        return URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
+    }
+
+    private static void passOn(HttpServletRequest request, HttpRequest.Builder copy) {
         for (String name : PASSED_ON) {
             String value = request.getHeader(name);
             if (value != null) {
                 copy.header(name, value);
             }
         }
-        routing.forEach(copy::header);
+    }
+
+    private Answer exchange(HostInfo host, HttpRequest.Builder request) throws IOException {
         try {
-            HttpResponse<byte[]> response = http.send(copy.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.headers().map(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -231,6 +231,19 @@ public class StoreOwners {
         return Set.of();
     }
 
+    /**
+     * For a {@link RemotePart} that asks another instance on an internal endpoint: GETs {@code pathAndQuery} there with
+     * the current request's credentials and trace. Its body on 200; a 503 otherwise (the gather asks again on fresh
+     * metadata); an IOException if the instance cannot be reached.
+     */
+    public byte[] askPeer(HostInfo host, String pathAndQuery) throws IOException {
+        PeerClient.Answer answer = peers.get(host, pathAndQuery, currentRequest());
+        if (answer.status() != HttpStatus.OK.value()) {
+            throw notNow("instance " + host + " answered " + answer.status() + " for its part");
+        }
+        return answer.body();
+    }
+
     /** Which instance owns which partitions of the store (active tasks); 503 unless every partition has an owner. */
     Map<HostInfo, Set<Integer>> partitionsByOwner(String store) {
         KafkaStreams streams = streams();
