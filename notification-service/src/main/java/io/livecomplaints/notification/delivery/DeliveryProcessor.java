@@ -111,8 +111,13 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
+        asOneStep(() -> step(record));
+    }
+
+    /** Runs a step: the complaint records it changes are written once, at its end (see {@link #writeChanged()}). */
+    private void asOneStep(Runnable step) {
         try {
-            step(record);
+            step.run();
             writeChanged();
         } finally {
             changed.clear();
@@ -262,16 +267,13 @@ final class DeliveryProcessor implements Processor<String, SpecificRecord, Strin
     /** Wall-clock punctuation: send what is due, oldest first, within the round's batch and time budget. */
     void dispatch(long timestamp) {
         Instant now = Instant.ofEpochMilli(timestamp);
-        try {
+        asOneStep(() -> {
             legacy.drainDue(now, services.dispatchBatch(), services.dispatchBudget(), job -> {
                 markPlanned(job.complaintId(), List.of(job.key()), job.notBefore());
                 send(job);
             });
             jobs.drainDue(now, services.dispatchBatch(), services.dispatchBudget(), due -> send(due.value()));
-            writeChanged();
-        } finally {
-            changed.clear();
-        }
+        });
     }
 
     private void send(DeliveryJob job) {

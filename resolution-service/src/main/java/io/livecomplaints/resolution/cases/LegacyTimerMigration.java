@@ -1,5 +1,6 @@
 package io.livecomplaints.resolution.cases;
 
+import io.livecomplaints.events.SlaClock;
 import io.livecomplaints.resolution.sla.model.SlaTimer;
 import io.livecomplaints.support.streams.schedule.DurableSchedule;
 import java.time.Instant;
@@ -85,6 +86,6 @@ final class LegacyTimerMigration {
         String clock = key.substring(last + 1);
         return new SlaTimer(Instant.ofEpochMilli(Long.parseLong(key.substring(0, first))), key.substring(first + 1, kindStart),
                 SlaTimer.Kind.valueOf(key.substring(kindStart + 1, last)),
-                "-".equals(clock) ? null : io.livecomplaints.events.SlaClock.valueOf(clock));
+                "-".equals(clock) ? null : SlaClock.valueOf(clock));
     }
 }
