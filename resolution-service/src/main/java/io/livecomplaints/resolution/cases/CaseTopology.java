@@ -19,6 +19,7 @@ import io.livecomplaints.support.streams.schedule.DurableSchedule;
 import io.livecomplaints.support.streams.state.StateSerdes;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -84,9 +85,11 @@ public final class CaseTopology {
         builder.addStateStore(DurableSchedule.storeBuilder(LegacyTimerMigration.TIMER_SCHEDULE, StateSerdes.json(SlaTimer.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LegacyTimerMigration.STRING_KEYS),
                 StateSerdes.string(), StateSerdes.string()));
-        builder.globalTable(cases.name(), Consumed.with(cases.keySerde(), cases.valueSerde()),
-                Materialized.<String, ComplaintCase, KeyValueStore<Bytes, byte[]>>as(CASE_VIEW)
-                        .withKeySerde(cases.keySerde()).withValueSerde(cases.valueSerde()));
+        // the replica keeps each case's bytes as the topic has them: decoding and re-encoding every case update on
+        // the global thread was ~15 % of resolution's CPU (issue 16); the API decodes the cases it reads (CaseQueries)
+        builder.globalTable(cases.name(), Consumed.with(cases.keySerde(), Serdes.ByteArray()),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(CASE_VIEW)
+                        .withKeySerde(cases.keySerde()).withValueSerde(Serdes.ByteArray()));
         builder.globalTable(credit.name(), Consumed.with(credit.keySerde(), credit.valueSerde()),
                 Materialized.<String, CreditRecord, KeyValueStore<Bytes, byte[]>>as(CREDIT_VIEW)
                         .withKeySerde(credit.keySerde()).withValueSerde(credit.valueSerde()));

@@ -2,6 +2,8 @@ package io.livecomplaints.resolution.caseview;
 
 import io.livecomplaints.events.ComplaintCase;
 import io.livecomplaints.events.CreditRecord;
+import io.livecomplaints.schemas.topics.Topic;
+import io.livecomplaints.schemas.topics.Topics;
 import io.livecomplaints.support.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
@@ -30,28 +34,49 @@ public class CaseQueries {
     /** The global replica of credit-records. */
     public static final String CREDIT_VIEW = "credit-view";
 
-    private final StreamsBuilderFactoryBean streams;
+    private static final Logger log = LoggerFactory.getLogger(CaseQueries.class);
 
-    public CaseQueries(StreamsBuilderFactoryBean streams) {
+    private final StreamsBuilderFactoryBean streams;
+    private final Topic<String, ComplaintCase> cases;
+
+    public CaseQueries(StreamsBuilderFactoryBean streams, Topics topics) {
         this.streams = streams;
+        this.cases = topics.complaintCases;
     }
 
     public Optional<ComplaintCase> find(String complaintId) {
-        return Optional.ofNullable(store(CASE_VIEW, ComplaintCase.class).get(complaintId));
+        return Optional.ofNullable(decode(complaintId, store(CASE_VIEW, byte[].class).get(complaintId)));
     }
 
     /** Every case matching the filter (a scan of the replica). */
     public List<ComplaintCase> all(Predicate<ComplaintCase> filter) {
         List<ComplaintCase> found = new ArrayList<>();
-        try (KeyValueIterator<String, ComplaintCase> it = store(CASE_VIEW, ComplaintCase.class).all()) {
+        try (KeyValueIterator<String, byte[]> it = store(CASE_VIEW, byte[].class).all()) {
             while (it.hasNext()) {
-                KeyValue<String, ComplaintCase> next = it.next();
-                if (next.value != null && filter.test(next.value)) {
-                    found.add(next.value);
+                KeyValue<String, byte[]> next = it.next();
+                ComplaintCase decoded = decode(next.key, next.value);
+                if (decoded != null && filter.test(decoded)) {
+                    found.add(decoded);
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * The replica holds complaint-cases' bytes as written (it does not decode them on the way in): null for none, and
+     * a record that does not decode reads as absent, logged, as the global thread cannot dead-letter it.
+     */
+    private ComplaintCase decode(String complaintId, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return cases.valueSerde().deserializer().deserialize(cases.name(), bytes);
+        } catch (RuntimeException e) {
+            log.warn("case {} on {} does not decode; left out of the answer: {}", complaintId, cases.name(), e.toString());
+            return null;
+        }
     }
 
     public Optional<CreditRecord> credit(String key) {
