@@ -8,6 +8,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,13 +48,17 @@ public final class StateSerdes {
     /** JSON of {@code type} (a record, or a class Jackson can build), strict on read; null stays null (a delete). */
     public static <T> Serde<T> json(Class<T> type) {
         Objects.requireNonNull(type);
+        // a reader and writer bound to the type once: readValue/writeValueAsBytes on the mapper look the type's
+        // (de)serializer up again for every record, on the stream threads' hot path (issue 16)
+        ObjectReader reader = JSON.readerFor(type);
+        ObjectWriter writer = JSON.writerFor(type);
         return Serdes.serdeFrom(
                 (topic, value) -> {
                     if (value == null) {
                         return null;
                     }
                     try {
-                        return JSON.writeValueAsBytes(value);
+                        return writer.writeValueAsBytes(value);
                     } catch (JacksonException e) {
                         throw new SerializationException("cannot write " + type.getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
                     }
@@ -62,7 +68,7 @@ public final class StateSerdes {
                         return null;
                     }
                     try {
-                        return JSON.readValue(bytes, type);
+                        return reader.readValue(bytes);
                     } catch (JacksonException e) {
                         throw new SerializationException("not a " + type.getSimpleName() + " (state JSON): " + e.getOriginalMessage(), e);
                     }
