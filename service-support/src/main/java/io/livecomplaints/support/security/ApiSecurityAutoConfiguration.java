@@ -144,6 +144,7 @@ public class ApiSecurityAutoConfiguration {
                     a.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(new AuthorizationHeaderTokenResolver())
                         .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, e) -> unauthorized(request, response,
                                 "A valid bearer token is required: " + e.getMessage()))
