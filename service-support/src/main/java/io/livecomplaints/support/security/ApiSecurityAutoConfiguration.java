@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -111,6 +112,13 @@ public class ApiSecurityAutoConfiguration {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return new IdentityProviderJwtDecoder(decoder,
                 oidc.jwkSetUri() != null ? oidc.jwkSetUri() : oidc.issuerUri() + " (discovery)");
+    }
+
+    /** Spring's strict firewall with loops instead of regexes for the header checks ({@link HeaderCharacters}). */
+    @Bean
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    HttpFirewall apiFirewall() {
+        return HeaderCharacters.strictFirewall();
     }
 
     @Bean
