@@ -28,12 +28,15 @@ public final class Bench {
                         --measure-seconds 60 [--measure-rate N (default: half the saturation rate)]
               burst:    [--steady-rate N (default: saturation/10 in all, else 10)] --burst-multiplier 20
                         --steady-seconds 30 --burst-seconds 60 --recovery-seconds 120
-              decompose: B0 (--baseline-records, --hops), B3 at --low-rate 50 and --high-rate 150 (JFR-profiled) for
-                        --window-seconds 60 each, B0′ replaying --footprint-complaints 20000 complaints' worth of
-                        the low window's records per topic (0: no B0′), B1 draining --backlog 100000 complaints filed at --backlog-rate 300
+              decompose: B0 (--baseline-records, --hops), B3 at --low-rate 50 and --high-rate 150 for
+                        --window-seconds 60 each, no profiler (the two-rate CPU, latency, offsets, fixed/marginal split),
+                        then B3 at --high-rate again for --profile-seconds 30 with JFR in every service, for the
+                        hottest methods only (--profile false: no such window; --profile-top 15; --profile-dir DIR),
+                        B0′ replaying --footprint-complaints 20000 complaints' worth of the low window's records per
+                        topic (0: no B0′), B1 draining --backlog 100000 complaints filed at --backlog-rate 300
                         (0: no B1); --short-deferrals true (SLA/survey/auto-close/retention shortened) with
-                        --deferred-wait-seconds 150 after each window; --profile-top 15; --profile-dir DIR;
-                        --write false (print only, docs/benchmarks.md untouched); last, --b2 true: B2 below
+                        --deferred-wait-seconds 150 after each window; --write false (print only,
+                        docs/benchmarks.md untouched); last, --b2 true: B2 below
               b2:       (also alone: bin/bench b2, printed) intake-service alone, then the minimal endpoint on its stack:
                         each swept from --b2-start-rate 50 times --b2-step-factor 1.5 for --b2-max-steps 12 of
                         --b2-step-seconds 15 until 202s < 90 % of offered or p50 > --b2-max-p50-ms 100, then
@@ -96,8 +99,9 @@ public final class Bench {
         double backlogRate = flags.decimal("backlog-rate", 300);
         boolean shortDeferrals = Boolean.parseBoolean(flags.string("short-deferrals", "false"));
         double deferredWait = flags.decimal("deferred-wait-seconds", shortDeferrals ? 150 : 0);
-        int profileTop = flags.integer("profile-top", 15);
-        Path profileDir = Path.of(flags.string("profile-dir", "platform/target/bench-profiles"));
+        boolean profile = Boolean.parseBoolean(flags.string("profile", "true"));
+        Decomposition.Profiling profiling = new Decomposition.Profiling(flags.decimal("profile-seconds", 30),
+                flags.integer("profile-top", 15), Path.of(flags.string("profile-dir", "platform/target/bench-profiles")));
         boolean writeSection = Boolean.parseBoolean(flags.string("write", "true"));
         EndpointBenchmark.Settings b2 = new EndpointBenchmark.Settings(flags.decimal("b2-start-rate", 50),
                 flags.decimal("b2-step-factor", 1.5), flags.integer("b2-max-steps", 12), flags.decimal("b2-step-seconds", 15),
@@ -172,13 +176,13 @@ public final class Bench {
             }
             if (command.equals("decompose")) {
                 int recordBytes = recordBytesFlag > 0 ? recordBytesFlag : (int) Math.round(report.recordBytes.get("complaints-received"));
-                decomposition = new Decomposition(bench, pipeline, senders, shortDeferrals, deferredWait, profileDir);
+                decomposition = new Decomposition(bench, pipeline, senders, shortDeferrals, deferredWait);
                 decomposition.run(new KafkaBaseline(bench.cluster.bootstrapServers(), partitions, commitInterval), baselineRecords,
-                        recordBytes, hops, lowRate, highRate, windowSeconds, footprintComplaints, backlog, backlogRate, profileTop,
-                        withB2 ? b2 : null);
+                        recordBytes, hops, lowRate, highRate, windowSeconds, footprintComplaints, backlog, backlogRate,
+                        profile ? profiling : null, withB2 ? b2 : null);
             }
             if (command.equals("b2")) {
-                Decomposition alone = new Decomposition(bench, pipeline, senders, false, 0, profileDir);
+                Decomposition alone = new Decomposition(bench, pipeline, senders, false, 0);
                 alone.intakeAgainstMinimal(b2);
                 b2Only = alone.b2;
             }

@@ -14,10 +14,13 @@ import java.util.concurrent.Callable;
  * <ul>
  *   <li>B0: raw Kafka at the domain minimum, exactly-once: one produce and the pipeline's consume-produce hops
  *       ({@link KafkaBaseline});</li>
- *   <li>B3 at two offered rates (a low one and one near saturation): the whole pipeline as clients see it; per
- *       window the log offsets per complaint per topic, CPU per complaint per process and the broker's requests per
- *       second by type; the two windows give each process's fixed and marginal CPU ({@link CpuCost}); the high
- *       window is profiled with JFR in every service ({@link JfrProfile});</li>
+ *   <li>B3 at two offered rates (a low one and one near saturation), no profiler running: the whole pipeline as
+ *       clients see it; per window the log offsets per complaint per topic, CPU per complaint per process and the
+ *       broker's requests per second by type; the two windows give each process's fixed and marginal CPU
+ *       ({@link CpuCost});</li>
+ *   <li>then, unless profiling is off, a third B3 window at the high rate with JFR in every service
+ *       ({@link JfrProfile}), for the hottest methods only: JFR costs about 45 % more CPU, so that window's CPU and
+ *       latency are the profiler's and take no part in the two-rate figures;</li>
  *   <li>B1: the Streams services (triage, resolution, notification) stopped, a backlog of real complaints filed
  *       through intake (real serialization), intake stopped, the Streams services started again: the drain rate
  *       from the 10 % to the 90 % acknowledgment, with CPU and offsets over the same stretch;</li>
@@ -43,10 +46,34 @@ final class Decomposition {
             "COMPLAINTS_NOTIFICATION_MESSAGES_SURVEYDELAY", "30s",   // 回访 after the result
             "COMPLAINTS_NOTIFICATION_DELIVERY_DEDUPRETENTION", "60s"); // dedup records purged
 
-    /** What one measured stretch cost. */
+    /** How the profile-only window runs: {@code seconds} at the high rate, the {@code top} methods per service. */
+    record Profiling(double seconds, int top, Path dir) {
+    }
+
+    /**
+     * What one measured stretch cost. A {@code profiled} window ran with JFR in every service: its CPU and latency
+     * are the profiler's, not comparable with the other windows'.
+     */
     record Window(String name, long complaints, double wallSeconds, double completedPerSecond,
                   Map<String, Double> offsetsPerComplaint, Map<String, Double> cpuSeconds,
-                  Map<String, Double> brokerRequestsPerSecond) {
+                  Map<String, Double> brokerRequestsPerSecond, boolean profiled) {
+
+        /** A window without a profiler. */
+        Window(String name, long complaints, double wallSeconds, double completedPerSecond,
+               Map<String, Double> offsetsPerComplaint, Map<String, Double> cpuSeconds,
+               Map<String, Double> brokerRequestsPerSecond) {
+            this(name, complaints, wallSeconds, completedPerSecond, offsetsPerComplaint, cpuSeconds, brokerRequestsPerSecond, false);
+        }
+
+        Window withProfiler() {
+            return new Window(name, complaints, wallSeconds, completedPerSecond, offsetsPerComplaint, cpuSeconds,
+                    brokerRequestsPerSecond, true);
+        }
+
+        /** The name as every table shows it: a profiled window says that its numbers are not comparable. */
+        String label() {
+            return profiled ? name + " (profiled, not comparable)" : name;
+        }
 
         Map<String, Double> cpuMillisPerComplaint() {
             Map<String, Double> per = new LinkedHashMap<>();
@@ -69,7 +96,6 @@ final class Decomposition {
     private final double deferredWaitSeconds;
     /** Whether the services run with {@link #SHORT_DEFERRALS}. */
     final boolean deferred;
-    private final Path profileDir;
     private BrokerRequests broker;
 
     KafkaBaseline.Result b0;
@@ -82,17 +108,17 @@ final class Decomposition {
     final List<EndpointBenchmark.Result> b2 = new ArrayList<>();
     Map<String, Integer> footprintBytes = Map.of();
 
-    Decomposition(BenchCluster bench, PipelineBenchmark pipeline, int senders, boolean deferred, double deferredWaitSeconds, Path profileDir) {
+    Decomposition(BenchCluster bench, PipelineBenchmark pipeline, int senders, boolean deferred, double deferredWaitSeconds) {
         this.deferred = deferred;
         this.bench = bench;
         this.pipeline = pipeline;
         this.senders = senders;
         this.deferredWaitSeconds = deferredWaitSeconds;
-        this.profileDir = profileDir;
     }
 
+    /** {@code profiling} null: no profile-only window; {@code b2Settings} null: no B2. */
     void run(KafkaBaseline baseline, int baselineRecords, int recordBytes, int hops, double lowRate, double highRate,
-             double windowSeconds, int footprintComplaints, int backlog, double backlogRate, int profileTop,
+             double windowSeconds, int footprintComplaints, int backlog, double backlogRate, Profiling profiling,
              EndpointBenchmark.Settings b2Settings) throws Exception {
         try {
             broker = BrokerRequests.attach(bench.cluster.brokerPid());
@@ -105,15 +131,14 @@ final class Decomposition {
             System.out.println(BenchmarkReport.baselineLine(b0));
             Thread.sleep(10_000); // let the broker settle after the blast
 
-            Window low = window("B3 at " + Math.round(lowRate) + "/s", () -> offered(lowRate, windowSeconds));
+            Window low = window(b3(lowRate), () -> offered(lowRate, windowSeconds), false);
             if (footprintComplaints > 0) {
                 footprint(low, footprintComplaints);
             }
-            Window high = window("B3 at " + Math.round(highRate) + "/s (profiled)", () -> profiled(() -> offered(highRate, windowSeconds), profileTop));
-            try {
-                cpuCost = CpuCost.between(low.cpuPoint(), high.cpuPoint());
-            } catch (IllegalArgumentException e) {
-                problems.add("no fixed/marginal CPU: " + e.getMessage());
+            window(b3(highRate), () -> offered(highRate, windowSeconds), false);
+            splitFixedAndMarginal();
+            if (profiling != null) {
+                window(b3(highRate), () -> profiled(() -> offered(highRate, profiling.seconds()), profiling), true);
             }
             if (backlog > 0) {
                 backlog(backlog, backlogRate);
@@ -125,6 +150,29 @@ final class Decomposition {
             if (broker != null) {
                 broker.close();
             }
+        }
+    }
+
+    private static String b3(double rate) {
+        return "B3 at " + Math.round(rate) + "/s";
+    }
+
+    /** The B3 windows that ran without a profiler, in run order: the two rates of the fixed/marginal split. */
+    static List<Window> twoRateWindows(List<Window> windows) {
+        return windows.stream().filter(w -> w.name().startsWith("B3") && !w.profiled()).toList();
+    }
+
+    /** Each process's fixed and marginal CPU from the two unprofiled B3 windows; a problem noted when there are not two. */
+    void splitFixedAndMarginal() {
+        List<Window> twoRates = twoRateWindows(windows);
+        if (twoRates.size() != 2) {
+            problems.add("no fixed/marginal CPU: " + twoRates.size() + " unprofiled B3 windows, not 2");
+            return;
+        }
+        try {
+            cpuCost = CpuCost.between(twoRates.get(0).cpuPoint(), twoRates.get(1).cpuPoint());
+        } catch (IllegalArgumentException e) {
+            problems.add("no fixed/marginal CPU: " + e.getMessage());
         }
     }
 
@@ -161,7 +209,7 @@ final class Decomposition {
     }
 
     /** Runs the work with a JFR recording in every service, then summarises each recording. */
-    private Work profiled(Callable<Work> work, int top) throws Exception {
+    private Work profiled(Callable<Work> work, Profiling profiling) throws Exception {
         Map<String, Long> services = new LinkedHashMap<>();
         bench.services.forEach(name -> services.put(name, bench.service(name).pid()));
         for (var service : services.entrySet()) {
@@ -170,17 +218,17 @@ final class Decomposition {
         try {
             return work.call();
         } finally {
-            Files.createDirectories(profileDir);
+            Files.createDirectories(profiling.dir());
             for (var service : services.entrySet()) {
-                Path file = profileDir.resolve(service.getKey() + ".jfr");
+                Path file = profiling.dir().resolve(service.getKey() + ".jfr");
                 try {
                     JfrProfile.stop(service.getValue(), file);
-                    profiles.put(service.getKey(), JfrProfile.hottest(file, top));
+                    profiles.put(service.getKey(), JfrProfile.hottest(file, profiling.top()));
                 } catch (Exception e) {
                     problems.add("no profile of " + service.getKey() + ": " + e.getMessage());
                 }
             }
-            System.out.println("JFR recordings in " + profileDir);
+            System.out.println("JFR recordings in " + profiling.dir());
         }
     }
 
@@ -288,7 +336,7 @@ final class Decomposition {
         }
     }
 
-    private Window window(String name, Callable<Work> work) throws Exception {
+    private Window window(String name, Callable<Work> work, boolean profiled) throws Exception {
         Snapshot start = Snapshot.take(bench, broker, 0);
         Work done = work.call();
         Snapshot end = Snapshot.take(bench, broker, done.complaints());
@@ -297,9 +345,10 @@ final class Decomposition {
             Thread.sleep((long) (deferredWaitSeconds * 1000));
             end = end.withOffsets(TopicOffsets.snapshot(bench.cluster.bootstrapServers()));
         }
-        Window window = start.until(end, name, done.completedPerSecond(), bench);
+        Window measured = start.until(end, name, done.completedPerSecond(), bench);
+        Window window = profiled ? measured.withProfiler() : measured;
         windows.add(window);
-        System.out.printf("%s: %d complaints, %.1f offsets/complaint, %.2f ms CPU/complaint%n", name, window.complaints(),
+        System.out.printf("%s: %d complaints, %.1f offsets/complaint, %.2f ms CPU/complaint%n", window.label(), window.complaints(),
                 TopicOffsets.total(window.offsetsPerComplaint()),
                 window.cpuMillisPerComplaint().values().stream().mapToDouble(Double::doubleValue).sum());
         return window;

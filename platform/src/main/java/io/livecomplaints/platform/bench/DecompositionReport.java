@@ -40,6 +40,9 @@ final class DecompositionReport {
         StringBuilder md = new StringBuilder();
         md.append("### Measured: where the cost goes").append(d.deferred ? ", deferred writes shown (`--short-deferrals true`)" : "").append("\n\n").append(header).append("\n\n");
         List<Decomposition.Window> w = d.windows;
+        // the profiled window's CPU and latency are JFR's: it shows only in the throughput table, labelled, and with the profiles
+        List<Decomposition.Window> unprofiled = w.stream().filter(x -> !x.profiled()).toList();
+        Decomposition.Window profiled = w.stream().filter(Decomposition.Window::profiled).findFirst().orElse(null);
         md.append("#### Throughput\n\n| part | complaints | wall s | complaints/s | vs B0 |\n|---|---:|---:|---:|---:|\n");
         double b0 = d.b0 == null ? 0 : d.b0.endToEndPerSecond();
         if (d.b0 != null) {
@@ -52,7 +55,7 @@ final class DecompositionReport {
                     d.b0Footprint.complaintsPerSecond(), b0 > 0 ? String.format("%.1f %%", 100 * d.b0Footprint.complaintsPerSecond() / b0) : ""));
         }
         for (Decomposition.Window window : w) {
-            md.append(String.format("| %s | %d | %.0f | %.1f | %s |%n", window.name(), window.complaints(), window.wallSeconds(),
+            md.append(String.format("| %s | %d | %.0f | %.1f | %s |%n", window.label(), window.complaints(), window.wallSeconds(),
                     window.completedPerSecond(), b0 > 0 ? String.format("%.1f %%", 100 * window.completedPerSecond() / b0) : ""));
         }
         Decomposition.Window drain = w.stream().filter(x -> x.name().startsWith("B1")).findFirst().orElse(null);
@@ -61,19 +64,22 @@ final class DecompositionReport {
         }
         md.append("\nB0 counts records (one per complaint); B3 rows are offered rates (completed/s is the output stream's rate); B1 is the drain rate of the backlog ")
                 .append("between its 10 % and 90 % acknowledgment, its costs are from the restart (start-up included) until every ")
-                .append("group caught up, and its offsets leave out the backlog's own complaints-received records.\n\n");
+                .append("group caught up, and its offsets leave out the backlog's own complaints-received records. ")
+                .append(profiledWindowNote(profiled)).append("\n\n");
 
         md.append(b2(d.b2));
 
         md.append("#### Log offsets per complaint, per topic\n\n");
-        md.append(table("topic", w, Decomposition.Window::offsetsPerComplaint, "%.2f", true));
+        md.append(table("topic", unprofiled, Decomposition.Window::offsetsPerComplaint, "%.2f", true));
         if (!d.footprintBytes.isEmpty()) {
             md.append("\nMean value bytes per topic (B0′ replays records of these sizes): ").append(d.footprintBytes).append("\n");
         }
-        md.append("\n#### CPU ms per complaint, per process\n\n");
-        md.append(table("process", w, Decomposition.Window::cpuMillisPerComplaint, "%.2f", true));
+        md.append("\n#### CPU ms per complaint, per process (no profiler running)\n\n");
+        md.append(table("process", unprofiled, Decomposition.Window::cpuMillisPerComplaint, "%.2f", true));
         if (!d.cpuCost.isEmpty()) {
-            md.append("\nFixed and marginal cost from the two B3 windows (CPU = fixed + marginal × rate): \n\n")
+            md.append("\nFixed and marginal cost from the two unprofiled B3 windows (")
+                    .append(String.join(" and ", Decomposition.twoRateWindows(w).stream().map(Decomposition.Window::name).toList()))
+                    .append("; CPU = fixed + marginal × rate): \n\n")
                     .append("| process | fixed, CPU ms per second | marginal, CPU ms per complaint |\n|---|---:|---:|\n");
             double fixed = 0;
             double marginal = 0;
@@ -86,9 +92,16 @@ final class DecompositionReport {
             md.append(String.format("| **total** | %.0f | %.2f |%n", fixed, marginal));
         }
         md.append("\n#### Broker requests per second, by type\n\n");
-        md.append(table("request", w, Decomposition.Window::brokerRequestsPerSecond, "%.0f", false));
+        md.append(table("request", unprofiled, Decomposition.Window::brokerRequestsPerSecond, "%.0f", false));
+        if (profiled != null && !d.profiles.isEmpty()) {
+            md.append(String.format("%nThe JFR tables below come from the profiled window only (%s, %.0f s, JFR `settings=profile` "
+                            + "in every service): %.1f complaints/s, %.2f ms CPU per complaint in all processes (profiled, not comparable).%n",
+                    profiled.name(), profiled.wallSeconds(), profiled.completedPerSecond(),
+                    profiled.cpuMillisPerComplaint().values().stream().mapToDouble(Double::doubleValue).sum()));
+        }
         for (var profile : d.profiles.entrySet()) {
-            md.append("\n#### JFR: hottest methods of ").append(profile.getKey()).append(" (self samples, profiled window)\n\n")
+            md.append("\n#### JFR: hottest methods of ").append(profile.getKey()).append(" (self samples, profiled window")
+                    .append(profiled == null ? "" : ": " + profiled.name()).append(")\n\n")
                     .append("| method | samples | share |\n|---|---:|---:|\n");
             for (JfrProfile.HotMethod m : profile.getValue()) {
                 md.append(String.format("| `%s` | %d | %.1f %% |%n", m.method(), m.samples(), 100 * m.share()));
@@ -99,6 +112,16 @@ final class DecompositionReport {
             d.problems.forEach(p -> md.append("- ").append(p).append('\n'));
         }
         return md.toString();
+    }
+
+    /** Which window ran with JFR: the tables of offsets, CPU and broker requests and the fixed/marginal split are without it. */
+    static String profiledWindowNote(Decomposition.Window profiled) {
+        if (profiled == null) {
+            return "No window was profiled (`--profile false`): every CPU figure is without a profiler.";
+        }
+        return "The profiled row (" + profiled.name() + " with JFR in every service, for the hottest methods only) is the "
+                + "profiler's: JFR costs about 45 % more CPU, so its rate, CPU and latency are not comparable, and the tables "
+                + "of offsets, CPU and broker requests and the fixed/marginal split below are of the unprofiled windows only.";
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.livecomplaints.platform.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +96,88 @@ class DecompositionReportTest {
         assertThat(DecompositionReport.saturationRatio(intake, minimalUnsaturated)).isEqualTo("≤ 0.25 ×");
         assertThat(DecompositionReport.saturationRatio(intakeUnsaturated, minimal)).isEqualTo("≥ 0.25 ×");
         assertThat(DecompositionReport.saturationRatio(intakeUnsaturated, minimalUnsaturated)).isEqualTo("-");
+    }
+
+    @Test
+    void theFixedAndMarginalSplitUsesTheTwoUnprofiledB3WindowsNotTheProfiledOneAfterThem() {
+        Decomposition d = decompositionWithAProfiledWindow();
+
+        d.splitFixedAndMarginal();
+
+        // low: 10/s at 0.1 CPU s/s, high: 30/s at 0.2 → marginal 0.1 / 20 = 5 ms, fixed 0.1 − 0.005 × 10 = 50 ms/s;
+        // the profiled window (25/s at 0.9 CPU s/s) would give a line with a negative fixed cost
+        assertThat(Decomposition.twoRateWindows(d.windows)).extracting(Decomposition.Window::name).containsExactly("B3 at 10/s", "B3 at 30/s");
+        assertThat(d.cpuCost.get("broker").fixedCpuSecondsPerSecond()).isCloseTo(0.05, within(1e-9));
+        assertThat(d.cpuCost.get("broker").marginalMillisPerComplaint()).isCloseTo(5.0, within(1e-9));
+        assertThat(d.problems).isEmpty();
+    }
+
+    @Test
+    void withoutTwoUnprofiledB3WindowsThereIsNoSplitButAProblem() {
+        Decomposition d = new Decomposition(null, null, 0, false, 0);
+        d.windows.add(b3("B3 at 10/s", 100, 1.0));
+        d.windows.add(b3("B3 at 30/s", 250, 9.0).withProfiler());
+
+        d.splitFixedAndMarginal();
+
+        assertThat(d.cpuCost).isEmpty();
+        assertThat(d.problems).containsExactly("no fixed/marginal CPU: 1 unprofiled B3 windows, not 2");
+    }
+
+    @Test
+    void theReportNamesTheProfiledWindowAndKeepsItsNumbersOutOfTheTwoRateTables() {
+        Decomposition d = decompositionWithAProfiledWindow();
+        d.splitFixedAndMarginal();
+        d.profiles.put("triage-service", List.of(new JfrProfile.HotMethod("a.B.c", 40, 0.4)));
+
+        String md = DecompositionReport.markdown(d, "header");
+
+        assertThat(md).contains("| B3 at 10/s | 100 | 10 | 10.0 |  |\n")
+                .contains("| B3 at 30/s | 300 | 10 | 30.0 |  |\n")
+                .contains("| B3 at 30/s (profiled, not comparable) | 250 | 10 | 25.0 |  |\n")
+                .contains("The profiled row (B3 at 30/s with JFR in every service, for the hottest methods only) is the profiler's")
+                .contains("#### CPU ms per complaint, per process (no profiler running)\n\n| process | B3 at 10/s | B3 at 30/s |\n")
+                .contains("| broker | 10.00 | 6.67 |\n")
+                .contains("| topic | B3 at 10/s | B3 at 30/s |\n")
+                .contains("| request | B3 at 10/s | B3 at 30/s |\n")
+                .contains("Fixed and marginal cost from the two unprofiled B3 windows (B3 at 10/s and B3 at 30/s;")
+                .contains("| broker | 50 | 5.00 |\n")
+                .contains("The JFR tables below come from the profiled window only (B3 at 30/s, 10 s, JFR `settings=profile` in every "
+                        + "service): 25.0 complaints/s, 36.00 ms CPU per complaint in all processes (profiled, not comparable).")
+                .contains("#### JFR: hottest methods of triage-service (self samples, profiled window: B3 at 30/s)\n")
+                .contains("| `a.B.c` | 40 | 40.0 % |\n");
+        // the profiled window's 36 ms per complaint appears only in the sentence that says it is not comparable
+        assertThat(md.split("36\\.00", -1)).hasSize(2);
+    }
+
+    @Test
+    void aRunWithoutProfilingSaysEveryCpuFigureIsWithoutAProfiler() {
+        Decomposition d = new Decomposition(null, null, 0, false, 0);
+        d.windows.add(b3("B3 at 10/s", 100, 1.0));
+        d.windows.add(b3("B3 at 30/s", 300, 2.0));
+        d.splitFixedAndMarginal();
+
+        String md = DecompositionReport.markdown(d, "header");
+
+        assertThat(md).contains("No window was profiled (`--profile false`): every CPU figure is without a profiler.")
+                .doesNotContain("profiled, not comparable")
+                .doesNotContain("#### JFR");
+        assertThat(d.cpuCost).containsKey("broker");
+    }
+
+    /** Low and high windows as the run makes them, then the profile-only window at the high rate. */
+    private static Decomposition decompositionWithAProfiledWindow() {
+        Decomposition d = new Decomposition(null, null, 0, false, 0);
+        d.windows.add(b3("B3 at 10/s", 100, 1.0));
+        d.windows.add(b3("B3 at 30/s", 300, 2.0));
+        d.windows.add(b3("B3 at 30/s", 250, 9.0).withProfiler());
+        return d;
+    }
+
+    /** A 10 s window: {@code complaints} completed, {@code brokerCpuSeconds} of the broker's CPU. */
+    private static Decomposition.Window b3(String name, long complaints, double brokerCpuSeconds) {
+        return new Decomposition.Window(name, complaints, 10, complaints / 10.0, Map.of("complaints-received", 1.0),
+                Map.of("broker", brokerCpuSeconds), Map.of("Produce", 5.0));
     }
 
     private static EndpointBenchmark.Step saturated(EndpointBenchmark.Step s) {
