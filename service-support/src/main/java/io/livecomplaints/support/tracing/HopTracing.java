@@ -5,9 +5,10 @@ import io.livecomplaints.schemas.envelope.Envelopes;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelTraceContext;
 import io.micrometer.tracing.propagation.Propagator;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.header.Headers;
 
@@ -58,22 +59,62 @@ public final class HopTracing {
         return context == null ? null : context.traceId();
     }
 
-    /** The traceparent of the span in scope on this thread, or null. */
+    /**
+     * The traceparent of the span in scope on this thread, or null: {@code 00-<trace id>-<span id>-<flags>}, what the
+     * W3C propagator writes for it. Called for every record written, mostly several times for the same span (a hop
+     * writing its outputs), so the last one built on the thread is reused while its span is current.
+     */
     public static String currentTraceparent() {
-        HopTracing tracing = INSTALLED.get();
         TraceContext context = currentContext();
-        if (tracing == null || context == null) {
-            return null;
-        }
-        Map<String, String> carrier = new HashMap<>();
-        tracing.propagator.inject(context, carrier, Map::put);
-        return TraceParents.traceIdOf(carrier.get(TraceParents.HEADER)) == null ? null : carrier.get(TraceParents.HEADER);
+        return context == null ? null : LAST_TRACEPARENT.get().of(context);
     }
 
+    private static final ThreadLocal<LastTraceparent> LAST_TRACEPARENT = ThreadLocal.withInitial(LastTraceparent::new);
+
+    /** The traceparent last built on a thread and the span context it was built for. */
+    private static final class LastTraceparent {
+        private String traceId;
+        private String spanId;
+        private String flags;
+        private String traceparent;
+
+        String of(TraceContext context) {
+            String contextTraceId = context.traceId();
+            String contextSpanId = context.spanId();
+            String contextFlags = flagsOf(context);
+            if (traceparent == null || !contextTraceId.equals(traceId) || !Objects.equals(contextSpanId, spanId)
+                    || !contextFlags.equals(flags)) {
+                traceId = contextTraceId;
+                spanId = contextSpanId;
+                flags = contextFlags;
+                traceparent = TraceParents.isSpanId(contextSpanId)
+                        ? "00-" + contextTraceId + "-" + contextSpanId + "-" + contextFlags
+                        : null;
+            }
+            return traceparent;
+        }
+    }
+
+    /**
+     * The trace flags as the W3C propagator writes them: OpenTelemetry's own (bit 1 also marks a random trace id, so a
+     * new trace's root span has {@code 03}), else {@code 01} when sampled.
+     */
+    private static String flagsOf(TraceContext context) {
+        if (context instanceof OtelTraceContext otel) {
+            return OtelTraceContext.toOtelSpanContext(otel).getTraceFlags().asHex();
+        }
+        return Boolean.TRUE.equals(context.sampled()) ? "01" : "00";
+    }
+
+    /** The context of the span in scope on this thread if its trace id is valid, else null. */
     private static TraceContext currentContext() {
         HopTracing tracing = INSTALLED.get();
         Span span = tracing == null ? null : tracing.tracer.currentSpan();
-        return span == null || !TraceParents.isTraceId(span.context().traceId()) ? null : span.context();
+        if (span == null) {
+            return null;
+        }
+        TraceContext context = span.context();
+        return TraceParents.isTraceId(context.traceId()) ? context : null;
     }
 
     /**

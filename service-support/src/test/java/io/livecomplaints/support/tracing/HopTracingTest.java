@@ -1,0 +1,100 @@
+package io.livecomplaints.support.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The trace context of the span in scope, as records and webhook calls carry it. */
+class HopTracingTest {
+
+    private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    private final RecordingTracing tracing = new RecordingTracing();
+
+    @AfterEach
+    void close() {
+        tracing.close();
+    }
+
+    private Span childOf(String traceId, boolean sampled) {
+        TraceContext parent = tracing.tracer.traceContextBuilder().traceId(traceId).spanId("00f067aa0ba902b7")
+                .sampled(sampled).build();
+        return tracing.tracer.spanBuilder().setParent(parent).name("hop").start();
+    }
+
+    /** What the W3C propagator writes for the span: the value currentTraceparent() must equal. */
+    private String injected(Span span) {
+        Map<String, String> carrier = new HashMap<>();
+        tracing.propagator.inject(span.context(), carrier, Map::put);
+        return carrier.get(TraceParents.HEADER);
+    }
+
+    private String traceparentInScopeOf(Span span) {
+        try (Tracer.SpanInScope scope = tracing.tracer.withSpan(span)) {
+            assertThat(HopTracing.currentTraceId()).isEqualTo(span.context().traceId());
+            return HopTracing.currentTraceparent();
+        }
+    }
+
+    @Test
+    void theTraceparentIsTheOneThePropagatorWritesSampledOrNot() {
+        Span sampled = childOf(TRACE, true);
+        Span notSampled = childOf(TRACE, false);
+
+        assertThat(traceparentInScopeOf(sampled)).isEqualTo(injected(sampled))
+                .isEqualTo("00-" + TRACE + "-" + sampled.context().spanId() + "-01");
+        assertThat(traceparentInScopeOf(notSampled)).isEqualTo(injected(notSampled))
+                .isEqualTo("00-" + TRACE + "-" + notSampled.context().spanId() + "-00");
+        sampled.end();
+        notSampled.end();
+        assertThat(tracing.spans).hasSize(1);
+    }
+
+    @Test
+    void aNewTracesRootSpanKeepsTheFlagsOpenTelemetryGaveIt() {
+        Span root = tracing.tracer.nextSpan().name("request").start();
+        assertThat(traceparentInScopeOf(root)).isEqualTo(injected(root)).endsWith("-" + root.context().spanId() + "-03");
+        root.end();
+    }
+
+    @Test
+    void theTraceparentFollowsTheSpanInScopeAsItChanges() {
+        Span first = childOf(TRACE, true);
+        Span sibling = childOf(TRACE, true);
+        Span otherTrace = tracing.tracer.nextSpan().name("request").start();
+        try (Tracer.SpanInScope outer = tracing.tracer.withSpan(first)) {
+            String firstTraceparent = HopTracing.currentTraceparent();
+            assertThat(HopTracing.currentTraceparent()).isSameAs(firstTraceparent); // built once per span
+            Span nested = tracing.tracer.nextSpan().name("nested").start();
+            try (Tracer.SpanInScope inner = tracing.tracer.withSpan(nested)) {
+                assertThat(HopTracing.currentTraceparent()).isEqualTo(injected(nested)).isNotEqualTo(firstTraceparent);
+            }
+            assertThat(HopTracing.currentTraceparent()).isEqualTo(firstTraceparent);
+            try (Tracer.SpanInScope inner = tracing.tracer.withSpan(otherTrace)) {
+                assertThat(HopTracing.currentTraceparent()).isEqualTo(injected(otherTrace));
+            }
+            try (Tracer.SpanInScope inner = tracing.tracer.withSpan(sibling)) {
+                assertThat(HopTracing.currentTraceparent()).isEqualTo(injected(sibling)).isNotEqualTo(firstTraceparent);
+            }
+            assertThat(HopTracing.currentTraceparent()).isEqualTo(injected(first));
+        }
+        assertThat(HopTracing.currentTraceparent()).isNull();
+        assertThat(HopTracing.currentTraceId()).isNull();
+    }
+
+    @Test
+    void withoutTracingThereIsNoTraceparent() {
+        Span span = childOf(TRACE, true);
+        try (Tracer.SpanInScope scope = tracing.tracer.withSpan(span)) {
+            tracing.close(); // uninstalls it
+            assertThat(HopTracing.currentTraceparent()).isNull();
+            assertThat(HopTracing.currentTraceId()).isNull();
+        }
+    }
+}
