@@ -46,6 +46,13 @@ public final class TraceParents {
         return start < 0 ? null : traceparent.substring(start + TRACE_ID_START, start + TRACE_ID_START + TRACE_ID_LENGTH);
     }
 
+    /** True when the traceparent is well-formed and in the given trace (no copy of its trace id made). */
+    static boolean isInTrace(String traceparent, String traceId) {
+        int start = startOf(traceparent);
+        return start >= 0 && traceId != null && traceId.length() == TRACE_ID_LENGTH
+                && traceparent.regionMatches(start + TRACE_ID_START, traceId, 0, TRACE_ID_LENGTH);
+    }
+
     /** True for a well-formed traceparent (surrounding whitespace ignored), as {@link #traceIdOf} reads it. */
     static boolean isTraceparent(String value) {
         return startOf(value) >= 0;
@@ -106,6 +113,15 @@ public final class TraceParents {
         }
         String value = new String(header.value(), StandardCharsets.UTF_8);
         return isTraceparent(value) ? value : null;
+    }
+
+    /** The trace id of the record's traceparent if present and well-formed, else null. */
+    static String traceIdOfHeader(Headers headers) {
+        Header header = headers == null ? null : headers.lastHeader(HEADER);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        return traceIdOf(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     /** A sampled traceparent in the given trace with a fresh parent span id (for records of a trace with no span). */

@@ -84,18 +84,34 @@ class TraceParentsTest {
         assertThat(TraceParents.traceIdOf(null)).isNull();
         assertThat(TraceParents.isTraceparent(null)).isFalse();
         assertThat(TraceParents.of(null)).isNull();
+        assertThat(TraceParents.traceIdOfHeader(null)).isNull();
+        assertThat(TraceParents.isInTrace(null, TRACE)).isFalse();
+    }
+
+    @Test
+    void aTraceparentIsInTheTraceItsTraceIdNames() {
+        assertThat(TraceParents.isInTrace(VALID, TRACE)).isTrue();
+        assertThat(TraceParents.isInTrace(" " + VALID + " ", TRACE)).isTrue();
+        assertThat(TraceParents.isInTrace(VALID, "0af7651916cd43dd8448eb211c80319c")).isFalse();
+        assertThat(TraceParents.isInTrace(VALID, TRACE.substring(1))).isFalse();
+        assertThat(TraceParents.isInTrace(VALID, null)).isFalse();
+        assertThat(TraceParents.isInTrace("01-" + TRACE + "-" + SPAN + "-01", TRACE)).as("malformed").isFalse();
     }
 
     @Test
     void aRecordsLastTraceparentHeaderIsReadAsItIs() {
         RecordHeaders headers = new RecordHeaders();
         assertThat(TraceParents.of(headers)).isNull();
+        assertThat(TraceParents.traceIdOfHeader(headers)).isNull();
         headers.add(TraceParents.HEADER, null);
         assertThat(TraceParents.of(headers)).isNull();
+        assertThat(TraceParents.traceIdOfHeader(headers)).isNull();
         headers.add(TraceParents.HEADER, "garbage".getBytes(StandardCharsets.UTF_8));
         assertThat(TraceParents.of(headers)).isNull();
+        assertThat(TraceParents.traceIdOfHeader(headers)).isNull();
         headers.add(TraceParents.HEADER, (" " + VALID).getBytes(StandardCharsets.UTF_8));
         assertThat(TraceParents.of(headers)).isEqualTo(" " + VALID); // valid once stripped; returned as written
+        assertThat(TraceParents.traceIdOfHeader(headers)).isEqualTo(TRACE);
         TraceParents.set(headers, VALID);
         assertThat(headers.headers(TraceParents.HEADER)).hasSize(1);
         assertThat(TraceParents.of(headers)).isEqualTo(VALID);
