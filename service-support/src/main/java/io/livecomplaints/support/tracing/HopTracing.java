@@ -10,6 +10,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -120,9 +121,10 @@ public final class HopTracing {
     /**
      * Opens the span of a record's processing: a child of the record's traceparent (or of its envelope's trace).
      * Nested calls on the same thread (the next processors of the same sub-topology) get {@link Hop#NONE}, so a
-     * hop is one span however many processors it runs through.
+     * hop is one span however many processors it runs through. The tags are built only for a span that is recorded
+     * (a sampled trace's): for the others they would never be read.
      */
-    public static Hop startHop(String name, Headers headers, Object value, Map<String, String> tags) {
+    public static Hop startHop(String name, Headers headers, Object value, Supplier<Map<String, String>> tags) {
         HopTracing tracing = INSTALLED.get();
         if (tracing == null || tracing.tracer.currentSpan() != null) {
             return Hop.NONE;
@@ -144,14 +146,15 @@ public final class HopTracing {
             return Hop.NONE;
         }
         return tracing.open(name, TraceParents.isTraceId(traceId) ? TraceParents.forTrace(traceId) : null,
-                Span.Kind.CLIENT, tags);
+                Span.Kind.CLIENT, () -> tags);
     }
 
-    private Hop open(String name, String traceparent, Span.Kind kind, Map<String, String> tags) {
+    private Hop open(String name, String traceparent, Span.Kind kind, Supplier<Map<String, String>> tags) {
         Map<String, String> carrier = traceparent == null ? Map.of() : Map.of(TraceParents.HEADER, traceparent);
-        Span.Builder builder = propagator.extract(carrier, Map::get).name(name).kind(kind);
-        tags.forEach(builder::tag);
-        Span span = builder.start();
+        Span span = propagator.extract(carrier, Map::get).name(name).kind(kind).start();
+        if (!span.isNoop()) { // recorded: the sampler decided at start, which reads no tags of ours
+            tags.get().forEach(span::tag);
+        }
         Tracer.SpanInScope scope = tracer.withSpan(span);
         return new Hop() {
             @Override

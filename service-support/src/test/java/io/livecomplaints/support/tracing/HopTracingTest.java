@@ -7,6 +7,9 @@ import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +99,34 @@ class HopTracingTest {
             assertThat(HopTracing.currentTraceparent()).isNull();
             assertThat(HopTracing.currentTraceId()).isNull();
         }
+    }
+
+    @Test
+    void aHopOfAnUnsampledTraceIsNotRecordedBuildsNoTagsAndStillPassesItsTraceOn() {
+        AtomicInteger tagsBuilt = new AtomicInteger();
+        Supplier<Map<String, String>> tags = () -> {
+            tagsBuilt.incrementAndGet();
+            return Map.of("messaging.system", "kafka");
+        };
+        RecordHeaders notSampled = new RecordHeaders();
+        TraceParents.set(notSampled, "00-" + TRACE + "-00f067aa0ba902b7-00");
+        try (HopTracing.Hop hop = HopTracing.startHop("process in", notSampled, null, tags)) {
+            assertThat(HopTracing.currentTraceparent()).matches("00-" + TRACE + "-[0-9a-f]{16}-00")
+                    .doesNotContain("00f067aa0ba902b7");
+            assertThat(HopTracing.currentTraceId()).isEqualTo(TRACE);
+        }
+        assertThat(tagsBuilt).hasValue(0);
+        assertThat(tracing.spans).isEmpty();
+
+        RecordHeaders sampled = new RecordHeaders();
+        TraceParents.set(sampled, "00-" + TRACE + "-00f067aa0ba902b7-01");
+        try (HopTracing.Hop hop = HopTracing.startHop("process in", sampled, null, tags)) {
+            assertThat(HopTracing.currentTraceparent()).matches("00-" + TRACE + "-[0-9a-f]{16}-01");
+        }
+        assertThat(tagsBuilt).hasValue(1);
+        assertThat(tracing.spans).singleElement().satisfies(span -> {
+            assertThat(span.getName()).isEqualTo("process in");
+            assertThat(span.getAttributes().asMap()).hasSize(1);
+        });
     }
 }
