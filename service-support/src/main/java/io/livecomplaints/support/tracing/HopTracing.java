@@ -10,6 +10,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.Headers;
 
@@ -28,10 +29,17 @@ public final class HopTracing {
 
     private final Tracer tracer;
     private final Propagator propagator;
+    private final Predicate<String> sampledAsNewTrace;
 
-    HopTracing(Tracer tracer, Propagator propagator) {
+    /**
+     * @param sampledAsNewTrace whether the service's sampler records a new trace with the given id: a trace ratio
+     *                          decides by the trace id alone, so a trace known only by its id gets the decision its
+     *                          root got in whichever of our services started it
+     */
+    HopTracing(Tracer tracer, Propagator propagator, Predicate<String> sampledAsNewTrace) {
         this.tracer = tracer;
         this.propagator = propagator;
+        this.sampledAsNewTrace = sampledAsNewTrace;
     }
 
     static void install(HopTracing tracing) {
@@ -119,6 +127,20 @@ public final class HopTracing {
     }
 
     /**
+     * A traceparent in the given trace for a record or span that has only its trace id (the span it came from is not
+     * known): a fresh parent span id, flagged sampled as the sampler decides for that trace id, so such a trace is
+     * recorded in all its hops or in none. Sampled when tracing is off (the next service decides).
+     */
+    static String traceparentForTrace(String traceId) {
+        HopTracing tracing = INSTALLED.get();
+        return tracing == null ? TraceParents.forTrace(traceId) : tracing.parentInTrace(traceId);
+    }
+
+    private String parentInTrace(String traceId) {
+        return TraceParents.forTrace(traceId, sampledAsNewTrace.test(traceId));
+    }
+
+    /**
      * Opens the span of a record's processing: a child of the record's traceparent (or of its envelope's trace).
      * Nested calls on the same thread (the next processors of the same sub-topology) get {@link Hop#NONE}, so a
      * hop is one span however many processors it runs through. The tags are built only for a span that is recorded
@@ -133,7 +155,7 @@ public final class HopTracing {
         if (parent == null) {
             Envelope envelope = Envelopes.of(value);
             if (envelope != null && TraceParents.isTraceId(envelope.getTraceId())) {
-                parent = TraceParents.forTrace(envelope.getTraceId());
+                parent = tracing.parentInTrace(envelope.getTraceId());
             }
         }
         return tracing.open(name, parent, Span.Kind.CONSUMER, tags);
@@ -145,7 +167,7 @@ public final class HopTracing {
         if (tracing == null) {
             return Hop.NONE;
         }
-        return tracing.open(name, TraceParents.isTraceId(traceId) ? TraceParents.forTrace(traceId) : null,
+        return tracing.open(name, TraceParents.isTraceId(traceId) ? tracing.parentInTrace(traceId) : null,
                 Span.Kind.CLIENT, () -> tags);
     }
 

@@ -126,7 +126,12 @@ public final class TraceParents {
 
     /** A sampled traceparent in the given trace with a fresh parent span id (for records of a trace with no span). */
     public static String forTrace(String traceId) {
-        return "00-" + traceId + "-" + newSpanId() + "-01";
+        return forTrace(traceId, true);
+    }
+
+    /** A traceparent in the given trace with a fresh parent span id, flagged sampled ({@code 01}) or not ({@code 00}). */
+    public static String forTrace(String traceId, boolean sampled) {
+        return "00-" + traceId + "-" + newSpanId() + (sampled ? "-01" : "-00");
     }
 
     /** Replaces the record's traceparent. */

@@ -47,7 +47,7 @@ public class TraceparentProducerInterceptor implements ProducerInterceptor<Objec
         if (current != null && (!hasEnvelopeTrace || TraceParents.isInTrace(current, envelopeTrace))) {
             TraceParents.set(record.headers(), current);
         } else if (hasEnvelopeTrace && !existingFits) {
-            TraceParents.set(record.headers(), TraceParents.forTrace(envelopeTrace));
+            TraceParents.set(record.headers(), HopTracing.traceparentForTrace(envelopeTrace));
         }
     }
 

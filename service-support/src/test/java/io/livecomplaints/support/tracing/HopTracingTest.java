@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,5 +129,39 @@ class HopTracingTest {
             assertThat(span.getName()).isEqualTo("process in");
             assertThat(span.getAttributes().asMap()).hasSize(1);
         });
+    }
+
+    @Test
+    void aTraceKnownOnlyByItsIdIsSampledAsItsRootWasSoItIsRecordedInAllItsHopsOrInNone() throws Exception {
+        try (RecordingTracing halfSampled = new RecordingTracing(0.5)) {
+            int sampledRoots = 0;
+            for (int n = 0; n < 200; n++) {
+                Span root = halfSampled.tracer.nextSpan().name("post complaint").start(); // a new trace: the ratio decides
+                root.end();
+                String traceId = root.context().traceId();
+                boolean rootSampled = root.context().sampled();
+                sampledRoots += rootSampled ? 1 : 0;
+                String flags = rootSampled ? "-01" : "-00";
+
+                // a notification's delivery, which knows only the complaint's trace id
+                int recordedBefore = halfSampled.spans.size();
+                try (HopTracing.Hop delivery = HopTracing.continueTrace("deliver RESULT WEBHOOK", traceId, Map.of())) {
+                    assertThat(HopTracing.currentTraceparent()).startsWith("00-" + traceId + "-").endsWith(flags);
+                }
+                assertThat(halfSampled.spans).hasSize(recordedBefore + (rootSampled ? 1 : 0));
+
+                // a record of that trace written outside any span (a punctuation's), read by the next hop
+                ProducerRecord<Object, Object> record = new ProducerRecord<>("complaint-cases", "C-1",
+                        TraceparentInterceptorTest.wireEvent(traceId));
+                new StreamsTraceparentInterceptor().onSend(record);
+                String traceparent = TraceParents.of(record.headers());
+                assertThat(traceparent).startsWith("00-" + traceId + "-").endsWith(flags);
+                try (HopTracing.Hop next = HopTracing.startHop("process complaint-cases", record.headers(), null, Map::of)) {
+                    assertThat(HopTracing.currentTraceparent()).endsWith(flags);
+                }
+                assertThat(halfSampled.spans).hasSize(recordedBefore + (rootSampled ? 2 : 0));
+            }
+            assertThat(sampledRoots).as("both decisions were tried").isBetween(50, 150);
+        }
     }
 }
