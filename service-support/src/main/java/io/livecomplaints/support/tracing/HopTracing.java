@@ -5,10 +5,13 @@ import io.livecomplaints.schemas.envelope.Envelopes;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelTraceContext;
 import io.micrometer.tracing.propagation.Propagator;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -26,10 +29,17 @@ public final class HopTracing {
 
     private final Tracer tracer;
     private final Propagator propagator;
+    private final Predicate<String> sampledAsNewTrace;
 
-    HopTracing(Tracer tracer, Propagator propagator) {
+    /**
+     * @param sampledAsNewTrace whether the service's sampler records a new trace with the given id: a trace ratio
+     *                          decides by the trace id alone, so a trace known only by its id gets the decision its
+     *                          root got in whichever of our services started it
+     */
+    HopTracing(Tracer tracer, Propagator propagator, Predicate<String> sampledAsNewTrace) {
         this.tracer = tracer;
         this.propagator = propagator;
+        this.sampledAsNewTrace = sampledAsNewTrace;
     }
 
     static void install(HopTracing tracing) {
@@ -58,30 +68,85 @@ public final class HopTracing {
         return context == null ? null : context.traceId();
     }
 
-    /** The traceparent of the span in scope on this thread, or null. */
+    /**
+     * The traceparent of the span in scope on this thread, or null: {@code 00-<trace id>-<span id>-<flags>}, what the
+     * W3C propagator writes for it. Called for every record written, mostly several times for the same span (a hop
+     * writing its outputs), so the last one built on the thread is reused while its span is current.
+     */
     public static String currentTraceparent() {
-        HopTracing tracing = INSTALLED.get();
         TraceContext context = currentContext();
-        if (tracing == null || context == null) {
-            return null;
-        }
-        Map<String, String> carrier = new HashMap<>();
-        tracing.propagator.inject(context, carrier, Map::put);
-        return TraceParents.traceIdOf(carrier.get(TraceParents.HEADER)) == null ? null : carrier.get(TraceParents.HEADER);
+        return context == null ? null : LAST_TRACEPARENT.get().of(context);
     }
 
+    private static final ThreadLocal<LastTraceparent> LAST_TRACEPARENT = ThreadLocal.withInitial(LastTraceparent::new);
+
+    /** The traceparent last built on a thread and the span context it was built for. */
+    private static final class LastTraceparent {
+        private String traceId;
+        private String spanId;
+        private String flags;
+        private String traceparent;
+
+        String of(TraceContext context) {
+            String contextTraceId = context.traceId();
+            String contextSpanId = context.spanId();
+            String contextFlags = flagsOf(context);
+            if (traceparent == null || !contextTraceId.equals(traceId) || !Objects.equals(contextSpanId, spanId)
+                    || !contextFlags.equals(flags)) {
+                traceId = contextTraceId;
+                spanId = contextSpanId;
+                flags = contextFlags;
+                traceparent = TraceParents.isSpanId(contextSpanId)
+                        ? "00-" + contextTraceId + "-" + contextSpanId + "-" + contextFlags
+                        : null;
+            }
+            return traceparent;
+        }
+    }
+
+    /**
+     * The trace flags as the W3C propagator writes them: OpenTelemetry's own (bit 1 also marks a random trace id, so a
+     * new trace's root span has {@code 03}), else {@code 01} when sampled.
+     */
+    private static String flagsOf(TraceContext context) {
+        if (context instanceof OtelTraceContext otel) {
+            return OtelTraceContext.toOtelSpanContext(otel).getTraceFlags().asHex();
+        }
+        return Boolean.TRUE.equals(context.sampled()) ? "01" : "00";
+    }
+
+    /** The context of the span in scope on this thread if its trace id is valid, else null. */
     private static TraceContext currentContext() {
         HopTracing tracing = INSTALLED.get();
         Span span = tracing == null ? null : tracing.tracer.currentSpan();
-        return span == null || !TraceParents.isTraceId(span.context().traceId()) ? null : span.context();
+        if (span == null) {
+            return null;
+        }
+        TraceContext context = span.context();
+        return TraceParents.isTraceId(context.traceId()) ? context : null;
+    }
+
+    /**
+     * A traceparent in the given trace for a record or span that has only its trace id (the span it came from is not
+     * known): a fresh parent span id, flagged sampled as the sampler decides for that trace id, so such a trace is
+     * recorded in all its hops or in none. Sampled when tracing is off (the next service decides).
+     */
+    static String traceparentForTrace(String traceId) {
+        HopTracing tracing = INSTALLED.get();
+        return tracing == null ? TraceParents.forTrace(traceId) : tracing.parentInTrace(traceId);
+    }
+
+    private String parentInTrace(String traceId) {
+        return TraceParents.forTrace(traceId, sampledAsNewTrace.test(traceId));
     }
 
     /**
      * Opens the span of a record's processing: a child of the record's traceparent (or of its envelope's trace).
      * Nested calls on the same thread (the next processors of the same sub-topology) get {@link Hop#NONE}, so a
-     * hop is one span however many processors it runs through.
+     * hop is one span however many processors it runs through. The tags are built only for a span that is recorded
+     * (a sampled trace's): for the others they would never be read.
      */
-    public static Hop startHop(String name, Headers headers, Object value, Map<String, String> tags) {
+    public static Hop startHop(String name, Headers headers, Object value, Supplier<Map<String, String>> tags) {
         HopTracing tracing = INSTALLED.get();
         if (tracing == null || tracing.tracer.currentSpan() != null) {
             return Hop.NONE;
@@ -90,7 +155,7 @@ public final class HopTracing {
         if (parent == null) {
             Envelope envelope = Envelopes.of(value);
             if (envelope != null && TraceParents.isTraceId(envelope.getTraceId())) {
-                parent = TraceParents.forTrace(envelope.getTraceId());
+                parent = tracing.parentInTrace(envelope.getTraceId());
             }
         }
         return tracing.open(name, parent, Span.Kind.CONSUMER, tags);
@@ -102,15 +167,16 @@ public final class HopTracing {
         if (tracing == null) {
             return Hop.NONE;
         }
-        return tracing.open(name, TraceParents.isTraceId(traceId) ? TraceParents.forTrace(traceId) : null,
-                Span.Kind.CLIENT, tags);
+        return tracing.open(name, TraceParents.isTraceId(traceId) ? tracing.parentInTrace(traceId) : null,
+                Span.Kind.CLIENT, () -> tags);
     }
 
-    private Hop open(String name, String traceparent, Span.Kind kind, Map<String, String> tags) {
+    private Hop open(String name, String traceparent, Span.Kind kind, Supplier<Map<String, String>> tags) {
         Map<String, String> carrier = traceparent == null ? Map.of() : Map.of(TraceParents.HEADER, traceparent);
-        Span.Builder builder = propagator.extract(carrier, Map::get).name(name).kind(kind);
-        tags.forEach(builder::tag);
-        Span span = builder.start();
+        Span span = propagator.extract(carrier, Map::get).name(name).kind(kind).start();
+        if (!span.isNoop()) { // recorded: the sampler decided at start, which reads no tags of ours
+            tags.get().forEach(span::tag);
+        }
         Tracer.SpanInScope scope = tracer.withSpan(span);
         return new Hop() {
             @Override

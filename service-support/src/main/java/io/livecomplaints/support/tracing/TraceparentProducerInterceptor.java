@@ -38,20 +38,16 @@ public class TraceparentProducerInterceptor implements ProducerInterceptor<Objec
     static void stamp(ProducerRecord<Object, Object> record, boolean replaceInherited) {
         String envelopeTrace = traceIdOf(record.value());
         boolean hasEnvelopeTrace = TraceParents.isTraceId(envelopeTrace);
-        String existing = TraceParents.of(record.headers());
-        String current = HopTracing.currentTraceparent();
-        if (existing != null && !replaceInherited
-                && (!hasEnvelopeTrace || envelopeTrace.equals(TraceParents.traceIdOf(existing)))) {
+        String existingTrace = TraceParents.traceIdOfHeader(record.headers()); // null when absent or malformed
+        boolean existingFits = existingTrace != null && (!hasEnvelopeTrace || envelopeTrace.equals(existingTrace));
+        if (existingFits && !replaceInherited) {
             return;
         }
-        if (current != null && (!hasEnvelopeTrace || envelopeTrace.equals(TraceParents.traceIdOf(current)))) {
+        String current = HopTracing.currentTraceparent();
+        if (current != null && (!hasEnvelopeTrace || TraceParents.isInTrace(current, envelopeTrace))) {
             TraceParents.set(record.headers(), current);
-        } else if (hasEnvelopeTrace) {
-            if (existing == null || !envelopeTrace.equals(TraceParents.traceIdOf(existing))) {
-                TraceParents.set(record.headers(), TraceParents.forTrace(envelopeTrace));
-            }
-        } else if (existing == null && current != null) {
-            TraceParents.set(record.headers(), current);
+        } else if (hasEnvelopeTrace && !existingFits) {
+            TraceParents.set(record.headers(), HopTracing.traceparentForTrace(envelopeTrace));
         }
     }
 

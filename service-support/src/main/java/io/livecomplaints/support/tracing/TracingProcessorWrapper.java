@@ -62,14 +62,17 @@ public class TracingProcessorWrapper implements ProcessorWrapper {
         // a record forwarded from a punctuation (e.g. a due SLA timer) has metadata without a topic
         RecordMetadata source = metadata == null || metadata.topic() == null ? null : metadata;
         String topic = source == null ? processorName : source.topic();
-        Map<String, String> tags = source == null
+        return HopTracing.startHop("process " + topic, headers, value, () -> tags(processorName, applicationId, source));
+    }
+
+    private static Map<String, String> tags(String processorName, String applicationId, RecordMetadata source) {
+        return source == null
                 ? Map.of("messaging.system", "kafka", "kafka.streams.processor", processorName,
                         "kafka.streams.application.id", applicationId)
                 : Map.of("messaging.system", "kafka", "messaging.destination.name", source.topic(),
                         "messaging.kafka.partition", String.valueOf(source.partition()),
                         "messaging.kafka.offset", String.valueOf(source.offset()),
                         "kafka.streams.processor", processorName, "kafka.streams.application.id", applicationId);
-        return HopTracing.startHop("process " + topic, headers, value, tags);
     }
 
     /** Runs one record's processing inside its hop span (for both processor kinds), marking the span on failure. */

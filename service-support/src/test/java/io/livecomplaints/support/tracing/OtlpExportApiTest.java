@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
         "complaints.security.jwt-secret=" + OtlpExportApiTest.SECRET,
         "spring.application.name=tracing-test",
         "complaints.topics.create=false",
-        "management.opentelemetry.tracing.export.schedule-delay=100ms"})
+        "management.opentelemetry.tracing.export.schedule-delay=100ms",
+        "management.tracing.sampling.probability=1.0"}) // records every trace (the default samples a tenth)
 class OtlpExportApiTest {
 
     static final String SECRET = "test-secret-of-at-least-thirty-two-bytes-0123456789";

@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,8 +24,15 @@ final class RecordingTracing implements AutoCloseable {
     private final SdkTracerProvider provider;
     private final HopTracing hopTracing;
 
+    /** Every trace recorded: what {@code management.tracing.sampling.probability=1.0} configures. */
     RecordingTracing() {
-        provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(new SpanExporter() {
+        this(1.0);
+    }
+
+    /** The sampler Spring Boot builds for {@code management.tracing.sampling.probability}. */
+    RecordingTracing(double probability) {
+        Sampler sampler = Sampler.parentBased(Sampler.traceIdRatioBased(probability));
+        provider = SdkTracerProvider.builder().setSampler(sampler).addSpanProcessor(SimpleSpanProcessor.create(new SpanExporter() {
             @Override
             public CompletableResultCode export(Collection<SpanData> batch) {
                 spans.addAll(batch);
@@ -44,7 +52,7 @@ final class RecordingTracing implements AutoCloseable {
         io.opentelemetry.api.trace.Tracer otel = provider.get("test");
         tracer = new OtelTracer(otel, new OtelCurrentTraceContext(), event -> { });
         propagator = new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel);
-        hopTracing = new HopTracing(tracer, propagator);
+        hopTracing = new HopTracing(tracer, propagator, TracingAutoConfiguration.sampledAsNewTrace(sampler));
         HopTracing.install(hopTracing);
     }
 

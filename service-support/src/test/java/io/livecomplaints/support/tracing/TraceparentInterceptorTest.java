@@ -106,4 +106,74 @@ class TraceparentInterceptorTest {
         new StreamsTraceparentInterceptor().onSend(poison);
         assertThat(poison.headers().lastHeader(TraceParents.HEADER)).isNull();
     }
+
+    /** The decision table as it was first written (each value parsed where it was needed), the reference for stamp. */
+    private static String referenceStamp(String envelopeTrace, String existing, String current, boolean replaceInherited) {
+        boolean hasEnvelopeTrace = TraceParents.isTraceId(envelopeTrace);
+        existing = TraceParents.traceIdOf(existing) == null ? null : existing;
+        if (existing != null && !replaceInherited
+                && (!hasEnvelopeTrace || envelopeTrace.equals(TraceParents.traceIdOf(existing)))) {
+            return existing;
+        }
+        if (current != null && (!hasEnvelopeTrace || envelopeTrace.equals(TraceParents.traceIdOf(current)))) {
+            return current;
+        } else if (hasEnvelopeTrace) {
+            if (existing == null || !envelopeTrace.equals(TraceParents.traceIdOf(existing))) {
+                return "new in " + envelopeTrace;
+            }
+        } else if (existing == null && current != null) {
+            return current;
+        }
+        return existing;
+    }
+
+    @Test
+    void everyCombinationOfEnvelopeHeaderAndSpanIsDecidedAsTheDecisionTableSays() throws IOException {
+        String other = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String[] envelopeTraces = {ENVELOPE_TRACE, "trace-C-1", null /* not decodable */};
+        String[] headers = {null, "00-" + ENVELOPE_TRACE + "-00f067aa0ba902b7-01", " 00-" + ENVELOPE_TRACE + "-00f067aa0ba902b7-00 ",
+                "00-" + other + "-b7ad6b7169203331-01", "garbage", "00-" + "0".repeat(32) + "-b7ad6b7169203331-01"};
+        String[] spanTraces = {null, ENVELOPE_TRACE, other};
+        int cases = 0;
+        for (String envelopeTrace : envelopeTraces) {
+            for (String existing : headers) {
+                for (String spanTrace : spanTraces) {
+                    for (boolean streams : new boolean[] {true, false}) {
+                        Object value = envelopeTrace == null ? "{}".getBytes(StandardCharsets.UTF_8) : wireEvent(envelopeTrace);
+                        ProducerRecord<Object, Object> record = record(value, existing);
+                        Span span = spanTrace == null ? null : tracing.tracer.spanBuilder().setParent(tracing.tracer
+                                .traceContextBuilder().traceId(spanTrace).spanId("1a2ad085fe2c62bb").sampled(true).build())
+                                .name("hop").start();
+                        String current = null;
+                        try (Tracer.SpanInScope scope = span == null ? null : tracing.tracer.withSpan(span)) {
+                            current = HopTracing.currentTraceparent();
+                            if (streams) {
+                                new StreamsTraceparentInterceptor().onSend(record);
+                            } else {
+                                new TraceparentProducerInterceptor().onSend(record);
+                            }
+                        } finally {
+                            if (span != null) {
+                                span.end();
+                            }
+                        }
+                        String expected = referenceStamp(envelopeTrace, existing, current, streams);
+                        String written = record.headers().lastHeader(TraceParents.HEADER) == null ? null : header(record);
+                        String description = "envelope " + envelopeTrace + ", header " + existing + ", span in " + spanTrace
+                                + (streams ? ", streams" : ", plain producer");
+                        if (expected != null && expected.startsWith("new in ")) {
+                            assertThat(written).as(description).matches("00-" + ENVELOPE_TRACE + "-[0-9a-f]{16}-01")
+                                    .isNotEqualTo(existing);
+                        } else {
+                            assertThat(written).as(description).isEqualTo(expected == null ? existing : expected);
+                        }
+                        assertThat(record.headers().headers(TraceParents.HEADER)).as(description)
+                                .hasSizeLessThanOrEqualTo(1);
+                        cases++;
+                    }
+                }
+            }
+        }
+        assertThat(cases).isEqualTo(108);
+    }
 }

@@ -95,10 +95,21 @@ class TracingProcessorWrapperTest {
         assertThat(hop.getName()).isEqualTo("process in");
         assertThat(hop.getTraceId()).isEqualTo(TRACE);
         assertThat(hop.getParentSpanId()).isEqualTo(PARENT);
-        assertThat(hop.getAttributes().asMap().toString()).contains("messaging.destination.name=in", "kafka.streams.processor");
+        assertThat(hop.getAttributes().asMap()).hasSize(6);
+        assertThat(hop.getAttributes().asMap().toString()).contains("messaging.system=kafka", "messaging.destination.name=in",
+                "messaging.kafka.partition=0", "messaging.kafka.offset=0", "kafka.streams.processor=", "kafka.streams.application.id=tracing-test");
         // inside the hop the span in scope is the hop's own: what the producer interceptor stamps on the output
         assertThat(seenInside).containsExactly("00-" + TRACE + "-" + hop.getSpanId() + "-01");
         assertThat(tracing.tracer.currentSpan()).isNull();
+    }
+
+    @Test
+    void aHopOfAnUnsampledTraceIsNotRecordedAndItsOutputsStayInTheTraceUnsampled() {
+        send("00-" + TRACE + "-" + PARENT + "-00");
+
+        assertThat(out.readValue()).isEqualTo("LATE PARCEL!");
+        assertThat(tracing.spans).isEmpty();
+        assertThat(seenInside).singleElement().asString().matches("00-" + TRACE + "-[0-9a-f]{16}-00").doesNotContain(PARENT);
     }
 
     @Test
@@ -128,5 +139,8 @@ class TracingProcessorWrapperTest {
         }
         assertThat(tracing.spans).hasSize(1);
         assertThat(tracing.spans.get(0).getName()).isEqualTo("process case-processor");
+        assertThat(tracing.spans.get(0).getAttributes().asMap().toString()).contains("messaging.system=kafka",
+                "kafka.streams.processor=case-processor", "kafka.streams.application.id=tracing-test");
+        assertThat(tracing.spans.get(0).getAttributes().asMap()).hasSize(3);
     }
 }
