@@ -91,11 +91,11 @@ final class BenchCluster implements AutoCloseable {
     private void observe() {
         String bootstrap = cluster.bootstrapServers();
         String registry = cluster.registryUrl();
-        stages.put("triaged", new PipelineObserver(bootstrap, registry, topics.complaintsTriaged.name(), (id, e) -> true, false));
-        stages.put("case", new PipelineObserver(bootstrap, registry, topics.complaintCases.name(), (id, e) -> true, false));
+        stages.put("triaged", PipelineObserver.anyEvent(bootstrap, topics.complaintsTriaged.name()));
+        stages.put("case", PipelineObserver.anyEvent(bootstrap, topics.complaintCases.name()));
         stages.put("ack", new PipelineObserver(bootstrap, registry, topics.notifications.name(),
                 (id, e) -> e instanceof NotificationReceipt r && r.getKind() == NotificationKind.ACKNOWLEDGMENT, false));
-        stages.put("outcome", new PipelineObserver(bootstrap, registry, topics.complaintOutcomes.name(), (id, e) -> true, false));
+        stages.put("outcome", PipelineObserver.anyEvent(bootstrap, topics.complaintOutcomes.name()));
         stages.put("result", new PipelineObserver(bootstrap, registry, topics.notifications.name(),
                 (id, e) -> e instanceof NotificationReceipt r && r.getKind() == NotificationKind.RESULT, false));
     }

@@ -2,8 +2,8 @@ package io.livecomplaints.platform.simulator;
 
 import io.livecomplaints.schemas.serde.AvroWireDeserializer;
 import io.livecomplaints.schemas.serde.HttpSchemaRegistryClient;
-import io.livecomplaints.schemas.serde.SchemaRegistryClient;
 import io.livecomplaints.schemas.envelope.Envelopes;
+import io.livecomplaints.schemas.envelope.WireEnvelope;
 import io.livecomplaints.schemas.kafka.KafkaClientSecurity;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +15,8 @@ import java.util.function.BiPredicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -31,6 +33,7 @@ public final class PipelineObserver implements AutoCloseable {
     private final BiPredicate<String, Object> counts;
     private final Map<String, Seen> firstSeen = new ConcurrentHashMap<>();
     private final boolean keepEvents;
+    private final boolean envelopeOnly;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -46,17 +49,33 @@ public final class PipelineObserver implements AutoCloseable {
      */
     public PipelineObserver(String bootstrapServers, String registryUrl, String topic, BiPredicate<String, Object> counts,
                             boolean keepEvents) {
+        this(bootstrapServers, topic, counts, keepEvents, false,
+                new AvroWireDeserializer<>(new HttpSchemaRegistryClient(registryUrl), null));
+    }
+
+    /**
+     * Records when any event about each complaint first appeared, reading only the complaint id from the envelope at
+     * the start of the wire bytes instead of decoding every event (a benchmark's observers read every case update;
+     * the load generator's CPU counts in the benchmark's totals).
+     */
+    public static PipelineObserver anyEvent(String bootstrapServers, String topic) {
+        return new PipelineObserver(bootstrapServers, topic, (id, e) -> true, false, true, new ByteArrayDeserializer());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private PipelineObserver(String bootstrapServers, String topic, BiPredicate<String, Object> counts, boolean keepEvents,
+                             boolean envelopeOnly, Deserializer<?> values) {
         this.topic = topic;
         this.counts = counts;
         this.keepEvents = keepEvents;
-        SchemaRegistryClient registry = new HttpSchemaRegistryClient(registryUrl);
+        this.envelopeOnly = envelopeOnly;
         KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(KafkaClientSecurity.fromEnvironment().applyTo(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "simulator-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
-                new StringDeserializer(), new AvroWireDeserializer<>(registry, null));
+                new StringDeserializer(), (Deserializer) values);
         consumer.subscribe(List.of(topic));
         // join the group before anything is filed, so "latest" means "from now"
         while (consumer.assignment().isEmpty()) {
@@ -73,8 +92,7 @@ public final class PipelineObserver implements AutoCloseable {
         try (consumer) {
             while (running) {
                 for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(100))) {
-                    var envelope = Envelopes.of(record.value());
-                    String complaintId = envelope != null && envelope.getComplaintId() != null ? envelope.getComplaintId() : record.key();
+                    String complaintId = complaintIdOf(record);
                     if (complaintId != null && counts.test(complaintId, record.value())) {
                         firstSeen.putIfAbsent(complaintId, new Seen(System.currentTimeMillis(), System.nanoTime(),
                                 keepEvents ? record.value() : null));
@@ -82,6 +100,17 @@ public final class PipelineObserver implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private String complaintIdOf(ConsumerRecord<String, Object> record) {
+        String fromEnvelope;
+        if (envelopeOnly) {
+            fromEnvelope = WireEnvelope.complaintId((byte[]) record.value());
+        } else {
+            var envelope = Envelopes.of(record.value());
+            fromEnvelope = envelope == null ? null : envelope.getComplaintId();
+        }
+        return fromEnvelope != null ? fromEnvelope : record.key();
     }
 
     public String topic() {

@@ -1,17 +1,15 @@
 package io.livecomplaints.support.metrics;
 
 import io.livecomplaints.schemas.envelope.Envelopes;
+import io.livecomplaints.schemas.envelope.WireEnvelope;
 import io.livecomplaints.schemas.topics.TopicNames;
 import io.livecomplaints.events.Envelope;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerInterceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -32,10 +30,6 @@ public class HopLatencyInterceptor implements ConsumerInterceptor<Object, Object
     static final Set<String> LIFECYCLE_TOPICS = Set.of(TopicNames.COMPLAINTS_RECEIVED, TopicNames.COMPLAINTS_TRIAGED,
             TopicNames.COMPLAINT_COMMANDS, TopicNames.COMPLAINT_CASES, TopicNames.COMPLAINT_OUTCOMES, TopicNames.SLA_EVENTS,
             TopicNames.NOTIFICATIONS, TopicNames.SURVEY_RESPONSES, TopicNames.REPLAY_RETENTION, TopicNames.CREDIT_RECORDS);
-
-    /** Confluent wire format: magic byte 0, then a 4-byte schema id, then the Avro binary. */
-    private static final byte MAGIC_BYTE = 0;
-    private static final int HEADER_SIZE = 5;
 
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
@@ -62,27 +56,10 @@ public class HopLatencyInterceptor implements ConsumerInterceptor<Object, Object
     /** The envelope's occurredAt of a decoded event or of its wire bytes, or -1 if it has none. */
     static long occurredAt(Object value) {
         if (value instanceof byte[] bytes) {
-            return occurredAtOfWireBytes(bytes);
+            return WireEnvelope.occurredAtMillis(bytes);
         }
         Envelope envelope = Envelopes.of(value);
         return envelope == null || envelope.getOccurredAt() == null ? -1 : envelope.getOccurredAt().toEpochMilli();
-    }
-
-    static long occurredAtOfWireBytes(byte[] bytes) {
-        if (bytes == null || bytes.length <= HEADER_SIZE || bytes[0] != MAGIC_BYTE) {
-            return -1;
-        }
-        try {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_SIZE,
-                    bytes.length - HEADER_SIZE, null);
-            decoder.skipString();              // envelope.eventId
-            if (decoder.readIndex() == 1) {    // envelope.complaintId: ["null", "string"]
-                decoder.skipString();
-            }
-            return decoder.readLong();         // envelope.occurredAt (timestamp-millis)
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
     }
 
     @Override

@@ -2,10 +2,8 @@ package io.livecomplaints.support.tracing;
 
 import io.livecomplaints.events.Envelope;
 import io.livecomplaints.schemas.envelope.Envelopes;
-import java.io.IOException;
+import io.livecomplaints.schemas.envelope.WireEnvelope;
 import java.util.Map;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -17,8 +15,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 public class TraceparentProducerInterceptor implements ProducerInterceptor<Object, Object> {
 
-    /** Confluent wire format: magic byte 0, then a 4-byte schema id, then the Avro binary. */
-    private static final int WIRE_HEADER_SIZE = 5;
 
     @Override
     public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
@@ -54,30 +50,10 @@ public class TraceparentProducerInterceptor implements ProducerInterceptor<Objec
     /** The envelope's traceId of a decoded event or of its wire bytes, or null. */
     static String traceIdOf(Object value) {
         if (value instanceof byte[] bytes) {
-            return traceIdOfWireBytes(bytes);
+            return WireEnvelope.traceId(bytes);
         }
         Envelope envelope = Envelopes.of(value);
         return envelope == null ? null : envelope.getTraceId();
-    }
-
-    /** Every event's first field is the envelope: eventId, complaintId, occurredAt, producer, traceId. */
-    static String traceIdOfWireBytes(byte[] bytes) {
-        if (bytes == null || bytes.length <= WIRE_HEADER_SIZE || bytes[0] != 0) {
-            return null;
-        }
-        try {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, WIRE_HEADER_SIZE,
-                    bytes.length - WIRE_HEADER_SIZE, null);
-            decoder.skipString();              // eventId
-            if (decoder.readIndex() == 1) {    // complaintId: ["null", "string"]
-                decoder.skipString();
-            }
-            decoder.readLong();                // occurredAt
-            decoder.skipString();              // producer
-            return decoder.readString();       // traceId
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     @Override
