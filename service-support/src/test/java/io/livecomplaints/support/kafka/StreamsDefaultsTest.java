@@ -35,23 +35,6 @@ class StreamsDefaultsTest {
                 .getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isZero();
     }
 
-    @Test
-    void theMainConsumerLetsTheBrokerBatchFetchesButTheRestoreConsumerDoesNot() throws Exception {
-        StreamsConfig config = new StreamsConfig(streamsProperties());
-        Map<String, Object> main = config.getMainConsumerConfigs("intake-service", "intake-service-StreamThread-1", 0);
-        Map<String, Object> restore = config.getRestoreConsumerConfigs("intake-service-StreamThread-1-restore-consumer");
-
-        assertThat(main.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG).toString()).isEqualTo("25");
-        assertThat(main.get(ConsumerConfig.FETCH_MIN_BYTES_CONFIG).toString()).isEqualTo("65536");
-        assertThat(restore).doesNotContainKey(ConsumerConfig.FETCH_MIN_BYTES_CONFIG);
-
-        Map<String, Object> overridden = new StreamsConfig(streamsProperties(Map.of(
-                "COMPLAINTS_STREAMS_FETCH_MAX_WAIT_MS", "5", "COMPLAINTS_STREAMS_FETCH_MIN_BYTES", "1")))
-                .getMainConsumerConfigs("intake-service", "intake-service-StreamThread-1", 0);
-        assertThat(overridden.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG).toString()).isEqualTo("5");
-        assertThat(overridden.get(ConsumerConfig.FETCH_MIN_BYTES_CONFIG).toString()).isEqualTo("1");
-    }
-
     private static Properties streamsProperties() throws Exception {
         return streamsProperties(Map.of());
     }
