@@ -72,9 +72,12 @@ class LocalRuntimeTest {
         try {
             assertThat(pids.recorded("marker-component")).contains(process.pid());
             assertThat(pids.running("marker-component")).isPresent();
-            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            assertThat(Long.parseLong(fields[3])).as("session id: a session of its own, no terminal signals").isEqualTo(process.pid());
+            // the child calls setsid(2) a moment after it starts (jspawnhelper, then setsid's exec): wait for that
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (sessionOf(process.pid()) != process.pid() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(sessionOf(process.pid())).as("session id: a session of its own, no terminal signals").isEqualTo(process.pid());
 
             Files.writeString(dir.resolve("pids/other.pid"), ProcessHandle.current().pid() + "\n");
             assertThat(pids.running("other")).as("a pid that now belongs to a process that is not the component").isEmpty();
@@ -91,5 +94,11 @@ class LocalRuntimeTest {
 
     private static List<String> settings(Path file) throws Exception {
         return Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    /** The session id of a process, from /proc/<pid>/stat (the sixth field; the name in parentheses may hold spaces). */
+    private static long sessionOf(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
     }
 }
