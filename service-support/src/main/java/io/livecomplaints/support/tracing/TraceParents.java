@@ -107,21 +107,19 @@ public final class TraceParents {
 
     /** The record's traceparent if present and well-formed, else null. */
     public static String of(Headers headers) {
-        Header header = headers == null ? null : headers.lastHeader(HEADER);
-        if (header == null || header.value() == null) {
-            return null;
-        }
-        String value = new String(header.value(), StandardCharsets.UTF_8);
+        String value = headerValue(headers);
         return isTraceparent(value) ? value : null;
     }
 
     /** The trace id of the record's traceparent if present and well-formed, else null. */
     static String traceIdOfHeader(Headers headers) {
+        return traceIdOf(headerValue(headers));
+    }
+
+    /** The record's last traceparent header as text, well-formed or not; null when there is none. */
+    private static String headerValue(Headers headers) {
         Header header = headers == null ? null : headers.lastHeader(HEADER);
-        if (header == null || header.value() == null) {
-            return null;
-        }
-        return traceIdOf(new String(header.value(), StandardCharsets.UTF_8));
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** A sampled traceparent in the given trace with a fresh parent span id (for records of a trace with no span). */

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 public class TraceparentProducerInterceptor implements ProducerInterceptor<Object, Object> {
 
-
     @Override
     public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
         stamp(record, false);
