@@ -63,7 +63,7 @@ final class DecompositionReport {
             md.append(String.format("%nB1 / B0′ = %.1f %% (target ≥ 35 %%).%n", 100 * drain.completedPerSecond() / d.b0Footprint.complaintsPerSecond()));
         }
         md.append("\nB0 counts records (one per complaint); B3 rows are offered rates (completed/s is the output stream's rate); B1 is the drain rate of the backlog ")
-                .append("between its 10 % and 90 % acknowledgment, its costs are from the restart (start-up included) until every ")
+                .append("between 10 % and 90 % of it completed (triaged, case opened, acknowledged, as B3 counts it), its costs are from the restart (start-up included) until every ")
                 .append("group caught up, and its offsets leave out the backlog's own complaints-received records. ")
                 .append(profiledWindowNote(profiled)).append("\n\n");
 
