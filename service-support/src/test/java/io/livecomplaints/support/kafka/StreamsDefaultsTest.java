@@ -35,6 +35,13 @@ class StreamsDefaultsTest {
                 .getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isZero();
     }
 
+    @Test
+    void everyStreamThreadCommitsEveryHundredMillisecondsUnlessTheEnvironmentSaysOtherwise() throws Exception {
+        assertThat(new StreamsConfig(streamsProperties()).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100);
+        assertThat(new StreamsConfig(streamsProperties(Map.of("COMPLAINTS_STREAMS_COMMIT_INTERVAL_MS", "500")))
+                .getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(500);
+    }
+
     private static Properties streamsProperties() throws Exception {
         return streamsProperties(Map.of());
     }
