@@ -66,7 +66,7 @@ public final class FaultInjection {
             try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers(), cluster.registryUrl())) {
                 world.publish(topics, publisher, 20, 2000, new Random(11), Instant.now());
             }
-            try (LagMonitor monitor = new LagMonitor(cluster.bootstrapServers(), Scenario.SERVICES)) {
+            try (StallForensics forensics = StallForensics.of(cluster); LagMonitor monitor = watch(cluster, forensics)) {
                 ScenarioRunner runner = new ScenarioRunner(cluster, topics, world, monitor, ACK_CHANNELS);
                 String services = victims == Scenario.SERVICES ? "" : " --services " + String.join(",", victims);
                 for (Scenario scenario : scenarios) {
@@ -161,10 +161,18 @@ public final class FaultInjection {
         try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers(), cluster.registryUrl())) {
             world.publish(topics, publisher, 20, 2000, new Random(11), Instant.now());
         }
-        try (LagMonitor monitor = new LagMonitor(cluster.bootstrapServers(), Scenario.SERVICES)) {
+        try (StallForensics forensics = StallForensics.of(cluster); LagMonitor monitor = watch(cluster, forensics)) {
             return new FailoverRun(cluster, replicas, topics, world, monitor, ACK_CHANNELS).run(complaints, rate, killPoints, standby, routing);
         }
     }
+
+    /** Lag of every service's group, and what a stall looked like once it has lasted {@link #FORENSICS_AFTER}. */
+    static LagMonitor watch(LocalCluster cluster, StallForensics forensics) {
+        return new LagMonitor(cluster.bootstrapServers(), Scenario.SERVICES).onLongStall(FORENSICS_AFTER, forensics::longStall);
+    }
+
+    /** Three times the longest stall a run may have: long enough to be a real stall, early enough to catch it live. */
+    static final java.time.Duration FORENSICS_AFTER = ScenarioRunner.MAX_STALL.multipliedBy(3);
 
     /**
      * Replaces a scenario's section (markers included) and nothing else; its first section goes at the end of the

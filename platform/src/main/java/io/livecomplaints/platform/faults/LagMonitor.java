@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -37,6 +39,22 @@ public final class LagMonitor implements AutoCloseable {
     private record Progress(long committed, long since) {
     }
 
+    /** Told once per group and scenario when one of its partitions has stalled for longer than asked. */
+    public interface LongStallListener {
+        void longStall(String group, TopicPartition partition, long stalledMillis) throws Exception;
+    }
+
+    private LongStallListener longStallListener;
+    private long longStallMillis = Long.MAX_VALUE;
+    /** Groups told about in this scenario. */
+    private final Set<String> toldLongStall = new java.util.HashSet<>();
+    /** Calls the listener off the sampling thread: it may take seconds (thread dumps), the samples go on meanwhile. */
+    private final ExecutorService listenerThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lag-monitor-long-stall");
+        t.setDaemon(true);
+        return t;
+    });
+
     public LagMonitor(String bootstrapServers, List<String> groups) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
@@ -59,6 +77,13 @@ public final class LagMonitor implements AutoCloseable {
         brokerDown = isDown;
     }
 
+    /** Tells {@code listener} when a partition has stalled for longer than {@code after} (once per group until {@link #resetStalls}). */
+    public synchronized LagMonitor onLongStall(Duration after, LongStallListener listener) {
+        this.longStallMillis = after.toMillis();
+        this.longStallListener = listener;
+        return this;
+    }
+
     /** The longest stall seen, in ms, and where (group topic-partition). */
     public long maxStallMillis() {
         return maxStallMillis;
@@ -78,6 +103,7 @@ public final class LagMonitor implements AutoCloseable {
         maxStallMillis = 0;
         maxStallWhere = "-";
         progress.clear();
+        toldLongStall.clear();
     }
 
     /** Waits for a sample taken after now, so lag() describes the present. */
@@ -128,15 +154,32 @@ public final class LagMonitor implements AutoCloseable {
                     Progress last = progress.get(where);
                     if (excused || last == null || last.committed() != offset || behind < BEHIND) {
                         progress.put(where, new Progress(offset, now));
-                    } else if (now - last.since() > maxStallMillis) {
-                        maxStallMillis = now - last.since();
-                        maxStallWhere = where + " (lag " + behind + ")";
+                    } else {
+                        long stalled = now - last.since();
+                        if (stalled > maxStallMillis) {
+                            maxStallMillis = stalled;
+                            maxStallWhere = where + " (lag " + behind + ")";
+                        }
+                        if (stalled > longStallMillis && toldLongStall.add(group)) {
+                            tellLongStall(group, entry.getKey(), stalled);
+                        }
                     }
                 }
                 lag.put(group, total);
             }
         }
         lastSampleAt = System.currentTimeMillis();
+    }
+
+    private void tellLongStall(String group, TopicPartition partition, long stalled) {
+        LongStallListener listener = longStallListener;
+        listenerThread.execute(() -> {
+            try {
+                listener.longStall(group, partition, stalled);
+            } catch (Exception e) {
+                System.out.printf("  (what the stall of %s looked like could not be written: %s)%n", group, e);
+            }
+        });
     }
 
     /** Groups whose total lag is above {@code threshold} now (empty when the pipeline has caught up). */
@@ -154,6 +197,12 @@ public final class LagMonitor implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
+        listenerThread.shutdown();
+        try {
+            listenerThread.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS); // a capture under way gets written
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             thread.join(3000);
         } catch (InterruptedException e) {
