@@ -54,22 +54,23 @@ final class Decomposition {
 
     /**
      * What one measured stretch cost. A {@code profiled} window ran with JFR in every service: its CPU and latency
-     * are the profiler's, not comparable with the other windows'.
+     * are the profiler's, not comparable with the other windows'. {@code cpuSecondsByThread}: per process, its CPU
+     * by kind of thread ({@link ThreadCpu}).
      */
     record Window(String name, long complaints, double wallSeconds, double completedPerSecond,
                   Map<String, Double> offsetsPerComplaint, Map<String, Double> cpuSeconds,
-                  Map<String, Double> brokerRequestsPerSecond, boolean profiled) {
+                  Map<String, Double> brokerRequestsPerSecond, boolean profiled, Map<String, Map<String, Double>> cpuSecondsByThread) {
 
-        /** A window without a profiler. */
+        /** A window without a profiler, its CPU not split by thread. */
         Window(String name, long complaints, double wallSeconds, double completedPerSecond,
                Map<String, Double> offsetsPerComplaint, Map<String, Double> cpuSeconds,
                Map<String, Double> brokerRequestsPerSecond) {
-            this(name, complaints, wallSeconds, completedPerSecond, offsetsPerComplaint, cpuSeconds, brokerRequestsPerSecond, false);
+            this(name, complaints, wallSeconds, completedPerSecond, offsetsPerComplaint, cpuSeconds, brokerRequestsPerSecond, false, Map.of());
         }
 
         Window withProfiler() {
             return new Window(name, complaints, wallSeconds, completedPerSecond, offsetsPerComplaint, cpuSeconds,
-                    brokerRequestsPerSecond, true);
+                    brokerRequestsPerSecond, true, cpuSecondsByThread);
         }
 
         /** The name as every table shows it: a profiled window says that its numbers are not comparable. */
@@ -366,8 +367,9 @@ final class Decomposition {
         return window;
     }
 
-    /** Everything read at one instant: offsets per topic, CPU per process, broker request counts. */
-    private record Snapshot(long nanos, long complaints, Map<String, Long> offsets, Map<String, Double> cpu, Map<String, Long> requests) {
+    /** Everything read at one instant: offsets per topic, CPU per process and per kind of thread, broker request counts. */
+    private record Snapshot(long nanos, long complaints, Map<String, Long> offsets, Map<String, Double> cpu,
+                            Map<String, Map<String, Double>> threads, Map<String, Long> requests) {
 
         static Snapshot take(BenchCluster bench, BrokerRequests broker, long complaints) throws Exception {
             Map<String, Long> requests = Map.of();
@@ -378,13 +380,14 @@ final class Decomposition {
                     System.err.println("broker request counts not read: " + e);
                 }
             }
+            Map<String, Long> pids = bench.pids();
             return new Snapshot(System.nanoTime(), complaints,
                     TopicOffsets.without(TopicOffsets.snapshot(bench.cluster.bootstrapServers()), "bench-"),
-                    CpuTime.snapshot(bench.pids()), requests);
+                    CpuTime.snapshot(pids), ThreadCpu.snapshot(pids), requests);
         }
 
         Snapshot withOffsets(Map<String, Long> later) {
-            return new Snapshot(nanos, complaints, TopicOffsets.without(later, "bench-"), cpu, requests);
+            return new Snapshot(nanos, complaints, TopicOffsets.without(later, "bench-"), cpu, threads, requests);
         }
 
         Window until(Snapshot end, String name, double completedPerSecond, BenchCluster bench) {
@@ -393,9 +396,13 @@ final class Decomposition {
             // a process started inside the window (B1's restarted services) used all its CPU in it
             Map<String, Double> cpuBefore = new LinkedHashMap<>(cpu);
             end.cpu.keySet().forEach(process -> cpuBefore.putIfAbsent(process, 0.0));
+            Map<String, Double> cpuUsed = CpuTime.used(cpuBefore, end.cpu);
+            Map<String, Map<String, Double>> byThread = new LinkedHashMap<>();
+            cpuUsed.forEach((process, used) -> byThread.put(process,
+                    ThreadCpu.used(threads.getOrDefault(process, Map.of()), end.threads.getOrDefault(process, Map.of()), used)));
             return new Window(name, complaints, seconds, completedPerSecond > 0 ? completedPerSecond : complaints / seconds,
-                    TopicOffsets.perComplaint(offsets, end.offsets, complaints), CpuTime.used(cpuBefore, end.cpu),
-                    BrokerRequests.perSecond(requests, end.requests, seconds));
+                    TopicOffsets.perComplaint(offsets, end.offsets, complaints), cpuUsed,
+                    BrokerRequests.perSecond(requests, end.requests, seconds), false, byThread);
         }
     }
 

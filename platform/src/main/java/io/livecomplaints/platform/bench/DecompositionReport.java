@@ -91,6 +91,7 @@ final class DecompositionReport {
             }
             md.append(String.format("| **total** | %.0f | %.2f |%n", fixed, marginal));
         }
+        md.append(byThread(Decomposition.twoRateWindows(unprofiled)));
         md.append("\n#### Broker requests per second, by type\n\n");
         md.append(table("request", unprofiled, Decomposition.Window::brokerRequestsPerSecond, "%.0f", false));
         if (profiled != null && !d.profiles.isEmpty()) {
@@ -111,6 +112,32 @@ final class DecompositionReport {
             md.append("\nNot measured in this run:\n\n");
             d.problems.forEach(p -> md.append("- ").append(p).append('\n'));
         }
+        return md.toString();
+    }
+
+    /**
+     * The CPU of the higher-rate B3 window by kind of thread (GC, JIT and other JVM threads, which JFR's execution
+     * samples leave out, next to the stream threads, Kafka client I/O, HTTP server...), per process and summed over
+     * all. Empty when no window has the split.
+     */
+    static String byThread(List<Decomposition.Window> twoRates) {
+        if (twoRates.isEmpty() || twoRates.get(twoRates.size() - 1).cpuSecondsByThread().isEmpty()) {
+            return "";
+        }
+        Decomposition.Window window = twoRates.get(twoRates.size() - 1);
+        StringBuilder md = new StringBuilder("\n#### CPU ms per complaint by kind of thread (").append(window.name())
+                .append(", no profiler; from /proc per thread)\n\n| process | total | largest first |\n|---|---:|---|\n");
+        Map<String, Double> all = new java.util.LinkedHashMap<>();
+        double total = 0;
+        for (var process : window.cpuSecondsByThread().entrySet()) {
+            double seconds = window.cpuSeconds().getOrDefault(process.getKey(), 0.0);
+            total += seconds;
+            process.getValue().forEach((kind, s) -> all.merge(kind, s, Double::sum));
+            md.append(String.format("| %s | %.2f | %s |%n", process.getKey(), 1000 * seconds / Math.max(1, window.complaints()),
+                    ThreadCpu.largestFirst(process.getValue(), window.complaints(), 6)));
+        }
+        md.append(String.format("| **all processes** | **%.2f** | %s |%n", 1000 * total / Math.max(1, window.complaints()),
+                ThreadCpu.largestFirst(all, window.complaints(), 8)));
         return md.toString();
     }
 

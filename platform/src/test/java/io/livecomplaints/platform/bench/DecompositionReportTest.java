@@ -57,6 +57,24 @@ class DecompositionReportTest {
     }
 
     @Test
+    void cpuByKindOfThreadIsShownForTheHigherRateWindowPerProcessAndSummedOverAll() {
+        Map<String, Map<String, Double>> threads = new LinkedHashMap<>();
+        threads.put("triage-service", Map.of(ThreadCpu.STREAMS, 0.6, ThreadCpu.GC, 0.2));
+        threads.put("kafka broker", Map.of("data-plane-kafk", 0.5, ThreadCpu.GC, 0.1));
+        Decomposition.Window low = b3("B3 at 10/s", 100, 1.0);
+        Decomposition.Window high = new Decomposition.Window("B3 at 30/s", 200, 10, 20, Map.of(),
+                Map.of("triage-service", 0.8, "kafka broker", 0.6), Map.of(), false, threads);
+
+        String md = DecompositionReport.byThread(List.of(low, high));
+
+        assertThat(md).contains("#### CPU ms per complaint by kind of thread (B3 at 30/s")
+                .contains("| triage-service | 4.00 | Kafka Streams threads 3.00, GC 1.00 |")
+                .contains("| kafka broker | 3.00 | data-plane-kafk 2.50, GC 0.50 |")
+                .contains("| **all processes** | **7.00** | Kafka Streams threads 3.00, data-plane-kafk 2.50, GC 1.50 |");
+        assertThat(DecompositionReport.byThread(List.of(low))).isEmpty();
+    }
+
+    @Test
     void b2TableHasARowPerEndpointAndIntakeOverMinimal() {
         EndpointBenchmark.Result intake = new EndpointBenchmark.Result("intake-service",
                 List.of(EndpointBenchmarkTest.step(50, 500, 50, 4, Map.of()), saturated(EndpointBenchmarkTest.step(75, 750, 60, 300, Map.of()))),
