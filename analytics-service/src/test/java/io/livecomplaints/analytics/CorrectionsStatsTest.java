@@ -76,17 +76,23 @@ class CorrectionsStatsTest extends AnalyticsServiceTest {
         assertJson(corrections.path("withdrawnByType"), "{\"SERVICE\":1}");
         assertThat(corrections.path("reclassifications").asLong()).isEqualTo(1);
 
+        // the counters move as each event is read, not with the API's stores: wait until all three show
+        List<java.util.regex.Pattern> counters = List.of(
+                java.util.regex.Pattern.compile("complaints_analytics_transfers_total\\{[^}]*team=\"" + TEAM + "\"[^}]*\\} 1\\.0"),
+                java.util.regex.Pattern.compile("complaints_analytics_reclassifications_total\\{[^}]*type=\"PRODUCT_QUALITY\"[^}]*\\} [1-9]"),
+                java.util.regex.Pattern.compile("complaints_analytics_withdrawn_total\\{[^}]*team=\"" + TEAM + "\"[^}]*\\} 1\\.0"));
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         String scrape = "";
         while (System.nanoTime() < deadline) {
             scrape = get(port, "/actuator/prometheus", operator()).body(); // metrics: scraper or operator
-            if (scrape.matches("(?s).*complaints_analytics_transfers_total\\{[^}]*team=\"" + TEAM + "\"[^}]*\\} 1\\.0.*")) {
+            String now = scrape;
+            if (counters.stream().allMatch(counter -> counter.matcher(now).find())) {
                 break;
             }
             Thread.sleep(500);
         }
-        assertThat(scrape).containsPattern("complaints_analytics_transfers_total\\{[^}]*team=\"" + TEAM + "\"[^}]*\\} 1\\.0")
-                .containsPattern("complaints_analytics_reclassifications_total\\{[^}]*type=\"PRODUCT_QUALITY\"[^}]*\\} [1-9]")
-                .containsPattern("complaints_analytics_withdrawn_total\\{[^}]*team=\"" + TEAM + "\"[^}]*\\} 1.0");
+        for (java.util.regex.Pattern counter : counters) {
+            assertThat(scrape).containsPattern(counter);
+        }
     }
 }
