@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,10 +78,10 @@ class CorrectionsStatsTest extends AnalyticsServiceTest {
         assertThat(corrections.path("reclassifications").asLong()).isEqualTo(1);
 
         // the counters move as each event is read, not with the API's stores: wait until all three show
-        List<java.util.regex.Pattern> counters = List.of(
-                java.util.regex.Pattern.compile("complaints_analytics_transfers_total\\{[^}]*team=\"" + TEAM + "\"[^}]*\\} 1\\.0"),
-                java.util.regex.Pattern.compile("complaints_analytics_reclassifications_total\\{[^}]*type=\"PRODUCT_QUALITY\"[^}]*\\} [1-9]"),
-                java.util.regex.Pattern.compile("complaints_analytics_withdrawn_total\\{[^}]*team=\"" + TEAM + "\"[^}]*\\} 1\\.0"));
+        List<Pattern> counters = List.of(
+                Pattern.compile("complaints_analytics_transfers_total\\{[^}]*team=\"" + TEAM + "\"[^}]*\\} 1\\.0"),
+                Pattern.compile("complaints_analytics_reclassifications_total\\{[^}]*type=\"PRODUCT_QUALITY\"[^}]*\\} [1-9]"),
+                Pattern.compile("complaints_analytics_withdrawn_total\\{[^}]*team=\"" + TEAM + "\"[^}]*\\} 1\\.0"));
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         String scrape = "";
         while (System.nanoTime() < deadline) {
@@ -91,7 +92,7 @@ class CorrectionsStatsTest extends AnalyticsServiceTest {
             }
             Thread.sleep(500);
         }
-        for (java.util.regex.Pattern counter : counters) {
+        for (Pattern counter : counters) {
             assertThat(scrape).containsPattern(counter);
         }
     }

@@ -121,10 +121,10 @@ final class DecompositionReport {
      * all. Empty when no window has the split.
      */
     static String byThread(List<Decomposition.Window> twoRates) {
-        if (twoRates.isEmpty() || twoRates.get(twoRates.size() - 1).cpuSecondsByThread().isEmpty()) {
+        Decomposition.Window window = twoRates.isEmpty() ? null : twoRates.get(twoRates.size() - 1);
+        if (window == null || window.cpuSecondsByThread().isEmpty()) {
             return "";
         }
-        Decomposition.Window window = twoRates.get(twoRates.size() - 1);
         StringBuilder md = new StringBuilder("\n#### CPU ms per complaint by kind of thread (").append(window.name())
                 .append(", no profiler; from /proc per thread)\n\n| process | total | largest first |\n|---|---:|---|\n");
         Map<String, Double> all = new java.util.LinkedHashMap<>();

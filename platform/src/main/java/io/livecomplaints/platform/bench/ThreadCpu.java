@@ -51,7 +51,7 @@ final class ThreadCpu {
             return JVM;
         }
         String application = process.length() > COMM_LENGTH ? process.substring(0, COMM_LENGTH) : process;
-        if (!application.isBlank() && process.endsWith("-service") && name.startsWith(application)) {
+        if (process.endsWith("-service") && name.startsWith(application)) {
             return STREAMS;
         }
         if (name.startsWith("kafka-producer-") || name.startsWith("kafka-coordinat") || name.startsWith("kafka-admin-cli")

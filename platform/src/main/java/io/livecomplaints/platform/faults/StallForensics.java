@@ -52,7 +52,6 @@ final class StallForensics implements AutoCloseable {
     private final Admin admin;
     private final Path dir;
     private final Function<String, List<Long>> pidsOf;
-    private final List<Path> written = new ArrayList<>();
 
     /**
      * @param dir    where the files go (the cluster's {@code logs/})
@@ -77,11 +76,6 @@ final class StallForensics implements AutoCloseable {
         System.out.printf("  %s stalled on %s for %d s: what it looked like is in %s%n", group, stalled, stalledMillis / 1000, file);
     }
 
-    /** The files written so far. */
-    synchronized List<Path> written() {
-        return List.copyOf(written);
-    }
-
     /** Writes what the group, the transactions and the service look like now; returns the file. */
     Path capture(String group, TopicPartition stalled, long stalledMillis) throws IOException {
         Instant now = Instant.now();
@@ -97,9 +91,6 @@ final class StallForensics implements AutoCloseable {
         }
         Path file = dir.resolve("stall-" + group + "-" + now.toString().replace(':', '-') + ".txt");
         Files.writeString(file, out, StandardCharsets.UTF_8);
-        synchronized (this) {
-            written.add(file);
-        }
         return file;
     }
 
