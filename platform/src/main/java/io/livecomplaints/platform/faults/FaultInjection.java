@@ -24,9 +24,10 @@ import java.util.Set;
  * <p>{@code bin/faults [all|kill|broker|poison|duplicates] [--complaints 20000] [--rate 25] [--services analytics-service,...]
  * [--out docs/reliability.md]}
  *
- * <p>{@code bin/faults instances [--standby 0|1|0,1] [--instances 2] [--routing by-user|round-robin] [--complaints 20000] [--rate 25]}:
- * the failover run
- * of {@link FailoverRun}, once per standby setting, each on a fresh deployment.
+ * <p>{@code bin/faults instances [--standby 0|1|0,1] [--instances 2] [--routing by-user|round-robin] [--complaints 20000] [--rate 25]
+ * [--transaction-timeout-ms N]}: the failover run of {@link FailoverRun}, once per standby setting, each on a fresh
+ * deployment; the services' stream-thread transaction timeout is service-defaults' unless given (a survivor takes a
+ * dead instance's partitions over only once the broker has aborted its open transaction).
  */
 public final class FaultInjection {
 
@@ -49,8 +50,9 @@ public final class FaultInjection {
             boolean passed = true;
             ComplaintDriver.Routing routing = options.getOrDefault("routing", "by-user").equals("round-robin")
                     ? ComplaintDriver.Routing.ROUND_ROBIN : ComplaintDriver.Routing.BY_USER;
+            String transactionTimeout = options.get("transaction-timeout-ms");
             for (String standby : options.getOrDefault("standby", "1").split(",")) {
-                passed &= failover(target, out, instances, Integer.parseInt(standby.strip()), routing, complaints, rate);
+                passed &= failover(target, out, instances, Integer.parseInt(standby.strip()), transactionTimeout, routing, complaints, rate);
             }
             System.exit(passed ? 0 : 1);
         }
@@ -67,7 +69,8 @@ public final class FaultInjection {
                 world.publish(topics, publisher, 20, 2000, new Random(11), Instant.now());
             }
             try (StallForensics forensics = StallForensics.of(cluster); LagMonitor monitor = watch(cluster, forensics)) {
-                ScenarioRunner runner = new ScenarioRunner(cluster, topics, world, monitor, ACK_CHANNELS);
+                ScenarioRunner runner = new ScenarioRunner(cluster, topics, world, monitor, ACK_CHANNELS)
+                        .onSlowRecovery(SLOW_RECOVERY, forensics::slowRecovery);
                 String services = victims == Scenario.SERVICES ? "" : " --services " + String.join(",", victims);
                 for (Scenario scenario : scenarios) {
                     ScenarioRunner.Result result = runner.run(scenario, complaints, rate);
@@ -124,15 +127,21 @@ public final class FaultInjection {
     static final List<Double> FAILOVER_KILLS = List.of(0.2, 0.5, 0.8);
 
     /** One failover run on a fresh deployment of {@code instances} of each service; writes its section of the report. */
-    private static boolean failover(Path target, Path out, int instances, int standby, ComplaintDriver.Routing routing, int complaints,
-                                    double rate) throws Exception {
+    private static boolean failover(Path target, Path out, int instances, int standby, String transactionTimeout,
+                                    ComplaintDriver.Routing routing, int complaints, double rate) throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(standbyEnvironment(standby));
+        String timed = "";
+        if (transactionTimeout != null) {
+            environment.put("COMPLAINTS_STREAMS_TRANSACTION_TIMEOUT_MS", Integer.toString(Integer.parseInt(transactionTimeout)));
+            timed = " --transaction-timeout-ms " + transactionTimeout;
+        }
         Path work = Files.createTempDirectory("faults-instances");
         System.out.printf("starting broker, registry and %d instances of each of the five services (standby replicas %d) under %s ...%n",
                 instances, standby, work);
         FailoverRun.Result result;
         try (LocalCluster cluster = LocalCluster.in(target, work)) {
             cluster.startBroker().startRegistry();
-            try (ServiceReplicas replicas = ServiceReplicas.start(cluster, target, Scenario.SERVICES, instances, standbyEnvironment(standby))) {
+            try (ServiceReplicas replicas = ServiceReplicas.start(cluster, target, Scenario.SERVICES, instances, environment)) {
                 result = failoverOn(cluster, replicas, standby, routing, complaints, rate, FAILOVER_KILLS);
             }
         }
@@ -140,9 +149,9 @@ public final class FaultInjection {
         System.out.println();
         System.out.println(report);
         String routed = routing == ComplaintDriver.Routing.ROUND_ROBIN ? " --routing round-robin" : "";
-        String command = "bin/faults instances --standby " + standby + " --instances " + instances + routed + " --complaints " + complaints
-                + " --rate " + (int) rate;
-        Section section = Section.named("instances --standby " + standby + routed, ReliabilityReport.measuredOn(command) + "\n\n" + report);
+        String command = "bin/faults instances --standby " + standby + " --instances " + instances + routed + timed + " --complaints "
+                + complaints + " --rate " + (int) rate;
+        Section section = Section.named("instances --standby " + standby + routed + timed, ReliabilityReport.measuredOn(command) + "\n\n" + report);
         write(out, section.begin(), section.end(), section.text());
         System.out.println("written to " + out);
         return result.passed();
@@ -170,6 +179,9 @@ public final class FaultInjection {
     static LagMonitor watch(LocalCluster cluster, StallForensics forensics) {
         return new LagMonitor(cluster.bootstrapServers(), Scenario.SERVICES).onLongStall(FORENSICS_AFTER, forensics::longStall);
     }
+
+    /** Half the recovery a fault may take: a capture then still sees what holds the recovery up. */
+    static final java.time.Duration SLOW_RECOVERY = ScenarioRunner.MAX_RECOVERY.dividedBy(2);
 
     /** Three times the longest stall a run may have: long enough to be a real stall, early enough to catch it live. */
     static final java.time.Duration FORENSICS_AFTER = ScenarioRunner.MAX_STALL.multipliedBy(3);

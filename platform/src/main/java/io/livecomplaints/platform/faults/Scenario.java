@@ -1,5 +1,6 @@
 package io.livecomplaints.platform.faults;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +16,21 @@ public record Scenario(String name, String description, List<Fault> faults, bool
     /** What a fault does. */
     public enum Action { KILL_SERVICE, STOP_BROKER, KILL_BROKER }
 
-    /** A fault at {@code atFraction} of the run; {@code service} only for KILL_SERVICE. */
-    public record Fault(double atFraction, Action action, String service) {
+    /**
+     * A fault at {@code atFraction} of the run; {@code service} only for KILL_SERVICE; {@code down}, how long a stopped
+     * or killed broker stays down before its restart (a crashed host is not back at once).
+     */
+    public record Fault(double atFraction, Action action, String service, Duration down) {
+        public Fault(double atFraction, Action action, String service) {
+            this(atFraction, action, service, Duration.ZERO);
+        }
+
         public String describe() {
+            String restart = down.isZero() ? " + restart" : ", down " + down.toSeconds() + " s, restart";
             return switch (action) {
                 case KILL_SERVICE -> "kill -9 " + service;
-                case STOP_BROKER -> "broker clean stop + restart";
-                case KILL_BROKER -> "broker kill -9 + restart";
+                case STOP_BROKER -> "broker clean stop" + restart;
+                case KILL_BROKER -> "broker kill -9" + restart;
             } + " at " + Math.round(atFraction * 100) + "%";
         }
     }

@@ -25,8 +25,11 @@ public final class ScenarioRunner {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(4);
 
-    /** A fault and how long the pipeline took from it to caught up (killed service ready, every group's lag back). */
-    public record FaultRecord(String fault, double recoverySeconds, String note) {
+    /**
+     * A fault and how long the pipeline took from it to caught up (killed service ready, every group's lag back), and
+     * per service how many of its stream threads were fenced between the fault and then ({@link FencedThreads}).
+     */
+    public record FaultRecord(String fault, double recoverySeconds, String note, Map<String, Integer> fenced) {
     }
 
     /** @param skippedActual null when not measured (no poison, or services restarted during the scenario) */
@@ -43,6 +46,16 @@ public final class ScenarioRunner {
         }
     }
 
+    /** Told once per fault when it has not been recovered from after a while. */
+    public interface SlowRecoveryListener {
+        void slowRecovery(String fault, long seconds, Map<String, Long> lagByGroup) throws Exception;
+    }
+
+    private static final Duration TIMELINE_STEP = Duration.ofSeconds(5);
+
+    private SlowRecoveryListener slowRecoveryListener;
+    private Duration slowRecoveryAfter = Duration.ofDays(1);
+
     private final LocalCluster cluster;
     private final Topics topics;
     private final UpstreamWorld world;
@@ -55,6 +68,13 @@ public final class ScenarioRunner {
         this.world = world;
         this.monitor = monitor;
         this.requiredAckChannels = requiredAckChannels;
+    }
+
+    /** Tells {@code listener} (off the timing thread) when a fault has not been recovered from after {@code after}. */
+    public ScenarioRunner onSlowRecovery(Duration after, SlowRecoveryListener listener) {
+        this.slowRecoveryAfter = after;
+        this.slowRecoveryListener = listener;
+        return this;
     }
 
     public Result run(Scenario scenario, int complaints, double rate) throws Exception {
@@ -75,7 +95,7 @@ public final class ScenarioRunner {
                     int issuedAt = driver.issued();
                     FaultRecord done = inject(fault, threshold);
                     faults.add(new FaultRecord(done.fault() + " (injected at complaint " + issuedAt + " of " + complaints + ")",
-                            done.recoverySeconds(), done.note()));
+                            done.recoverySeconds(), done.note(), done.fenced()));
                 }
             } catch (Throwable e) {
                 errors.add(e);
@@ -128,6 +148,7 @@ public final class ScenarioRunner {
     private FaultRecord inject(Scenario.Fault fault, long threshold) throws Exception {
         long t0 = System.nanoTime();
         log("  fault: %s", fault.describe());
+        FencedThreads fencings = FencedThreads.mark(cluster.services());
         switch (fault.action()) {
             case KILL_SERVICE -> {
                 ServiceProcess victim = service(fault.service());
@@ -144,6 +165,7 @@ public final class ScenarioRunner {
                 } else {
                     cluster.killBroker();
                 }
+                Thread.sleep(fault.down().toMillis());
                 cluster.restartBroker();
                 for (ServiceProcess s : cluster.services()) {
                     s.awaitReady(RECOVERY_TIMEOUT);
@@ -153,15 +175,48 @@ public final class ScenarioRunner {
         }
         double readySeconds = (System.nanoTime() - t0) / 1e9;
         long deadline = System.nanoTime() + RECOVERY_TIMEOUT.toNanos();
+        long nextTimeline = System.nanoTime();
+        boolean told = false;
         Set<String> behind;
         do {
             monitor.awaitFreshSample(Duration.ofSeconds(10));
             behind = monitor.behind(threshold);
+            long elapsed = System.nanoTime() - t0;
+            if (!behind.isEmpty() && System.nanoTime() >= nextTimeline) {
+                // the recovery's course in the run's output: which groups are behind, by how much
+                log("    +%.0f s: behind %s", elapsed / 1e9, lagOf(behind));
+                nextTimeline = System.nanoTime() + TIMELINE_STEP.toNanos();
+            }
+            if (!behind.isEmpty() && !told && slowRecoveryListener != null && elapsed >= slowRecoveryAfter.toNanos()) {
+                told = true;
+                tellSlowRecovery(fault.describe(), elapsed / 1_000_000_000L, monitor.lag());
+            }
         } while (!behind.isEmpty() && System.nanoTime() < deadline);
         double seconds = behind.isEmpty() ? (System.nanoTime() - t0) / 1e9 : -1;
-        String note = String.format("ready after %.1f s%s", readySeconds, behind.isEmpty() ? "" : "; still behind: " + behind);
+        Map<String, Integer> fenced = fencings.since();
+        String note = String.format("ready after %.1f s%s%s", readySeconds, behind.isEmpty() ? "" : "; still behind: " + behind,
+                fenced.isEmpty() ? "" : "; stream threads fenced: " + fenced);
         log("  recovered from %s in %s (%s)", fault.describe(), seconds < 0 ? "NOT within " + RECOVERY_TIMEOUT : String.format("%.1f s", seconds), note);
-        return new FaultRecord(fault.describe(), seconds, note);
+        return new FaultRecord(fault.describe(), seconds, note, fenced);
+    }
+
+    private Map<String, Long> lagOf(Set<String> groups) {
+        Map<String, Long> lag = new java.util.TreeMap<>(monitor.lag());
+        lag.keySet().retainAll(groups);
+        return lag;
+    }
+
+    private void tellSlowRecovery(String fault, long seconds, Map<String, Long> lag) {
+        SlowRecoveryListener listener = slowRecoveryListener;
+        Thread capture = new Thread(() -> {
+            try {
+                listener.slowRecovery(fault, seconds, lag);
+            } catch (Exception e) {
+                log("  (what the recovery from %s looked like could not be written: %s)", fault, e);
+            }
+        }, "slow-recovery-capture");
+        capture.setDaemon(true);
+        capture.start();
     }
 
     /**

@@ -21,11 +21,15 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeProducersResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -74,6 +78,53 @@ final class StallForensics implements AutoCloseable {
     void longStall(String group, TopicPartition stalled, long stalledMillis) throws IOException {
         Path file = capture(group, stalled, stalledMillis);
         System.out.printf("  %s stalled on %s for %d s: what it looked like is in %s%n", group, stalled, stalledMillis / 1000, file);
+    }
+
+    /**
+     * {@link ScenarioRunner.SlowRecoveryListener}: a fault not recovered from after a while. Lag to the last stable
+     * offset does not show a transaction left open on a partition (the stable offset stops there and its consumers are
+     * "caught up"), so this capture looks at every partition: where the stable offset sits below the end, and which
+     * producers hold transactions open there.
+     */
+    void slowRecovery(String fault, long seconds, Map<String, Long> lagByGroup) throws IOException {
+        Instant now = Instant.now();
+        StringBuilder out = new StringBuilder();
+        out.append("recovery from ").append(fault).append(" still under way after ").append(seconds).append(" s, captured ")
+                .append(now).append("\nlag per group: ").append(new java.util.TreeMap<>(lagByGroup)).append("\n\n");
+        part(out, "partitions whose last stable offset is below their end, with the producers holding them open", this::heldPartitions);
+        part(out, "transactions known to the coordinator", this::transactions);
+        for (String group : new TreeSet<>(lagByGroup.keySet())) {
+            if (lagByGroup.get(group) > 0) {
+                part(out, "group " + group, () -> group(group));
+                part(out, "unstable committed offsets of " + group, () -> unstableOffsets(group));
+                for (long pid : pidsOf.apply(group)) {
+                    part(out, "thread dump of " + group + " (pid " + pid + ")", () -> threadDump(pid));
+                }
+            }
+        }
+        Path file = dir.resolve("recovery-" + now.toString().replace(':', '-') + ".txt");
+        Files.writeString(file, out, StandardCharsets.UTF_8);
+        System.out.printf("  recovery from %s still under way after %d s: what it looked like is in %s%n", fault, seconds, file);
+    }
+
+    private String heldPartitions() throws Exception {
+        Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(ASK_SECONDS, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(ASK_SECONDS, TimeUnit.SECONDS).forEach((topic, description) ->
+                description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(ASK_SECONDS, TimeUnit.SECONDS);
+        var end = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get(ASK_SECONDS, TimeUnit.SECONDS);
+        List<TopicPartition> held = latest.keySet().stream()
+                .filter(tp -> end.get(tp).offset() - stable.get(tp).offset() > 1)
+                .sorted(java.util.Comparator.comparing(TopicPartition::toString)).toList();
+        if (held.isEmpty()) {
+            return "none\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (TopicPartition tp : held) {
+            out.append(tp).append(": stable ").append(stable.get(tp).offset()).append(", end ").append(end.get(tp).offset()).append('\n');
+        }
+        return out.append(openTransactionsOn(held)).toString();
     }
 
     /** Writes what the group, the transactions and the service look like now; returns the file. */
@@ -168,6 +219,12 @@ final class StallForensics implements AutoCloseable {
         for (int p = 0; p < offsetPartitions; p++) {
             partitions.add(new TopicPartition(OFFSETS_TOPIC, p));
         }
+        String open = openTransactionsOn(partitions);
+        return open.isEmpty() ? "none\n" : open;
+    }
+
+    /** The producers with a transaction open on {@code partitions}, one line each; empty when there are none. */
+    private String openTransactionsOn(List<TopicPartition> partitions) throws Exception {
         Map<TopicPartition, DescribeProducersResult.PartitionProducerState> states = admin.describeProducers(partitions).all()
                 .get(ASK_SECONDS, TimeUnit.SECONDS);
         StringBuilder out = new StringBuilder();
@@ -185,7 +242,7 @@ final class StallForensics implements AutoCloseable {
                 }
             }
         }
-        return out.isEmpty() ? "none\n" : out.toString();
+        return out.toString();
     }
 
     private static String threadDump(long pid) throws Exception {

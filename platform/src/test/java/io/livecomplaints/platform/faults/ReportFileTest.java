@@ -48,7 +48,7 @@ class ReportFileTest {
     void aScenarioSectionSaysHowItWasMeasuredAndHoldsItsOwnSummaryLine() {
         ScenarioRunner.Result broker = new ScenarioRunner.Result(Scenario.broker(), 300, 25, new ComplaintDriver.Submissions(List.of(), 2, 12.0),
                 new Verdict(300, 0, 0, 0, 0, Map.of(), Map.of(), List.of()), 1500, "triage-service complaints-received-0",
-                List.of(new ScenarioRunner.FaultRecord("broker clean stop + restart at 33%", 20.5, "ready after 4.0 s")), Map.of(), Map.of(), null);
+                List.of(new ScenarioRunner.FaultRecord("broker clean stop + restart at 33%", 20.5, "ready after 4.0 s", Map.of())), Map.of(), Map.of(), null);
 
         Section section = FaultInjection.scenarioSection(broker, " --services triage-service", 300, 25);
 

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MutablePropertySources;
@@ -40,6 +41,18 @@ class StreamsDefaultsTest {
         assertThat(new StreamsConfig(streamsProperties()).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100);
         assertThat(new StreamsConfig(streamsProperties(Map.of("COMPLAINTS_STREAMS_COMMIT_INTERVAL_MS", "500")))
                 .getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(500);
+    }
+
+    @Test
+    void aStreamThreadsTransactionOutlivesABrokerCrashUnlessTheEnvironmentSaysOtherwise() throws Exception {
+        assertThat(producerConfig(Map.of()).get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG).toString()).isEqualTo("60000");
+        assertThat(producerConfig(Map.of("COMPLAINTS_STREAMS_TRANSACTION_TIMEOUT_MS", "10000"))
+                .get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG).toString()).isEqualTo("10000");
+    }
+
+    /** The stream thread's producer as Kafka Streams configures it: its exactly-once defaults under our settings. */
+    private static Map<String, Object> producerConfig(Map<String, Object> environment) throws Exception {
+        return new StreamsConfig(streamsProperties(environment)).getProducerConfigs("intake-service-StreamThread-1-producer");
     }
 
     private static Properties streamsProperties() throws Exception {
