@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A group stalls behind a transaction left open with its offsets in it (what finding 3's services sat behind): the
  * lag monitor tells the forensics once, and the file shows the unstable offset, the open transaction on both the
- * partition and {@code __consumer_offsets}, and a thread dump. Real broker, real admin requests, real jcmd.
+ * partition and {@code __consumer_offsets}, and a thread dump. A slow recovery's capture finds a partition that an open
+ * transaction holds although no lag shows it. Real broker, real admin requests, real jcmd.
  */
 class StallForensicsIT {
 
@@ -83,6 +84,52 @@ class StallForensicsIT {
                 assertThat(told).as("told once per group").hasValue(1);
             }
             stuck.abortTransaction();
+        }
+    }
+
+    @Test
+    void aSlowRecoveryCaptureShowsThePartitionAnOpenTransactionHoldsAndItsProducer() throws Exception {
+        String bootstrap = TestPlatform.get().bootstrapServers();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "slow-recovery-" + run;
+        String group = "slow-recovery-group-" + run;
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try (KafkaProducer<String, String> plain = producer(bootstrap, null)) {
+                for (int i = 0; i < 3; i++) {
+                    plain.send(new ProducerRecord<>(topic, "k" + i, "v" + i)).get(30, TimeUnit.SECONDS);
+                }
+            }
+            admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(3))).all().get(30, TimeUnit.SECONDS);
+        }
+
+        // lag to the stable offset is 0 here: the group is "caught up" although two records wait behind the transaction
+        try (KafkaProducer<String, String> holding = producer(bootstrap, "slow-recovery-" + run)) {
+            holding.initTransactions();
+            holding.beginTransaction();
+            holding.send(new ProducerRecord<>(topic, "a", "held")).get(30, TimeUnit.SECONDS);
+            holding.send(new ProducerRecord<>(topic, "b", "held")).get(30, TimeUnit.SECONDS);
+
+            try (StallForensics forensics = new StallForensics(bootstrap, logs, g -> List.of(ProcessHandle.current().pid()))) {
+                forensics.slowRecovery("broker kill -9 + restart at 67%", 31, Map.of(group, 120L, "idle-group", 0L));
+            }
+            Path file;
+            try (var files = Files.list(logs)) {
+                file = files.filter(f -> f.getFileName().toString().startsWith("recovery-")).findFirst().orElseThrow();
+            }
+            String text = Files.readString(file);
+
+            assertThat(text).startsWith("recovery from broker kill -9 + restart at 67% still under way after 31 s")
+                    .contains("lag per group: {" + "idle-group=0, " + group + "=120}");
+            assertThat(section(text, "partitions whose last stable offset is below their end"))
+                    .contains(partition + ": stable 3, end 5")
+                    .containsPattern(java.util.regex.Pattern.quote(partition.toString()) + ": producer \\d+ epoch \\d+, open since offset 3");
+            assertThat(section(text, "transactions known to the coordinator")).contains("slow-recovery-" + run + ": Ongoing");
+            assertThat(section(text, "group " + group)).contains("state Empty");
+            assertThat(section(text, "thread dump of " + group)).contains("Full thread dump");
+            assertThat(text).as("a group with nothing behind is left out").doesNotContain("== group idle-group");
+            holding.abortTransaction();
         }
     }
 
