@@ -43,16 +43,8 @@ class StallForensicsIT {
         String topic = "stall-forensics-" + run;
         String group = "stall-group-" + run;
         TopicPartition partition = new TopicPartition(topic, 0);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            try (KafkaProducer<String, String> plain = producer(bootstrap, null)) {
-                for (int i = 0; i < 5; i++) {
-                    plain.send(new ProducerRecord<>(topic, "k" + i, "v" + i)).get(30, TimeUnit.SECONDS);
-                }
-            }
-            // the group read nothing yet: committed 0 of 5, a stable offset
-            admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(0))).all().get(30, TimeUnit.SECONDS);
-        }
+        // the group read nothing yet: committed 0 of 5, a stable offset
+        topicWithRecords(bootstrap, partition, 5, group, 0);
 
         try (KafkaProducer<String, String> stuck = producer(bootstrap, "stall-forensics-" + run)) {
             stuck.initTransactions();
@@ -94,15 +86,7 @@ class StallForensicsIT {
         String topic = "slow-recovery-" + run;
         String group = "slow-recovery-group-" + run;
         TopicPartition partition = new TopicPartition(topic, 0);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            try (KafkaProducer<String, String> plain = producer(bootstrap, null)) {
-                for (int i = 0; i < 3; i++) {
-                    plain.send(new ProducerRecord<>(topic, "k" + i, "v" + i)).get(30, TimeUnit.SECONDS);
-                }
-            }
-            admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(3))).all().get(30, TimeUnit.SECONDS);
-        }
+        topicWithRecords(bootstrap, partition, 3, group, 3);
 
         // lag to the stable offset is 0 here: the group is "caught up" although two records wait behind the transaction
         try (KafkaProducer<String, String> holding = producer(bootstrap, "slow-recovery-" + run)) {
@@ -139,6 +123,20 @@ class StallForensicsIT {
         TopicPartition b = new TopicPartition("t", 1);
         assertThat(StallForensics.unstable(List.of(a, b), List.of(a))).containsExactly("t-1");
         assertThat(StallForensics.unstable(List.of(a, b), List.of(a, b))).isEmpty();
+    }
+
+    /** A one-partition topic with {@code records} plain (non-transactional) records and the group's offset committed at {@code committed}. */
+    private static void topicWithRecords(String bootstrap, TopicPartition partition, int records, String group, long committed)
+            throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(partition.topic(), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try (KafkaProducer<String, String> plain = producer(bootstrap, null)) {
+                for (int i = 0; i < records; i++) {
+                    plain.send(new ProducerRecord<>(partition.topic(), "k" + i, "v" + i)).get(30, TimeUnit.SECONDS);
+                }
+            }
+            admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(committed))).all().get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** The text of one "== title ==" part, up to the next. */
