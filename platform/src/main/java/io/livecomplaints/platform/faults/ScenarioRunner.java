@@ -53,8 +53,9 @@ public final class ScenarioRunner {
 
     private static final Duration TIMELINE_STEP = Duration.ofSeconds(5);
 
+    /** Null until {@link #onSlowRecovery}: then no capture. */
     private SlowRecoveryListener slowRecoveryListener;
-    private Duration slowRecoveryAfter = Duration.ofDays(1);
+    private Duration slowRecoveryAfter;
 
     private final LocalCluster cluster;
     private final Topics topics;
